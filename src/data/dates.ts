@@ -1,0 +1,34 @@
+import type { IsoDate } from "./types";
+
+const MS_PER_DAY = 86_400_000;
+/** Excel's day 0 in the 1900 date system, counted so that serials after 28 Feb 1900 are right. */
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+
+/**
+ * The Excel (1900 date system) serial number of a calendar date.
+ *
+ * serial = days since 30 Dec 1899, which matches Excel for every date from 1 Mar 1900 on.
+ *
+ * @example isoToExcelSerial("2005-08-01") // 38565
+ */
+export function isoToExcelSerial(date: IsoDate): number {
+  const [year, month, day] = date.split("-").map(Number);
+  return Math.round((Date.UTC(year, month - 1, day) - EXCEL_EPOCH_UTC) / MS_PER_DAY);
+}
+
+/**
+ * The calendar date of a whole Excel serial number (the inverse of `isoToExcelSerial`).
+ *
+ * @example excelSerialToIso(38565) // "2005-08-01"
+ */
+export function excelSerialToIso(serial: number): IsoDate {
+  return new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * MS_PER_DAY).toISOString().slice(0, 10) as IsoDate;
+}
+
+/** Whether a text is a real calendar date written as `YYYY-MM-DD`. */
+export function isIsoDate(text: string): text is IsoDate {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const [year, month, day] = text.split("-").map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

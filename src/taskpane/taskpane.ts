@@ -1,0 +1,2 @@
+// The task pane: filled in by the task-pane work.
+export {};

@@ -1,0 +1,115 @@
+/**
+ * A workbook plan: everything one action writes (sheets, cells, formulas, formats, tables,
+ * names, charts), computed by pure code and applied by a writer in one batch. The task pane
+ * applies a plan to Excel through Office.js; the portable workbook writes the same plan to an
+ * .xlsx file. Nothing here knows of either.
+ *
+ * Addresses are A1 references local to the sheet they belong to ("A1", "B2:D9").
+ */
+
+/** A literal cell value. Dates are Excel serial numbers with a date number format. */
+export type CellValue = string | number | boolean | null;
+
+/** A formula, written with its leading "=", e.g. `{ formula: "=CRS.GROWTH(B2,B3,2)" }`. */
+export interface Formula {
+  readonly formula: string;
+}
+
+/** What one cell receives: a literal value or a formula. */
+export type Cell = CellValue | Formula;
+
+/** The look of a block of cells. Colours are `#RRGGBB`. */
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontColor?: string;
+  readonly fill?: string;
+  readonly wrap?: boolean;
+  readonly horizontal?: "left" | "center" | "right";
+  /** A thin border around every cell of the block. */
+  readonly border?: string;
+}
+
+/** A rectangular block of cells written at once. */
+export interface RangeWrite {
+  /** Where the block goes: its top-left cell or the whole range, e.g. "A1" or "A1:C3". */
+  readonly address: string;
+  /** Rows of cells; every row has the same length. */
+  readonly cells: readonly (readonly Cell[])[];
+  /** One number format for the whole block, or one per cell (null: leave General). */
+  readonly numberFormat?: string | readonly (readonly (string | null)[])[];
+  readonly style?: CellStyle;
+}
+
+/** An Excel table (ListObject) over cells the plan writes, header row included. */
+export interface TablePlan {
+  readonly name: string;
+  /** The table's range, header row included, e.g. "A1:C3". */
+  readonly address: string;
+  readonly style: string;
+}
+
+/** A workbook-scoped defined name. */
+export interface NamePlan {
+  readonly name: string;
+  readonly sheet: string;
+  /** A single cell or range on that sheet, e.g. "B4". */
+  readonly address: string;
+  readonly comment: string;
+}
+
+/** A series of a line chart: its name and the range of its values. */
+export interface ChartSeriesPlan {
+  readonly name: string;
+  /** The values' range on the chart's sheet, e.g. "C10:C33". */
+  readonly values: string;
+}
+
+/** A native Excel line chart over ranges of its own sheet. */
+export interface ChartPlan {
+  readonly title: string;
+  /** The range of the x-axis labels, e.g. "A10:A33". */
+  readonly categories: string;
+  readonly series: readonly ChartSeriesPlan[];
+  readonly xAxisTitle: string;
+  readonly yAxisTitle: string;
+  /** The cells the chart covers, e.g. "H2:P20". */
+  readonly position: string;
+}
+
+/** A column width in characters of the default font (Excel's own unit for column widths). */
+export interface ColumnWidthPlan {
+  /** The column's letters, e.g. "B". */
+  readonly column: string;
+  readonly characters: number;
+}
+
+/** A new worksheet and everything written on it. */
+export interface SheetPlan {
+  readonly name: string;
+  readonly ranges: readonly RangeWrite[];
+  readonly tables: readonly TablePlan[];
+  readonly columnWidths: readonly ColumnWidthPlan[];
+  readonly charts: readonly ChartPlan[];
+  /** Rows kept in view while scrolling (0: none). */
+  readonly freezeRows: number;
+}
+
+/** All the writes of one action, and what to tell the user about them. */
+export interface WorkbookPlan {
+  /** New worksheets, added in this order; a plan never writes to a sheet it did not add. */
+  readonly sheets: readonly SheetPlan[];
+  readonly names: readonly NamePlan[];
+  /** The sheet to show when the action is done. */
+  readonly activate: string | null;
+  /** Plain sentences for the status line: what was created where, and any renaming. */
+  readonly messages: readonly string[];
+}
+
+/** The names a workbook already uses; a plan takes none of them. */
+export interface TakenNames {
+  readonly sheets: readonly string[];
+  readonly tables: readonly string[];
+  /** Workbook and sheet-scoped defined names. */
+  readonly names: readonly string[];
+}
