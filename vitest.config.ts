@@ -1,8 +1,26 @@
+import type { Reporter, TestModule } from "vitest/node";
 import { defineConfig } from "vitest/config";
+
+/** Ends the run with one plain line of counts, "N passed, N failed, N skipped", for CI logs. */
+const closingLine: Reporter = {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
+    const counts = { passed: 0, failed: 0, skipped: 0 };
+    for (const module of testModules) {
+      for (const test of module.children.allTests()) {
+        const state = test.result().state;
+        if (state === "passed") counts.passed += 1;
+        else if (state === "failed") counts.failed += 1;
+        else counts.skipped += 1;
+      }
+    }
+    console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  },
+};
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    reporters: ["default", closingLine],
     // Browser and spreadsheet-engine tests start real programs; give them room.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -5,7 +5,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
-const devCerts = require("office-addin-dev-certs");
+const { httpsServerOptions } = require("./scripts/httpsOptions");
 
 /** Where the add-in is served while developing; `ADDIN_URL` replaces it in a deployment build. */
 const DEV_URL = "https://localhost:3000/";
@@ -86,7 +86,10 @@ module.exports = async (env, options) => {
     devServer: {
       static: { directory: path.resolve(__dirname, "dist") },
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: { type: "https", options: env.WEBPACK_SERVE ? await devCerts.getHttpsServerOptions() : {} },
+      server: { type: "https", options: env.WEBPACK_SERVE ? await httpsServerOptions() : {} },
+      // Keep dist/ in step with what is served, so the manifest and assets there stay current.
+      devMiddleware: { writeToDisk: true },
+      host: "localhost",
       port: DEV_PORT,
       hot: false,
       liveReload: false,
