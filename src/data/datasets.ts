@@ -29,7 +29,7 @@ const QUOTE_SPINE_REPORTS =
 /** NHS staff issued with a smartcard for the NHS CRS, two months apart. */
 const staffRegistrations: Dataset = {
   name: "staff_registrations",
-  title: "NHS staff registered for NHS CRS",
+  title: "NHS staff registered for CRS",
   description: "Smartcards issued to NHS staff: 75,216 by the beginning of August 2005, trebled in two months.",
   columns: [
     { key: "date", header: "As of", kind: "date" },

@@ -1,0 +1,106 @@
+/**
+ * The native formulas give what the CRS functions give, over the whole domain of each function
+ * and not only at the model's inputs: both dialects' formulas are evaluated on the same
+ * arbitrary inputs (the CRS calls by the model's own functions) and compared to 1e-9.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CRS_DIALECT, NATIVE_DIALECT, dateAfter } from "../../src/workbook/formulaDialect";
+import type { FormulaDialect } from "../../src/workbook/formulaDialect";
+import { FormulaError, evaluateFormula } from "./formulaEvaluator";
+
+type Formula = (dialect: FormulaDialect) => string;
+
+/** A formula's value with the inputs `values` bound to the names a, b, c, …, or its Excel error. */
+function valueOf(formula: string, values: readonly number[]): number | string {
+  try {
+    return evaluateFormula(formula, (name) => {
+      const index = name.charCodeAt(0) - 97;
+      if (name.length !== 1 || index < 0 || index >= values.length) throw new Error(`Unknown input ${name}`);
+      return values[index];
+    });
+  } catch (error) {
+    if (error instanceof FormulaError) return error.code;
+    throw error;
+  }
+}
+
+/** Asserts both dialects agree on `values`: the same error, or numbers within 1e-9 relative. */
+function expectAgreement(formula: Formula, values: readonly number[]): void {
+  const expected = valueOf(formula(CRS_DIALECT), values);
+  const actual = valueOf(formula(NATIVE_DIALECT), values);
+  const context = `${formula(NATIVE_DIALECT)} on ${values.join(", ")}`;
+  if (typeof expected === "string") {
+    expect(actual, context).toBe(expected);
+    return;
+  }
+  expect(typeof actual, context).toBe("number");
+  expect(Math.abs((actual as number) - expected), `${context}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+}
+
+const count = fc.integer({ min: 0, max: 100_000 });
+const positive = fc.double({ min: 1e-3, max: 1e5, noNaN: true });
+// Rates of at least 1e-6 in size, or exactly 0: below that, 1 + rate keeps too few of the
+// rate's digits in a spreadsheet's arithmetic (which has no LN1P) for 1e-9, and such a rate
+// means no growth in practice.
+const rate = fc.oneof(
+  fc.double({ min: -0.99, max: 5, noNaN: true }).filter((r) => Math.abs(r) >= 1e-6),
+  fc.constantFrom(0, 0.1, 0.25, -0.5),
+);
+const periods = fc.double({ min: -60, max: 120, noNaN: true });
+const share = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.3, 0.55, 1));
+const serial = fc.integer({ min: 1, max: 80_000 });
+
+describe("the native dialect agrees with the CRS functions", () => {
+  it("GROWTH", () => {
+    fc.assert(fc.property(positive, fc.oneof(positive, fc.constant(0)), fc.double({ min: 0.01, max: 120, noNaN: true }), (start, end, n) => {
+      expectAgreement((d) => d.growth("a", "b", "c"), [start, end, n]);
+    }));
+  });
+
+  it("PERIODS, and the date a number of periods after another", () => {
+    fc.assert(fc.property(serial, serial, (start, end) => {
+      expectAgreement((d) => d.periods("a", "b"), [start, end]);
+      const back = valueOf(dateAfter("a", CRS_DIALECT.periods("a", "b")), [start, end]);
+      expect(back as number).toBeCloseTo(end, 9);
+    }));
+  });
+
+  it("PROJECT with a ceiling, growing or falling towards it", () => {
+    fc.assert(fc.property(fc.oneof(positive, fc.constant(0)), positive, rate, periods, (current, extra, r, n) => {
+      const ceiling = current + extra;
+      expectAgreement((d) => d.project("a", "b", "c", "d"), [current, r, n, ceiling]);
+    }));
+  });
+
+  it("PERIODSTO with a ceiling, including 0 when there and #N/A when never", () => {
+    fc.assert(fc.property(fc.oneof(positive, fc.constant(0)), positive, positive, rate, (current, target, ceiling, r) => {
+      expectAgreement((d) => d.periodsTo("a", "b", "c", "d"), [current, target, r, ceiling]);
+    }));
+    expectAgreement((d) => d.periodsTo("a", "b", "c", "d"), [18_981, 10_500, 0.25, 35_000]);
+    expectAgreement((d) => d.periodsTo("a", "b", "c", "d"), [30, 45, 0, 150]);
+    expectAgreement((d) => d.periodsTo("a", "b", "c", "d"), [30, 150, 0.25, 150]);
+  });
+
+  it("SHORTFALL, exact at the threshold despite binary fractions", () => {
+    fc.assert(fc.property(count, fc.integer({ min: 1, max: 100_000 }), share, (registered, total, threshold) => {
+      expectAgreement((d) => d.shortfall("a", "b", "c"), [registered, total, threshold]);
+    }));
+    expectAgreement((d) => d.shortfall("a", "b", "c"), [55, 100, 0.55]);
+    expectAgreement((d) => d.shortfall("a", "b", "c"), [45, 150, 0.3]);
+    expectAgreement((d) => d.shortfall("a", "b", "c"), [2, 10, 0.3]);
+  });
+
+  it("INCENTIVE", () => {
+    fc.assert(fc.property(count, count, fc.integer({ min: 1, max: 100_000 }), share, fc.integer({ min: 0, max: 10_000 }), (practices, registered, total, threshold, payment) => {
+      expectAgreement((d) => d.incentive("a", "b", "c", "d", "e"), [practices, registered, total, threshold, payment]);
+    }));
+    expectAgreement((d) => d.incentive("a", "b", "c", "d", "e"), [40, 45, 150, 0.3, 6_000]);
+  });
+
+  it("keeps operator precedence when arguments are expressions", () => {
+    expect(NATIVE_DIALECT.growth("a+b", "c", "d-a")).toBe("POWER(c/(a+b),1/(d-a))-1");
+    expectAgreement((d) => d.growth("a+b", "c", "d-a"), [1, 2, 9, 5]);
+    expectAgreement((d) => d.project("a", "b", d.periods("c", "d"), "a*4"), [100, 0.2, 38_565, 38_930]);
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * The .xlsx writer keeps what the plan says: written, then read back with exceljs, the file has
+ * every sheet, table, number format, style, defined name, width and frozen row of the plan,
+ * and its chart parts.
+ */
+import JSZip from "jszip";
+import { beforeAll, describe, expect, it } from "vitest";
+import type ExcelJS from "exceljs";
+import { DATASETS } from "../../src/data";
+import { NUMBER_FORMATS } from "../../src/workbook/formats";
+import { planPortableWorkbook } from "../../src/workbook/portable";
+import type { WorkbookPlan } from "../../src/workbook/plan";
+import { writeXlsx } from "../../src/workbook/xlsxWriter";
+import { formulaOf, plannedCells } from "./planCells";
+import { asNumber, loadWorkbook } from "./xlsxRead";
+
+const plan = planPortableWorkbook();
+let bytes: Uint8Array;
+let workbook: ExcelJS.Workbook;
+let zip: JSZip;
+
+beforeAll(async () => {
+  bytes = await writeXlsx(plan);
+  workbook = await loadWorkbook(bytes);
+  zip = await JSZip.loadAsync(bytes);
+});
+
+/** A part of the package as text. */
+async function part(path: string): Promise<string> {
+  const file = zip.file(path);
+  if (file === null) throw new Error(`no ${path} in the package`);
+  return file.async("string");
+}
+
+describe("writeXlsx round trip", () => {
+  it("writes every sheet of the plan, in order, the model first and shown", () => {
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(plan.sheets.map((sheet) => sheet.name));
+    expect(plan.sheets[0].name).toBe("CRS model");
+    expect(workbook.views[0].activeTab).toBe(0);
+  });
+
+  it("writes every dataset as a table with its header, style and the plan's cells and formats", () => {
+    for (const [index, dataset] of DATASETS.entries()) {
+      const sheetPlan = plan.sheets[index + 1];
+      const sheet = workbook.getWorksheet(sheetPlan.name)!;
+      const [tablePlan] = sheetPlan.tables;
+      const table = (sheet.getTable(tablePlan.name) as unknown as { table: { tableRef: string; headerRow: boolean; style: { theme: string }; columns: { name: string }[] } }).table;
+      expect(table.tableRef).toBe(tablePlan.address);
+      expect(table.headerRow).toBe(true);
+      expect(table.style.theme).toBe(tablePlan.style);
+      expect(table.columns.map((column) => column.name)).toEqual(dataset.columns.map((column) => column.header));
+      for (const [address, cell] of plannedCells(sheetPlan)) {
+        const read = sheet.getCell(address);
+        if (typeof cell.value === "number") expect(asNumber(read.value), `${sheetPlan.name}!${address}`).toBeCloseTo(cell.value, 9);
+        else expect(read.value, `${sheetPlan.name}!${address}`).toEqual(cell.value);
+        if (cell.format !== null) expect(read.numFmt, `${sheetPlan.name}!${address}`).toBe(cell.format);
+      }
+    }
+  });
+
+  it("keeps the kinds' number formats: dates, thousands, pounds and percentages", () => {
+    const incentive = workbook.getWorksheet("Smartcard incentive scheme")!;
+    expect(incentive.getCell("B5").numFmt).toBe(NUMBER_FORMATS.money);
+    expect(incentive.getCell("C5").numFmt).toBe(NUMBER_FORMATS.percent);
+    expect(incentive.getCell("D5").numFmt).toBe(NUMBER_FORMATS.date);
+    expect(workbook.getWorksheet("GPs registered for NHS CRS")!.getCell("B6").numFmt).toBe(NUMBER_FORMATS.count);
+  });
+
+  it("writes the model's formulas without their '=', and its styles", () => {
+    const model = workbook.getWorksheet("CRS model")!;
+    for (const [address, cell] of plannedCells(plan.sheets[0])) {
+      const formula = formulaOf(cell);
+      if (formula !== null) expect(model.getCell(address).formula, address).toBe(formula.slice(1));
+    }
+    expect(model.getCell("B8").fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } });
+    expect(model.getCell("B8").font).toMatchObject({ color: { argb: "FF0000FF" }, name: "Calibri", size: 11 });
+    expect(model.getCell("B13").font).toMatchObject({ italic: true });
+  });
+
+  it("defines every name of the plan on its cell", () => {
+    for (const name of plan.names) {
+      expect(workbook.definedNames.getRanges(name.name).ranges, name.name).toEqual([`'${name.sheet}'!${name.address.replace(/([A-Z]+)(\d+)/, "$$$1$$$2")}`]);
+    }
+  });
+
+  it("keeps column widths and frozen header rows", () => {
+    for (const sheetPlan of plan.sheets) {
+      const sheet = workbook.getWorksheet(sheetPlan.name)!;
+      for (const width of sheetPlan.columnWidths) expect(sheet.getColumn(width.column).width, `${sheetPlan.name} ${width.column}`).toBe(width.characters);
+      const frozen = (sheet.views ?? []).find((view) => view.state === "frozen") as { ySplit?: number } | undefined;
+      expect(frozen?.ySplit ?? 0, sheetPlan.name).toBe(sheetPlan.freezeRows);
+    }
+  });
+
+  it("asks for a full recalculation on load, as no formula carries a cached value", async () => {
+    expect(await part("xl/workbook.xml")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+  });
+
+  it("adds the model's line chart: chart and drawing parts, their relationships and content types", async () => {
+    const chart = await part("xl/charts/chart1.xml");
+    expect(chart).toContain("<c:lineChart>");
+    const [chartPlan] = plan.sheets[0].charts;
+    expect(chart.match(/<c:ser>/g)).toHaveLength(chartPlan.series.length);
+    for (const series of chartPlan.series) {
+      expect(chart).toContain(`<c:v>${series.name}</c:v>`);
+      expect(chart).toContain(`<c:f>&apos;CRS model&apos;!${series.values.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}</c:f>`);
+    }
+    const drawing = await part("xl/drawings/drawing1.xml");
+    expect(drawing).toContain("<xdr:from><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>32</xdr:row>");
+    expect(await part("xl/drawings/_rels/drawing1.xml.rels")).toContain('Target="../charts/chart1.xml"');
+    const sheetRels = await part("xl/worksheets/_rels/sheet1.xml.rels");
+    const id = /Id="([^"]+)"[^>]*relationships\/drawing" Target="..\/drawings\/drawing1.xml"/.exec(sheetRels)?.[1];
+    expect(id).toBeDefined();
+    expect(await part("xl/worksheets/sheet1.xml")).toContain(`<drawing r:id="${id}"/>`);
+    const types = await part("[Content_Types].xml");
+    expect(types).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(types).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
+  });
+
+  it("puts a chart's drawing before the sheet's tables, and quotes an awkward sheet name", async () => {
+    const awkward: WorkbookPlan = {
+      sheets: [
+        {
+          name: "O'Neill & Co <2>",
+          ranges: [{ address: "A1", cells: [["Month", "GPs"], [1, 10], [2, 20]] }],
+          tables: [{ name: "tbl_o", address: "A1:B3", style: "TableStyleLight1" }],
+          columnWidths: [],
+          charts: [{ title: "A & B", categories: "A2:A3", series: [{ name: "GPs <all>", values: "B2:B3" }], xAxisTitle: "x", yAxisTitle: "y", position: "D1:H10" }],
+          freezeRows: 0,
+        },
+      ],
+      names: [],
+      activate: null,
+      messages: [],
+    };
+    const written = await JSZip.loadAsync(await writeXlsx(awkward));
+    const sheet = await written.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheet.indexOf("<drawing ")).toBeGreaterThan(0);
+    expect(sheet.indexOf("<drawing ")).toBeLessThan(sheet.indexOf("<tableParts"));
+    const rels = await written.file("xl/worksheets/_rels/sheet1.xml.rels")!.async("string");
+    expect(rels.match(/<Relationship /g)).toHaveLength(2);
+    const chart = await written.file("xl/charts/chart1.xml")!.async("string");
+    expect(chart).toContain("<c:f>&apos;O&apos;&apos;Neill &amp; Co &lt;2&gt;&apos;!$B$2:$B$3</c:f>");
+    expect(chart).toContain("<a:t>A &amp; B</a:t>");
+    expect(chart).toContain("<c:v>GPs &lt;all&gt;</c:v>");
+  });
+});
