@@ -3,16 +3,20 @@
  * its own figures) in file-name order.
  */
 import { readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const files = readdirSync(here)
-  .filter((file) => file.endsWith(".ts") && file !== "index.ts")
-  .sort();
-
-for (const file of files) {
-  const bench = (await import(join(here, file))) as { run: () => Promise<void> | void };
-  await bench.run();
-  console.log();
+async function main(): Promise<void> {
+  const files = readdirSync(__dirname)
+    .filter((file) => file.endsWith(".ts") && file !== "index.ts")
+    .sort();
+  for (const file of files) {
+    const bench = (await import(join(__dirname, file))) as { run: () => Promise<void> | void };
+    await bench.run();
+    console.log();
+  }
 }
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

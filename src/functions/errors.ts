@@ -1,9 +1,14 @@
 import { ModelError, type ModelErrorKind } from "../model/errors";
 
+/**
+ * The Excel error code of each kind of model error. The codes are the error texts themselves
+ * (the values of `CustomFunctions.ErrorCode`), not read from that enum: Office.js defines
+ * `CustomFunctions.ErrorCode` only once the host's script has loaded, after this module runs.
+ */
 const ERROR_CODES: Readonly<Record<ModelErrorKind, CustomFunctions.ErrorCode>> = {
-  value: CustomFunctions.ErrorCode.invalidValue,
-  num: CustomFunctions.ErrorCode.invalidNumber,
-  na: CustomFunctions.ErrorCode.notAvailable,
+  value: "#VALUE!" as CustomFunctions.ErrorCode.invalidValue,
+  num: "#NUM!" as CustomFunctions.ErrorCode.invalidNumber,
+  na: "#N/A" as CustomFunctions.ErrorCode.notAvailable,
 };
 
 /**
@@ -11,7 +16,12 @@ const ERROR_CODES: Readonly<Record<ModelErrorKind, CustomFunctions.ErrorCode>> =
  * anything else is a bug, shown as #VALUE! with its message rather than a bare error.
  */
 export function toExcelError(error: unknown): CustomFunctions.Error {
-  if (error instanceof ModelError) return new CustomFunctions.Error(ERROR_CODES[error.kind], error.message);
+  if (error instanceof ModelError) return excelError(error.kind, error.message);
   const message = error instanceof Error ? error.message : String(error);
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Unexpected error: ${message}`);
+  return excelError("value", `Unexpected error: ${message}`);
+}
+
+/** An Excel error of a kind, with the message Excel shows on the cell. */
+export function excelError(kind: ModelErrorKind, message: string): CustomFunctions.Error {
+  return new CustomFunctions.Error(ERROR_CODES[kind], message);
 }

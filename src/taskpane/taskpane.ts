@@ -1,2 +1,38 @@
-// The task pane: filled in by the task-pane work.
-export {};
+/**
+ * The task pane's entry point. It shows the datasets at once, then asks Office.js where it
+ * runs: in Excel the actions become available; anywhere else (a plain browser, another Office
+ * application, or no Office.js at all) the pane stays read-only and says that inserting needs
+ * Excel. The custom functions load in this same page (shared runtime).
+ */
+import { DATASETS, SOURCE } from "../data";
+import { type Host, PaneController } from "./controller";
+import { NEEDS_EXCEL_MESSAGE, OLD_EXCEL_MESSAGE } from "./display";
+import { renderPane } from "./view";
+
+/** The Excel JavaScript API version the writer needs (chart series, frozen panes). */
+const EXCEL_API = "1.7";
+
+/** Where the pane runs, as Office.js tells it. */
+async function detectHost(): Promise<Host> {
+  const outside: Host = { run: null, notice: NEEDS_EXCEL_MESSAGE };
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return outside;
+  let info: { host: Office.HostType | null };
+  try {
+    info = await Office.onReady();
+  } catch {
+    return outside;
+  }
+  if (info.host !== Office.HostType.Excel || typeof Excel === "undefined") return outside;
+  if (!Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API)) return { run: null, notice: OLD_EXCEL_MESSAGE };
+  return { run: (batch) => Excel.run(batch), notice: null };
+}
+
+function start(): void {
+  const root = document.getElementById("app");
+  if (!root) return;
+  const controller = new PaneController(renderPane(root, DATASETS, SOURCE));
+  void detectHost().then((host) => controller.connect(host));
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();

@@ -1,0 +1,111 @@
+/**
+ * Texts the task pane shows: dataset values formatted as the sheet formats them (the same
+ * number formats, from `src/workbook/formats.ts`), and the sentences of the status line.
+ */
+import type { ColumnKind, DatasetRow, DatasetValue, IsoDate } from "../data";
+import { isIsoDate } from "../data";
+import { NUMBER_FORMATS } from "../workbook/formats";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** What the pane shows for a figure the article does not have. */
+export const NOT_AVAILABLE = "not available";
+
+/** Digits grouped in thousands with commas: 75216 → "75,216". */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** A date formatted with a day/month/year number format such as "d mmm yyyy". */
+function formatDate(date: IsoDate, format: string): string {
+  const [year, month, day] = date.split("-").map(Number);
+  return format.replace(/yyyy|yy|mmmm|mmm|mm|m|dd|d/g, (token) => {
+    switch (token) {
+      case "yyyy":
+        return String(year);
+      case "yy":
+        return String(year % 100).padStart(2, "0");
+      case "mmmm":
+      case "mmm":
+        return MONTHS[month - 1];
+      case "mm":
+        return String(month).padStart(2, "0");
+      case "m":
+        return String(month);
+      case "dd":
+        return String(day).padStart(2, "0");
+      default:
+        return String(day);
+    }
+  });
+}
+
+/**
+ * A number formatted with one of the sheet's numeric formats: an optional literal prefix
+ * (£), grouping ("#,##0"), decimals ("0.0") and a percent sign ("0%").
+ */
+function formatNumber(value: number, format: string): string {
+  const match = /^([^#0]*)([#,]*0(?:\.(0+))?)(%?)$/.exec(format);
+  if (!match) return String(value);
+  const [, prefix, body, decimals = "", percent] = match;
+  const scaled = percent ? value * 100 : value;
+  const fixed = Math.abs(scaled).toFixed(decimals.length);
+  const [whole, fraction] = fixed.split(".");
+  const grouped = body.includes(",") ? groupThousands(whole) : whole;
+  const sign = scaled < 0 && Number(fixed) !== 0 ? "-" : "";
+  return `${sign}${prefix}${grouped}${fraction ? `.${fraction}` : ""}${percent}`;
+}
+
+/** A dataset value as the sheet shows it: "75,216", "£6,000", "30%", "1 Aug 2005". */
+export function formatValue(value: DatasetValue, kind: ColumnKind): string {
+  if (value === null) return NOT_AVAILABLE;
+  const format = NUMBER_FORMATS[kind];
+  if (kind === "date" && typeof value === "string" && isIsoDate(value)) return formatDate(value, format);
+  if (typeof value === "number" && kind !== "text" && kind !== "date") return formatNumber(value, format);
+  return String(value);
+}
+
+/** Whether a column's values line up on the right, as numbers do. */
+export function isNumeric(kind: ColumnKind): boolean {
+  return kind === "count" || kind === "money" || kind === "percent";
+}
+
+/** "1 row", "5 rows". */
+export function rowCount(count: number): string {
+  return `${count} ${count === 1 ? "row" : "rows"}`;
+}
+
+/** "Stated" or "Derived", as the pane labels a figure's basis. */
+export function basisLabel(row: DatasetRow): string {
+  return row.provenance.basis === "stated" ? "Stated in the article" : "Derived from the article";
+}
+
+/** The progress sentence of the insert action: "Inserting 3 datasets…". */
+export function insertingMessage(count: number): string {
+  return `Inserting ${count} ${count === 1 ? "dataset" : "datasets"}…`;
+}
+
+export const BUILDING_MESSAGE = "Building the model…";
+export const CONNECTING_MESSAGE = "Connecting to Excel…";
+export const NOTHING_SELECTED_MESSAGE = "Select at least one dataset to insert.";
+export const NEEDS_EXCEL_MESSAGE = "Inserting needs Excel: open this add-in from Excel's ribbon.";
+export const OLD_EXCEL_MESSAGE =
+  "This version of Excel lacks features the add-in needs (Excel JavaScript API 1.7): update Excel, or use Excel on the web.";
+
+/** The text of an error, whatever was thrown. */
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : typeof error === "string" ? error : "";
+  const trimmed = text.trim().replace(/[.\s]+$/, "");
+  return trimmed === "" ? "an unknown error" : trimmed;
+}
+
+/**
+ * The sentence shown when an action fails: what failed, Excel's own words, and what to do.
+ * `what` completes "Excel could not …", e.g. "insert the datasets".
+ */
+export function failureMessage(what: string, error: unknown): string {
+  if (error instanceof Error && error.name === "PlanError") {
+    return `The add-in could not ${what}: ${errorText(error)}. Nothing was changed; please report this.`;
+  }
+  return `Excel could not ${what}: ${errorText(error)}. Check the workbook is not protected and try again.`;
+}

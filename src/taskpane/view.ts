@@ -1,0 +1,258 @@
+/**
+ * The task pane's page, built with createElement and textContent only (never innerHTML):
+ * the header, the dataset list with each dataset's figures and quotes, the two actions and the
+ * status line. The view shows; the controller in `taskpane.ts` decides.
+ */
+import type { Dataset, DatasetRow, Source } from "../data";
+import { basisLabel, formatValue, isNumeric, rowCount } from "./display";
+
+type Attributes = Readonly<Record<string, string>>;
+
+/** An element with attributes and children (texts become text nodes). */
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: (Node | string | null)[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  for (const child of children) {
+    if (child !== null) element.append(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return element;
+}
+
+/** The controls and regions the controller works with. */
+export interface PaneView {
+  readonly selectAll: HTMLInputElement;
+  readonly datasetBoxes: readonly { readonly dataset: Dataset; readonly box: HTMLInputElement }[];
+  readonly selectionCount: HTMLElement;
+  readonly insertButton: HTMLButtonElement;
+  readonly portable: HTMLInputElement;
+  readonly buildButton: HTMLButtonElement;
+  readonly notice: HTMLElement;
+  readonly status: HTMLElement;
+  /** The main region, marked busy while an action runs. */
+  readonly body: HTMLElement;
+}
+
+const DATASET_ID_PREFIX = "dataset-";
+
+function header(source: Source): HTMLElement {
+  const published = formatValue(source.published, "date");
+  return h(
+    "header",
+    { class: "pane-header" },
+    h("h1", { class: "pane-title" }, "CRS Adoption Modeller"),
+    h(
+      "p",
+      { class: "pane-subtitle" },
+      `Adoption of the NHS Care Records Service, from ${source.publisher}, “${source.title}”, ${published}.`,
+    ),
+  );
+}
+
+/** A dataset's rows as a small table, each value formatted as the sheet formats it. */
+function figuresTable(dataset: Dataset): HTMLTableElement {
+  const head = h(
+    "tr",
+    {},
+    ...dataset.columns.map((column) =>
+      h("th", { scope: "col", class: isNumeric(column.kind) ? "num" : "" }, column.header),
+    ),
+  );
+  const rows = dataset.rows.map((row) =>
+    h(
+      "tr",
+      {},
+      ...dataset.columns.map((column) => {
+        const value = row.values[column.key];
+        const classes = [isNumeric(column.kind) ? "num" : "", value === null ? "missing" : ""].filter(Boolean);
+        return h("td", classes.length > 0 ? { class: classes.join(" ") } : {}, formatValue(value, column.kind));
+      }),
+    ),
+  );
+  return h(
+    "table",
+    { class: "figures" },
+    h("caption", { class: "visually-hidden" }, `Figures of ${dataset.title}`),
+    h("thead", {}, head),
+    h("tbody", {}, ...rows),
+  );
+}
+
+/** The label of a row in its quote list: its first value as the sheet shows it. */
+function rowLabel(dataset: Dataset, row: DatasetRow): string {
+  const column = dataset.columns[0];
+  return formatValue(row.values[column.key], column.kind);
+}
+
+/** Rows that share the same quote, date and basis are listed under one quote. */
+function quoteGroups(dataset: Dataset): { rows: DatasetRow[]; first: DatasetRow }[] {
+  const groups: { rows: DatasetRow[]; first: DatasetRow; key: string }[] = [];
+  for (const row of dataset.rows) {
+    const p = row.provenance;
+    const key = JSON.stringify([p.quote, p.asOfText, p.basis, p.note ?? ""]);
+    const last = groups[groups.length - 1];
+    if (last && last.key === key) last.rows.push(row);
+    else groups.push({ rows: [row], first: row, key });
+  }
+  return groups;
+}
+
+function quotes(dataset: Dataset, id: string): HTMLDetailsElement {
+  const groups = quoteGroups(dataset);
+  const items = groups.map(({ rows, first }) => {
+    const p = first.provenance;
+    return h(
+      "li",
+      { class: "quote" },
+      h("p", { class: "quote-rows" }, rows.map((row) => rowLabel(dataset, row)).join("; ")),
+      h("blockquote", {}, `“${p.quote}”`),
+      h("p", { class: "quote-meta" }, `As of ${p.asOfText} · ${basisLabel(first)}`),
+      p.note ? h("p", { class: "quote-note" }, p.note) : null,
+    );
+  });
+  return h(
+    "details",
+    { class: "quotes" },
+    h(
+      "summary",
+      { id: `${id}-quotes` },
+      "Quotes from the article",
+      h("span", { class: "visually-hidden" }, ` for ${dataset.title}`),
+    ),
+    h("ul", {}, ...items),
+  );
+}
+
+function datasetItem(dataset: Dataset): { item: HTMLLIElement; box: HTMLInputElement } {
+  const id = `${DATASET_ID_PREFIX}${dataset.name}`;
+  const box = h("input", {
+    type: "checkbox",
+    id,
+    name: "dataset",
+    value: dataset.name,
+    "aria-describedby": `${id}-description ${id}-rows`,
+  });
+  const item = h(
+    "li",
+    { class: "dataset" },
+    h(
+      "div",
+      { class: "dataset-head" },
+      box,
+      h("label", { for: id, class: "dataset-title" }, dataset.title),
+      h("span", { class: "badge", id: `${id}-rows` }, rowCount(dataset.rows.length)),
+    ),
+    h("p", { class: "dataset-description", id: `${id}-description` }, dataset.description),
+    figuresTable(dataset),
+    quotes(dataset, id),
+  );
+  return { item, box };
+}
+
+/** Builds the whole pane inside `root`, replacing what it held. */
+export function renderPane(root: HTMLElement, datasets: readonly Dataset[], source: Source): PaneView {
+  const datasetItems = datasets.map(datasetItem);
+  const boxIds = datasetItems.map(({ box }) => box.id).join(" ");
+
+  const notice = h("div", { class: "notice", id: "host-notice", role: "note", hidden: "" });
+
+  const selectAll = h("input", { type: "checkbox", id: "select-all", "aria-controls": boxIds });
+  const selectionCount = h("span", { class: "selection-count", id: "selection-count" });
+  const insertButton = h(
+    "button",
+    { type: "button", id: "insert", class: "button primary", "aria-describedby": "selection-count host-notice" },
+    "Insert selected",
+  );
+  const datasetSection = h(
+    "section",
+    { class: "section", "aria-labelledby": "datasets-heading" },
+    h("h2", { id: "datasets-heading" }, "Datasets from the article"),
+    h(
+      "p",
+      { class: "section-intro" },
+      "Each dataset goes into a new sheet as a formatted Excel table, with the quote, date and basis of every figure beside it.",
+    ),
+    h(
+      "div",
+      { class: "select-all" },
+      selectAll,
+      h("label", { for: "select-all" }, "Select all"),
+      selectionCount,
+    ),
+    h("ul", { class: "datasets", "aria-labelledby": "datasets-heading" }, ...datasetItems.map(({ item }) => item)),
+    h("div", { class: "actions" }, insertButton),
+  );
+
+  const portable = h("input", { type: "checkbox", id: "portable", "aria-describedby": "portable-help" });
+  const buildButton = h(
+    "button",
+    { type: "button", id: "build", class: "button primary", "aria-describedby": "model-intro host-notice" },
+    "Build model",
+  );
+  const modelSection = h(
+    "section",
+    { class: "section", "aria-labelledby": "model-heading" },
+    h("h2", { id: "model-heading" }, "Adoption model"),
+    h(
+      "p",
+      { class: "section-intro", id: "model-intro" },
+      "Adds a model sheet: named input cells from the article (assumptions marked), a month-by-month projection of GP registrations in live formulas, the 30% threshold and the incentive, the date each scenario reaches the threshold, and a line chart.",
+    ),
+    h(
+      "div",
+      { class: "field" },
+      portable,
+      h("label", { for: "portable" }, "Use native Excel formulas (portable: works without the add-in)"),
+    ),
+    h(
+      "p",
+      { class: "field-help", id: "portable-help" },
+      "Unticked, the model uses =CRS. functions, which need this add-in wherever the workbook is opened.",
+    ),
+    h("div", { class: "actions" }, buildButton),
+  );
+
+  const status = h("div", { class: "status", id: "status", role: "status", "aria-live": "polite" });
+
+  const body = h("main", { class: "pane-body" }, notice, datasetSection, modelSection);
+  root.replaceChildren(header(source), body, h("footer", { class: "pane-footer" }, status));
+  return {
+    selectAll,
+    datasetBoxes: datasetItems.map(({ box }, index) => ({ dataset: datasets[index], box })),
+    selectionCount,
+    insertButton,
+    portable,
+    buildButton,
+    notice,
+    status,
+    body,
+  };
+}
+
+export type StatusKind = "info" | "progress" | "success" | "error";
+
+/** Shows sentences in the status line (one paragraph each); screen readers hear them politely. */
+export function showStatus(status: HTMLElement, kind: StatusKind, sentences: readonly string[]): void {
+  status.className = `status status-${kind}`;
+  status.replaceChildren(...sentences.map((sentence) => h("p", {}, sentence)));
+}
+
+/** Shows the notice above the datasets, or hides it when there is nothing to say. */
+export function showNotice(notice: HTMLElement, text: string | null): void {
+  notice.textContent = text ?? "";
+  notice.hidden = text === null;
+}
+
+/** Makes a button unavailable without taking it out of the tab order, so focus is never lost. */
+export function setAvailable(button: HTMLButtonElement, available: boolean): void {
+  if (available) button.removeAttribute("aria-disabled");
+  else button.setAttribute("aria-disabled", "true");
+}
+
+/** Whether a button is available (not marked aria-disabled). */
+export function isAvailable(button: HTMLButtonElement): boolean {
+  return button.getAttribute("aria-disabled") !== "true";
+}

@@ -1,0 +1,378 @@
+import { describe, expect, it, vi } from "vitest";
+import { DATASETS } from "../../src/data";
+import {
+  MAX_SYNCS_PER_ACTION,
+  PlanError,
+  applyPlan,
+  cellInput,
+  checkPlan,
+  columnWidthPoints,
+  needsTextPrefix,
+  readTakenNames,
+  runPlan,
+} from "../../src/taskpane/excelWriter";
+import { planDatasets } from "../../src/workbook/datasetPlan";
+import { planModel } from "../../src/workbook/modelPlan";
+import type { TakenNames, WorkbookPlan } from "../../src/workbook/plan";
+import { FakeExcel, type Seed, readInput } from "./fakeExcel";
+
+const NOTHING_TAKEN: TakenNames = { sheets: [], tables: [], names: [] };
+
+/** A workbook someone has been working in: sheets with data, tables, and names of both scopes. */
+const BUSY_WORKBOOK: Seed = {
+  sheets: [
+    { name: "Sheet1", cells: { A1: "Budget", B1: 1200, A2: "=B1*2" }, tables: [{ name: "Budget", address: "A1:B2" }] },
+    { name: "Notes", cells: { A1: "Keep me" }, names: ["LocalRate"] },
+  ],
+  names: [{ name: "Rate", sheet: "Sheet1", address: "B1" }],
+};
+
+/** A plan written by hand that uses every kind of write. */
+function handPlan(sheet = "GPs registered"): WorkbookPlan {
+  return {
+    sheets: [
+      {
+        name: sheet,
+        ranges: [
+          { address: "A1", cells: [["GPs registered for NHS CRS"]], style: { bold: true, fontColor: "#1F3864" } },
+          {
+            address: "A3:C5",
+            cells: [
+              ["As of", "GPs", "Note"],
+              [38_533, 3_500, "=not a formula"],
+              [38_565, 18_981, "Aug 2005"],
+            ],
+            numberFormat: [
+              [null, null, null],
+              ["d mmm yyyy", "#,##0", "@"],
+              ["d mmm yyyy", "#,##0", "@"],
+            ],
+            style: { border: "#9BC2E6", wrap: true, horizontal: "left" },
+          },
+          {
+            address: "E3",
+            cells: [[{ formula: "=CRS.GROWTH(B4,B5,1)" }, 0.3, true, null, "30%", "TRUE", "- none", "#N/A", "'quoted"]],
+            numberFormat: "0.0%",
+            style: { fill: "#FFF2CC", italic: true },
+          },
+        ],
+        tables: [{ name: "tbl_gps", address: "A3:C5", style: "TableStyleMedium2" }],
+        columnWidths: [
+          { column: "A", characters: 12 },
+          { column: "C", characters: 40 },
+        ],
+        charts: [
+          {
+            title: "GPs registered",
+            categories: "A4:A5",
+            series: [
+              { name: "GPs", values: "B4:B5" },
+              { name: "Target", values: "F4:F5" },
+            ],
+            xAxisTitle: "Month",
+            yAxisTitle: "GPs registered",
+            position: "H2:P20",
+          },
+        ],
+        freezeRows: 3,
+      },
+    ],
+    names: [{ name: "GPs_August", sheet, address: "B5", comment: "GPs registered by the beginning of August 2005" }],
+    activate: sheet,
+    messages: [`Inserted GPs registered into sheet '${sheet}'.`],
+  };
+}
+
+describe("reading the names a workbook uses", () => {
+  it("reads sheets, tables, workbook names and sheet-scoped names in one round trip", async () => {
+    const excel = new FakeExcel(BUSY_WORKBOOK);
+    const taken = await readTakenNames(excel.context);
+    expect(taken).toEqual({ sheets: ["Sheet1", "Notes"], tables: ["Budget"], names: ["Rate", "LocalRate"] });
+    expect(excel.syncs).toBe(1);
+  });
+
+  it("falls back to the names it can load when the host refuses sheet-scoped names", async () => {
+    const excel = new FakeExcel({ ...BUSY_WORKBOOK, refuseNestedLoad: true });
+    const taken = await readTakenNames(excel.context);
+    expect(taken).toEqual({ sheets: ["Sheet1", "Notes"], tables: ["Budget"], names: ["Rate"] });
+    expect(excel.syncs).toBe(2);
+  });
+});
+
+describe("applying a plan", () => {
+  it("writes every part of the plan to a new sheet in one round trip", async () => {
+    const excel = new FakeExcel();
+    await applyPlan(excel.context, handPlan());
+    expect(excel.syncs).toBe(1);
+    const sheet = excel.sheet("GPs registered");
+
+    expect(sheet.cells.A1).toMatchObject({ kind: "text", value: "GPs registered for NHS CRS" });
+    expect(sheet.cells.B4).toMatchObject({ kind: "number", value: 3_500 });
+    expect(sheet.cells.A5).toMatchObject({ kind: "number", value: 38_565 });
+    expect(sheet.cells.E3).toMatchObject({ kind: "formula", formula: "=CRS.GROWTH(B4,B5,1)" });
+    expect(sheet.cells.F3).toMatchObject({ kind: "number", value: 0.3 });
+    expect(sheet.cells.G3).toMatchObject({ kind: "boolean", value: true });
+    expect(sheet.cells.H3).toBeUndefined();
+
+    expect(sheet.formats.A4.numberFormat).toBe("d mmm yyyy");
+    expect(sheet.formats.B5.numberFormat).toBe("#,##0");
+    expect(sheet.formats.A3.numberFormat).toBe("General");
+    expect(sheet.formats.M3.numberFormat).toBe("0.0%");
+
+    expect(sheet.formats.A1).toMatchObject({ bold: true, fontColor: "#1F3864" });
+    expect(sheet.formats.E3).toMatchObject({ fill: "#FFF2CC", italic: true });
+    expect(sheet.formats.B4).toMatchObject({ wrapText: true, horizontalAlignment: "Left" });
+    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"]) {
+      expect(sheet.formats.B4.borders[edge]).toEqual({ style: "Continuous", weight: "Thin", color: "#9BC2E6" });
+    }
+
+    expect(sheet.tables).toEqual([{ name: "tbl_gps", address: "A3:C5", style: "TableStyleMedium2", hasHeaders: true }]);
+    expect(sheet.columnWidths).toEqual({ A: 66.75, C: 213.75 });
+    expect(sheet.frozenRows).toBe(3);
+    expect(sheet.charts).toEqual([
+      {
+        type: "Line",
+        seriesBy: "Columns",
+        series: [
+          { name: "GPs", values: "B4:B5", categories: "A4:A5" },
+          { name: "Target", values: "F4:F5", categories: "A4:A5" },
+        ],
+        title: "GPs registered",
+        categoryAxisTitle: "Month",
+        categoryAxisTitleVisible: true,
+        valueAxisTitle: "GPs registered",
+        valueAxisTitleVisible: true,
+        legendPosition: "Bottom",
+        legendVisible: true,
+        topLeft: "H2",
+        bottomRight: "P20",
+      },
+    ]);
+    expect(excel.state.names).toContainEqual({
+      name: "GPs_August",
+      sheet: "GPs registered",
+      address: "B5",
+      comment: "GPs registered by the beginning of August 2005",
+    });
+    expect(excel.state.active).toBe("GPs registered");
+  });
+
+  it("keeps texts as texts, even those Excel would read as a formula, number, date or logical value", async () => {
+    const excel = new FakeExcel();
+    await applyPlan(excel.context, handPlan());
+    const sheet = excel.sheet("GPs registered");
+    const texts: Record<string, string> = {
+      C4: "=not a formula",
+      C5: "Aug 2005",
+      I3: "30%",
+      J3: "TRUE",
+      K3: "- none",
+      L3: "#N/A",
+      M3: "'quoted",
+    };
+    for (const [address, text] of Object.entries(texts)) {
+      expect(sheet.cells[address], address).toMatchObject({ kind: "text", value: text, converted: false });
+    }
+  });
+
+  it("sends each block of cells as one 2D array, never cell by cell", async () => {
+    const excel = new FakeExcel();
+    await applyPlan(excel.context, handPlan());
+    expect(excel.log.filter((request) => request.startsWith("formulas"))).toEqual([
+      "formulas A1",
+      "formulas A3:C5",
+      "formulas E3:M3",
+    ]);
+  });
+
+  it("makes a single series from a row of values a series by rows", async () => {
+    const plan = handPlan();
+    const sheet = plan.sheets[0];
+    const chart = { ...sheet.charts[0], categories: "E2:F2", series: [{ name: "Row", values: "E3:F3" }] };
+    const excel = new FakeExcel();
+    await applyPlan(excel.context, { ...plan, sheets: [{ ...sheet, charts: [chart] }] });
+    expect(excel.sheet("GPs registered").charts[0]).toMatchObject({
+      seriesBy: "Rows",
+      series: [{ name: "Row", values: "E3:F3", categories: "E2:F2" }],
+    });
+  });
+
+  it("cuts a defined name's comment to Excel's 255 characters", async () => {
+    const plan = handPlan();
+    const excel = new FakeExcel();
+    await applyPlan(excel.context, { ...plan, names: [{ ...plan.names[0], comment: "x".repeat(300) }] });
+    const comment = excel.state.names.find((name) => name.name === "GPs_August")!.comment;
+    expect(comment).toHaveLength(255);
+    expect(comment.endsWith("…")).toBe(true);
+  });
+});
+
+describe("running an action", () => {
+  it("leaves a busy workbook's sheets, cells, tables and names as they were", async () => {
+    const excel = new FakeExcel(BUSY_WORKBOOK);
+    const before = excel.snapshot();
+    const sync = vi.spyOn(excel.context, "sync");
+    await runPlan(excel.context, () => handPlan());
+    expect(sync).toHaveBeenCalledTimes(2);
+    const after = excel.snapshot();
+    expect(after.sheets.slice(0, before.sheets.length)).toEqual(before.sheets);
+    expect(after.names.slice(0, before.names.length)).toEqual(before.names);
+  });
+
+  it("hands the plan maker every taken name", async () => {
+    const excel = new FakeExcel(BUSY_WORKBOOK);
+    const makePlan = vi.fn(() => handPlan());
+    await runPlan(excel.context, makePlan);
+    expect(makePlan).toHaveBeenCalledWith({ sheets: ["Sheet1", "Notes"], tables: ["Budget"], names: ["Rate", "LocalRate"] });
+  });
+
+  it.each([
+    ["a taken sheet name", (plan: WorkbookPlan) => ({ ...plan, sheets: [{ ...plan.sheets[0], name: "sheet1" }], names: [], activate: null })],
+    ["a taken table name", (plan: WorkbookPlan) => ({ ...plan, sheets: [{ ...plan.sheets[0], tables: [{ ...plan.sheets[0].tables[0], name: "BUDGET" }] }] })],
+    ["a table named like a defined name", (plan: WorkbookPlan) => ({ ...plan, sheets: [{ ...plan.sheets[0], tables: [{ ...plan.sheets[0].tables[0], name: "rate" }] }] })],
+    ["a taken defined name", (plan: WorkbookPlan) => ({ ...plan, names: [{ ...plan.names[0], name: "LOCALRATE" }] })],
+  ])("refuses a plan that reuses %s before writing anything", async (_, spoil) => {
+    const excel = new FakeExcel(BUSY_WORKBOOK);
+    const before = excel.snapshot();
+    await expect(runPlan(excel.context, () => spoil(handPlan()))).rejects.toThrow(PlanError);
+    expect(excel.snapshot()).toEqual(before);
+    expect(excel.syncs).toBe(1);
+    expect(excel.log.every((request) => request.startsWith("load"))).toBe(true);
+  });
+
+  it("passes on Excel's error when the workbook is protected", async () => {
+    const excel = new FakeExcel({ ...BUSY_WORKBOOK, protectedStructure: true });
+    await expect(runPlan(excel.context, () => handPlan())).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(excel.syncs).toBe(2);
+  });
+});
+
+describe("checking a plan", () => {
+  const plan = handPlan();
+  const sheet = plan.sheets[0];
+
+  it("accepts a plan that takes only free names", () => {
+    expect(() => checkPlan(plan, { sheets: ["Sheet1"], tables: ["Budget"], names: ["Rate"] })).not.toThrow();
+  });
+
+  it.each([
+    ["a block whose rows differ in length", { ...plan, sheets: [{ ...sheet, ranges: [{ address: "A1", cells: [[1, 2], [3]] }] }] }],
+    ["a block larger than its address", { ...plan, sheets: [{ ...sheet, ranges: [{ address: "A1:B1", cells: [[1, 2, 3]] }] }] }],
+    ["number formats of another shape", { ...plan, sheets: [{ ...sheet, ranges: [{ address: "A1", cells: [[1, 2]], numberFormat: [["0"]] }] }] }],
+    ["a value Excel cannot hold", { ...plan, sheets: [{ ...sheet, ranges: [{ address: "A1", cells: [[Number.NaN]] }] }] }],
+    ["a sheet name with a forbidden character", { ...plan, sheets: [{ ...sheet, name: "GPs/2005" }], names: [], activate: null }],
+    ["a sheet name over 31 characters", { ...plan, sheets: [{ ...sheet, name: "x".repeat(32) }], names: [], activate: null }],
+    ["a name on a sheet the plan does not add", { ...plan, names: [{ ...plan.names[0], sheet: "Sheet1" }] }],
+    ["a defined name that reads as a cell", { ...plan, names: [{ ...plan.names[0], name: "GP2005" }] }],
+    ["two sheets of one name", { ...plan, sheets: [sheet, { ...sheet, name: sheet.name.toUpperCase(), tables: [] }] }],
+    ["a chart without series", { ...plan, sheets: [{ ...sheet, charts: [{ ...sheet.charts[0], series: [] }] }] }],
+  ])("refuses %s", (_, spoiled) => {
+    expect(() => checkPlan(spoiled as WorkbookPlan, NOTHING_TAKEN)).toThrow(PlanError);
+  });
+});
+
+describe("cell inputs", () => {
+  it("writes formulas with their equals sign and literals as they are", () => {
+    expect(cellInput({ formula: "=CRS.GROWTH(1,2)" })).toBe("=CRS.GROWTH(1,2)");
+    expect(cellInput({ formula: "SUM(A1:A2)" })).toBe("=SUM(A1:A2)");
+    expect(cellInput(75_216)).toBe(75_216);
+    expect(cellInput(false)).toBe(false);
+    expect(cellInput(null)).toBe("");
+    expect(cellInput("Smartcards issued")).toBe("Smartcards issued");
+  });
+
+  it.each(["=1+1", "+44", "-5", "@risk", "'quoted", "#N/A", "75,216", "30%", "£6,000", "Aug 2005", "1/8/2005", "TRUE", "false"])(
+    "protects the text %s, which Excel would otherwise convert",
+    (text) => {
+      expect(needsTextPrefix(text)).toBe(true);
+      expect(readInput(cellInput(text))).toMatchObject({ kind: "text", value: text, converted: false });
+    },
+  );
+
+  it("leaves plain words alone", () => {
+    for (const text of ["Available", "Not yet held", "Choose and Book", "stated", "derived", ""]) {
+      expect(needsTextPrefix(text)).toBe(false);
+    }
+  });
+});
+
+describe("column widths", () => {
+  it("converts characters of the default font to points: 7 px a character plus 5 px padding, 0.75 pt a pixel", () => {
+    expect(columnWidthPoints(0)).toBe(0);
+    expect(columnWidthPoints(8.43)).toBe(48); // Excel's default column: 64 px
+    expect(columnWidthPoints(10)).toBe(56.25);
+    expect(columnWidthPoints(12)).toBe(66.75);
+    expect(columnWidthPoints(80)).toBe(423.75);
+  });
+
+  it("refuses widths Excel cannot show", () => {
+    expect(() => columnWidthPoints(-1)).toThrow(PlanError);
+    expect(() => columnWidthPoints(256)).toThrow(PlanError);
+    expect(() => columnWidthPoints(Number.NaN)).toThrow(PlanError);
+  });
+});
+
+/** A workbook that already holds every sheet, table and name `plans` would take in an empty one. */
+function seedTaking(plans: readonly WorkbookPlan[]): Seed {
+  const sheets = plans.flatMap((plan) => plan.sheets);
+  return {
+    sheets: sheets.map((sheet, index) => ({
+      name: sheet.name,
+      cells: { A1: `The user's own ${sheet.name}`, B2: index },
+      tables: sheet.tables.map((table) => ({ name: table.name, address: "A1:B2" })),
+      names: plans.flatMap((plan) => plan.names.map((name) => `${name.name}`)).slice(index, index + 1),
+    })),
+    names: plans.flatMap((plan) => plan.names).map((name) => ({ name: name.name, sheet: sheets[0].name, address: "B2" })),
+  };
+}
+
+const ACTIONS: readonly [string, (taken: TakenNames) => WorkbookPlan][] = [
+  ["inserting every dataset", (taken) => planDatasets(DATASETS, taken)],
+  ["building the model with CRS formulas", (taken) => planModel(taken, { formulas: "crs" })],
+  ["building the model with native formulas", (taken) => planModel(taken, { formulas: "portable" })],
+];
+
+describe.each(ACTIONS)("%s with the real planner", (_, makePlan) => {
+  it(`takes at most ${MAX_SYNCS_PER_ACTION} round trips and writes everything it plans`, async () => {
+    const excel = new FakeExcel();
+    const sync = vi.spyOn(excel.context, "sync");
+    const plan = await runPlan(excel.context, makePlan);
+    expect(sync.mock.calls.length).toBeLessThanOrEqual(MAX_SYNCS_PER_ACTION);
+    expect(plan.sheets.length).toBeGreaterThan(0);
+    for (const planned of plan.sheets) {
+      const sheet = excel.sheet(planned.name);
+      expect(sheet.tables.map((table) => table.name)).toEqual(planned.tables.map((table) => table.name));
+      expect(sheet.charts).toHaveLength(planned.charts.length);
+      for (const cell of Object.values(sheet.cells)) expect(cell.converted).toBe(false);
+    }
+    expect(excel.state.active).toBe(plan.activate);
+  });
+
+  it("leaves a workbook that already has every name it wants as it was, and takes only free names", async () => {
+    const seed = seedTaking([makePlan(NOTHING_TAKEN)]);
+    const excel = new FakeExcel(seed);
+    const before = excel.snapshot();
+    const sync = vi.spyOn(excel.context, "sync");
+    const plan = await runPlan(excel.context, makePlan);
+    expect(sync.mock.calls.length).toBeLessThanOrEqual(MAX_SYNCS_PER_ACTION);
+
+    const after = excel.snapshot();
+    expect(after.sheets.slice(0, before.sheets.length)).toEqual(before.sheets);
+    expect(after.names.slice(0, before.names.length)).toEqual(before.names);
+
+    const fold = (names: readonly string[]) => names.map((name) => name.toUpperCase());
+    const takenSheets = new Set(fold(before.sheets.map((sheet) => sheet.name)));
+    const takenObjects = new Set(
+      fold([
+        ...before.sheets.flatMap((sheet) => [...sheet.tables.map((t) => t.name), ...sheet.names.map((n) => n.name)]),
+        ...before.names.map((name) => name.name),
+      ]),
+    );
+    for (const sheet of plan.sheets) {
+      expect(takenSheets.has(sheet.name.toUpperCase()), sheet.name).toBe(false);
+      for (const table of sheet.tables) expect(takenObjects.has(table.name.toUpperCase()), table.name).toBe(false);
+    }
+    for (const name of plan.names) expect(takenObjects.has(name.name.toUpperCase()), name.name).toBe(false);
+    expect(plan.messages.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,736 @@
+/**
+ * A small, stateful Excel for testing the writer: the Office.js surface the writer uses, with
+ * Office.js's batching (every method and property write is queued and runs at `context.sync()`),
+ * the errors Excel raises on taken names, and `office-addin-mock` objects for the items a
+ * collection load returns (their `name` reads as an error until loaded and synced, as in Excel).
+ *
+ * Cells written through `Range.formulas` are read the way Excel reads typed input: "=…" is a
+ * formula, a leading apostrophe keeps text as text, and numbers, dates, percentages, amounts and
+ * logical values in a text are converted, so a test sees any text the writer failed to protect.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+
+export type Scalar = string | number | boolean;
+
+/** A cell as Excel holds it. */
+export interface CellState {
+  /** What `Range.formulas` reads back: the formula, or the value. */
+  readonly formula: Scalar;
+  /** The kind of content Excel made of the input. */
+  readonly kind: "text" | "number" | "boolean" | "formula" | "error";
+  /** The value (formulas are not calculated here: null). */
+  readonly value: Scalar | null;
+  /** Whether Excel converted a text into something else. */
+  readonly converted: boolean;
+}
+
+export interface BorderState {
+  style: string;
+  weight: string;
+  color: string;
+}
+
+export interface CellFormatState {
+  numberFormat: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  italic?: boolean;
+  wrapText?: boolean;
+  horizontalAlignment?: string;
+  borders: Record<string, BorderState>;
+}
+
+export interface TableState {
+  name: string;
+  address: string;
+  style: string;
+  hasHeaders: boolean;
+}
+
+export interface SeriesState {
+  name: string;
+  values: string;
+  categories: string | null;
+}
+
+export interface ChartState {
+  type: string;
+  seriesBy: string;
+  series: SeriesState[];
+  title: string;
+  categoryAxisTitle: string;
+  categoryAxisTitleVisible: boolean;
+  valueAxisTitle: string;
+  valueAxisTitleVisible: boolean;
+  legendPosition: string;
+  legendVisible: boolean;
+  topLeft: string;
+  bottomRight: string;
+}
+
+export interface NameState {
+  name: string;
+  /** "Sheet!$B$4"-like reference: the sheet and the range address. */
+  sheet: string;
+  address: string;
+  comment: string;
+}
+
+export interface SheetState {
+  name: string;
+  cells: Record<string, CellState>;
+  formats: Record<string, CellFormatState>;
+  /** Column letters → width in points. */
+  columnWidths: Record<string, number>;
+  tables: TableState[];
+  charts: ChartState[];
+  /** Sheet-scoped defined names. */
+  names: NameState[];
+  frozenRows: number;
+}
+
+export interface WorkbookState {
+  sheets: SheetState[];
+  names: NameState[];
+  active: string;
+}
+
+/** The error Office.js rejects `context.sync()` with. */
+export class FakeExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+/** A workbook to start from. */
+export interface Seed {
+  readonly sheets: readonly {
+    readonly name: string;
+    readonly cells?: Readonly<Record<string, Scalar>>;
+    readonly tables?: readonly { readonly name: string; readonly address: string }[];
+    /** Sheet-scoped defined names, each referring to a cell of this sheet. */
+    readonly names?: readonly string[];
+  }[];
+  /** Workbook-scoped defined names. */
+  readonly names?: readonly { readonly name: string; readonly sheet: string; readonly address: string }[];
+  /** The workbook's structure is protected: no sheet can be added. */
+  readonly protectedStructure?: boolean;
+  /** The host cannot load sheet-scoped names together with the sheets. */
+  readonly refuseNestedLoad?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A1 helpers (kept separate from the code under test on purpose).
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const c of letters.toUpperCase()) n = n * 26 + c.charCodeAt(0) - 64;
+  return n - 1;
+}
+
+function colLetters(index: number): string {
+  let s = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+interface Box {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+/** The box of "B2", "B2:D9", "$B$2" or a whole column "B:B"/"B:D". */
+export function box(address: string): Box {
+  const whole = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(address);
+  if (whole) return { r0: 0, r1: 1_048_575, c0: colIndex(whole[1]), c1: colIndex(whole[2]) };
+  const parts = address.split(":").map((part) => {
+    const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(part);
+    if (!m) throw new FakeExcelError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${address}`);
+    return { r: Number(m[2]) - 1, c: colIndex(m[1]) };
+  });
+  const [a, b = a] = parts;
+  return { r0: Math.min(a.r, b.r), c0: Math.min(a.c, b.c), r1: Math.max(a.r, b.r), c1: Math.max(a.c, b.c) };
+}
+
+function boxAddress(b: Box): string {
+  const s = `${colLetters(b.c0)}${b.r0 + 1}`;
+  const e = `${colLetters(b.c1)}${b.r1 + 1}`;
+  return s === e ? s : `${s}:${e}`;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+function cellsOf(b: Box): string[][] {
+  const rows: string[][] = [];
+  for (let r = b.r0; r <= b.r1; r++) {
+    const row: string[] = [];
+    for (let c = b.c0; c <= b.c1; c++) row.push(`${colLetters(c)}${r + 1}`);
+    rows.push(row);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// How Excel reads typed input.
+
+const MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december";
+const LOOKS_LIKE_DATE = new RegExp(
+  `^(\\d{1,4}[-/.]\\d{1,2}([-/.]\\d{1,4})?|(\\d{1,2}[- ])?(${MONTHS})[- ,]+\\d{2,4}|\\d{1,2}[- ](${MONTHS})|\\d{1,2}:\\d{2}(:\\d{2})?( ?[ap]m)?)$`,
+  "i",
+);
+const LOOKS_LIKE_NUMBER = /^[-+]?[£$€]?\s*(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?(e[-+]?\d+)?\s*%?$/i;
+const ERRORS = new Set(["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!"]);
+
+/** The cell Excel makes of one input of `Range.formulas`. */
+export function readInput(input: unknown): CellState | null {
+  if (typeof input === "number") {
+    if (!Number.isFinite(input)) throw new FakeExcelError("InvalidArgument", "A cell value must be a finite number.");
+    return { formula: input, kind: "number", value: input, converted: false };
+  }
+  if (typeof input === "boolean") return { formula: input, kind: "boolean", value: input, converted: false };
+  if (typeof input !== "string") throw new FakeExcelError("InvalidArgument", `Unsupported cell input ${String(input)}.`);
+  if (input === "") return null;
+  if (input.startsWith("'")) return { formula: input, kind: "text", value: input.slice(1), converted: false };
+  if (/^[=+-]/.test(input) && !LOOKS_LIKE_NUMBER.test(input.trim())) {
+    return { formula: input.startsWith("=") ? input : `=${input}`, kind: "formula", value: null, converted: input[0] !== "=" };
+  }
+  const trimmed = input.trim();
+  if (/\d/.test(trimmed) && LOOKS_LIKE_NUMBER.test(trimmed)) {
+    const n = Number(trimmed.replace(/[£$€,%\s]/g, "")) / (trimmed.endsWith("%") ? 100 : 1);
+    return { formula: n, kind: "number", value: n, converted: true };
+  }
+  if (LOOKS_LIKE_DATE.test(trimmed)) return { formula: 38_000, kind: "number", value: 38_000, converted: true };
+  if (/^(true|false)$/i.test(trimmed)) {
+    const b = trimmed.toLowerCase() === "true";
+    return { formula: b, kind: "boolean", value: b, converted: true };
+  }
+  if (ERRORS.has(trimmed.toUpperCase())) return { formula: trimmed, kind: "error", value: trimmed, converted: true };
+  return { formula: input, kind: "text", value: input, converted: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fake itself.
+
+const fold = (s: string) => s.toUpperCase();
+const OBJECT_NAME = /^[\p{L}_\\][\p{L}\p{N}_.]*$/u;
+
+function blankFormat(): CellFormatState {
+  return { numberFormat: "General", borders: {} };
+}
+
+export class FakeExcel {
+  readonly state: WorkbookState;
+  /** The context the writer receives: an `office-addin-mock` object with the collections below. */
+  readonly context: Excel.RequestContext;
+  syncs = 0;
+  /** Requests sent to Excel, in order, as text; a test can see every write. */
+  readonly log: string[] = [];
+  private queue: (() => void)[] = [];
+  private afterSync: (() => void)[] = [];
+  private readonly seed: Seed;
+
+  constructor(seed: Seed = { sheets: [{ name: "Sheet1" }] }) {
+    this.seed = seed;
+    this.state = {
+      sheets: seed.sheets.map((sheet) => ({
+        name: sheet.name,
+        cells: Object.fromEntries(
+          Object.entries(sheet.cells ?? {}).flatMap(([address, input]) => {
+            const cell = readInput(input);
+            return cell ? [[address, cell]] : [];
+          }),
+        ),
+        formats: {},
+        columnWidths: {},
+        tables: (sheet.tables ?? []).map((table) => ({ ...table, style: "TableStyleLight9", hasHeaders: true })),
+        charts: [],
+        names: (sheet.names ?? []).map((name) => ({ name, sheet: sheet.name, address: "A1", comment: "" })),
+        frozenRows: 0,
+      })),
+      names: (seed.names ?? []).map((name) => ({ ...name, comment: "" })),
+      active: seed.sheets[0]?.name ?? "",
+    };
+    const context = new OfficeMockObject({ workbook: { application: { calculationMode: "Automatic" } } }) as unknown as {
+      workbook: Record<string, unknown>;
+      sync: () => Promise<void>;
+    };
+    context.sync = () => this.sync();
+    context.workbook.worksheets = new WorksheetCollection(this);
+    context.workbook.tables = new ItemsCollection(this, "tables", () =>
+      this.state.sheets.flatMap((sheet) => sheet.tables.map((table) => table.name)),
+    );
+    context.workbook.names = new NamedItemCollection(this, null);
+    this.context = context as unknown as Excel.RequestContext;
+  }
+
+  /** Queues a request; it runs at the next sync, in order. */
+  enqueue(description: string, request: () => void): void {
+    this.queue.push(() => {
+      this.log.push(description);
+      request();
+    });
+  }
+
+  /** Runs something once the current sync has run every request. */
+  whenSynced(callback: () => void): void {
+    this.afterSync.push(callback);
+  }
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    const queue = this.queue;
+    this.queue = [];
+    try {
+      for (const request of queue) request();
+      this.afterSync.forEach((callback) => callback());
+    } finally {
+      this.afterSync = [];
+    }
+    // A round trip: loaded values arrive once every pending callback has run.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  get protectedStructure(): boolean {
+    return this.seed.protectedStructure === true;
+  }
+
+  get refuseNestedLoad(): boolean {
+    return this.seed.refuseNestedLoad === true;
+  }
+
+  sheet(name: string): SheetState {
+    const sheet = this.state.sheets.find((s) => fold(s.name) === fold(name));
+    if (!sheet) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: worksheet '${name}'.`);
+    return sheet;
+  }
+
+  /** Every table and workbook name, folded: Excel's one namespace for both. */
+  objectNameTaken(name: string): boolean {
+    const wanted = fold(name);
+    return (
+      this.state.names.some((n) => fold(n.name) === wanted) ||
+      this.state.sheets.some((sheet) => sheet.tables.some((t) => fold(t.name) === wanted))
+    );
+  }
+
+  /** A deep copy of the state, for comparing before and after. */
+  snapshot(): WorkbookState {
+    return structuredClone(this.state);
+  }
+}
+
+/** An item of a loaded collection: an `office-addin-mock` object whose `name` loads at sync. */
+function loadedItem(fake: FakeExcel, name: string): OfficeMockObject & { name: string } {
+  const item = new OfficeMockObject({ name }) as OfficeMockObject & { name: string };
+  item.load("name");
+  fake.whenSynced(() => void item.sync());
+  return item;
+}
+
+/** What a collection load asks for, as Office.js sends it ("items/" dropped). */
+function selection(select: string): string[] {
+  return select
+    .split(",")
+    .map((part) => part.trim().replace(/^items[/.]/i, "").replace(/[/.]items[/.]/gi, "/"))
+    .filter((part) => part !== "");
+}
+
+class ItemsCollection {
+  private loaded: unknown[] | null = null;
+
+  constructor(
+    protected readonly fake: FakeExcel,
+    private readonly what: string,
+    private readonly names: () => string[],
+  ) {}
+
+  get items(): unknown[] {
+    if (!this.loaded) throw new FakeExcelError("PropertyNotLoaded", `The property 'items' of ${this.what} is not loaded.`);
+    return this.loaded;
+  }
+
+  load(select: string): this {
+    const wanted = selection(select);
+    if (wanted.some((property) => property !== "name")) {
+      throw new Error(`The fake loads only names of ${this.what}, not ${wanted.join(", ")}.`);
+    }
+    this.fake.enqueue(`load ${this.what} ${select}`, () => {
+      this.loaded = this.names().map((name) => loadedItem(this.fake, name));
+    });
+    return this;
+  }
+}
+
+class NamedItemCollection extends ItemsCollection {
+  constructor(
+    fake: FakeExcel,
+    private readonly sheet: (() => SheetState) | null,
+  ) {
+    super(fake, sheet ? "sheet names" : "names", () => (sheet ? sheet().names : fake.state.names).map((n) => n.name));
+  }
+
+  add(name: string, reference: RangeProxy | string, comment = ""): object {
+    this.fake.enqueue(`names.add ${name}`, () => {
+      if (!OBJECT_NAME.test(name)) throw new FakeExcelError("InvalidArgument", `The name '${name}' is not valid.`);
+      if (comment.length > 255) throw new FakeExcelError("InvalidArgument", "A name's comment is limited to 255 characters.");
+      if (this.sheet) throw new Error("The writer adds workbook-scoped names only.");
+      if (this.fake.objectNameTaken(name)) {
+        throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${name}.`);
+      }
+      if (typeof reference === "string") throw new Error("The writer passes ranges, not formulas, to names.add.");
+      this.fake.state.names.push({ name, sheet: reference.sheetState().name, address: reference.boxAddress(), comment });
+    });
+    return {};
+  }
+}
+
+class WorksheetCollection {
+  private loaded: unknown[] | null = null;
+
+  constructor(private readonly fake: FakeExcel) {}
+
+  get items(): unknown[] {
+    if (!this.loaded) throw new FakeExcelError("PropertyNotLoaded", "The property 'items' of worksheets is not loaded.");
+    return this.loaded;
+  }
+
+  load(select: string): this {
+    const wanted = selection(select);
+    const unknown = wanted.filter((property) => property !== "name" && property !== "names/name");
+    if (unknown.length > 0) throw new Error(`The fake cannot load worksheets' ${unknown.join(", ")}.`);
+    const withNames = wanted.includes("names/name");
+    this.fake.enqueue(`load worksheets ${select}`, () => {
+      if (withNames && this.fake.refuseNestedLoad) {
+        throw new FakeExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+      }
+      this.loaded = this.fake.state.sheets.map((sheet) => {
+        const item = loadedItem(this.fake, sheet.name) as OfficeMockObject & { names?: unknown };
+        if (withNames) {
+          item.names = { items: sheet.names.map((name) => loadedItem(this.fake, name.name)) };
+        }
+        return item;
+      });
+    });
+    return this;
+  }
+
+  add(name: string): WorksheetProxy {
+    const proxy = new WorksheetProxy(this.fake, () => this.fake.sheet(name));
+    this.fake.enqueue(`worksheets.add ${name}`, () => {
+      if (this.fake.protectedStructure) {
+        throw new FakeExcelError("AccessDenied", "You cannot perform the requested operation. The workbook is protected.");
+      }
+      if (this.fake.state.sheets.some((sheet) => fold(sheet.name) === fold(name))) {
+        throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${name}.`);
+      }
+      if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new FakeExcelError("InvalidArgument", `Invalid sheet name ${name}.`);
+      this.fake.state.sheets.push({
+        name,
+        cells: {},
+        formats: {},
+        columnWidths: {},
+        tables: [],
+        charts: [],
+        names: [],
+        frozenRows: 0,
+      });
+    });
+    return proxy;
+  }
+
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.fake, () => this.fake.sheet(name));
+  }
+}
+
+export class WorksheetProxy {
+  readonly tables: { add: (address: string | RangeProxy, hasHeaders: boolean) => TableProxy };
+  readonly charts: { add: (type: string, source: RangeProxy, seriesBy?: string) => ChartProxy };
+  readonly freezePanes: { freezeRows: (count: number) => void };
+  readonly names: NamedItemCollection;
+
+  constructor(
+    private readonly fake: FakeExcel,
+    readonly state: () => SheetState,
+  ) {
+    this.tables = { add: (address, hasHeaders) => new TableProxy(fake, this, address, hasHeaders) };
+    this.charts = { add: (type, source, seriesBy = "Auto") => new ChartProxy(fake, this, type, source, seriesBy) };
+    this.freezePanes = {
+      freezeRows: (count: number) =>
+        fake.enqueue(`freezeRows ${count}`, () => {
+          this.state().frozenRows = count;
+        }),
+    };
+    this.names = new NamedItemCollection(fake, state);
+  }
+
+  getRange(address: string): RangeProxy {
+    return new RangeProxy(this.fake, this, address);
+  }
+
+  activate(): void {
+    this.fake.enqueue("activate", () => {
+      this.fake.state.active = this.state().name;
+    });
+  }
+}
+
+class RangeProxy {
+  readonly format: FormatProxy;
+
+  constructor(
+    private readonly fake: FakeExcel,
+    readonly sheet: WorksheetProxy,
+    readonly address: string,
+  ) {
+    this.format = new FormatProxy(fake, this);
+  }
+
+  sheetState(): SheetState {
+    return this.sheet.state();
+  }
+
+  box(): Box {
+    return box(this.address);
+  }
+
+  boxAddress(): string {
+    return boxAddress(this.box());
+  }
+
+  /** Runs a request on every cell of the range, checking a 2D array's shape against it. */
+  eachCell(what: string, grid: unknown, apply: (address: string, value: unknown) => void): void {
+    const addresses = cellsOf(this.box());
+    if (!Array.isArray(grid) || grid.length !== addresses.length || grid.some((row, i) => !Array.isArray(row) || row.length !== addresses[i].length)) {
+      throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the ${what} array doesn't match the size of the range ${this.address}.`);
+    }
+    addresses.forEach((row, r) => row.forEach((address, c) => apply(address, (grid as unknown[][])[r][c])));
+  }
+
+  set formulas(grid: unknown[][]) {
+    this.fake.enqueue(`formulas ${this.address}`, () => {
+      const sheet = this.sheetState();
+      this.eachCell("formulas", grid, (address, input) => {
+        const cell = readInput(input);
+        if (cell) sheet.cells[address] = cell;
+        else delete sheet.cells[address];
+      });
+    });
+  }
+
+  set numberFormat(grid: unknown[][]) {
+    this.fake.enqueue(`numberFormat ${this.address}`, () => {
+      const sheet = this.sheetState();
+      this.eachCell("numberFormat", grid, (address, format) => {
+        if (typeof format !== "string") throw new FakeExcelError("InvalidArgument", "A number format must be text.");
+        (sheet.formats[address] ??= blankFormat()).numberFormat = format;
+      });
+    });
+  }
+
+  /** Applies a format change to every cell of the range. */
+  formatEach(description: string, change: (format: CellFormatState) => void): void {
+    this.fake.enqueue(`${description} ${this.address}`, () => {
+      const sheet = this.sheetState();
+      cellsOf(this.box()).flat().forEach((address) => change((sheet.formats[address] ??= blankFormat())));
+    });
+  }
+}
+
+class FormatProxy {
+  readonly fill: { color: string };
+  readonly font: { color: string; bold: boolean; italic: boolean };
+  readonly borders: { getItem: (edge: string) => { style: string; weight: string; color: string } };
+
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly range: RangeProxy,
+  ) {
+    const setter = <T>(description: string, change: (format: CellFormatState, value: T) => void) => ({
+      set: (value: T) => range.formatEach(description, (format) => change(format, value)),
+      enumerable: true,
+    });
+    this.fill = Object.defineProperties({} as { color: string }, {
+      color: setter<string>("fill", (f, v) => (f.fill = v)),
+    });
+    this.font = Object.defineProperties({} as { color: string; bold: boolean; italic: boolean }, {
+      color: setter<string>("font.color", (f, v) => (f.fontColor = v)),
+      bold: setter<boolean>("bold", (f, v) => (f.bold = v)),
+      italic: setter<boolean>("italic", (f, v) => (f.italic = v)),
+    });
+    this.borders = {
+      getItem: (edge: string) => {
+        const border = (f: CellFormatState) => (f.borders[edge] ??= { style: "None", weight: "Thin", color: "#000000" });
+        return Object.defineProperties({} as { style: string; weight: string; color: string }, {
+          style: setter<string>(`border ${edge} style`, (f, v) => (border(f).style = v)),
+          weight: setter<string>(`border ${edge} weight`, (f, v) => (border(f).weight = v)),
+          color: setter<string>(`border ${edge} color`, (f, v) => (border(f).color = v)),
+        });
+      },
+    };
+  }
+
+  set wrapText(value: boolean) {
+    this.range.formatEach("wrapText", (f) => (f.wrapText = value));
+  }
+
+  set horizontalAlignment(value: string) {
+    this.range.formatEach("horizontalAlignment", (f) => (f.horizontalAlignment = value));
+  }
+
+  set columnWidth(points: number) {
+    this.fake.enqueue(`columnWidth ${this.range.address}`, () => {
+      const b = this.range.box();
+      for (let c = b.c0; c <= b.c1; c++) this.range.sheetState().columnWidths[colLetters(c)] = points;
+    });
+  }
+}
+
+class TableProxy {
+  private table: TableState | null = null;
+
+  constructor(
+    private readonly fake: FakeExcel,
+    sheet: WorksheetProxy,
+    address: string | RangeProxy,
+    hasHeaders: boolean,
+  ) {
+    const text = typeof address === "string" ? address : address.address;
+    fake.enqueue(`tables.add ${text}`, () => {
+      // As in Excel, an address text without a sheet name means the active sheet.
+      const state = typeof address === "string" ? fake.sheet(fake.state.active) : sheet.state();
+      if (typeof address !== "string" && address.sheetState() !== state) {
+        throw new FakeExcelError("InvalidArgument", "The table's range is on another sheet.");
+      }
+      const wanted = box(text);
+      if (state.tables.some((t) => overlaps(box(t.address), wanted))) {
+        throw new FakeExcelError("InvalidOperation", "A table can't overlap another table.");
+      }
+      let n = 1;
+      while (fake.objectNameTaken(`Table${n}`)) n++;
+      this.table = { name: `Table${n}`, address: boxAddress(wanted), style: "TableStyleMedium2", hasHeaders };
+      state.tables.push(this.table);
+    });
+  }
+
+  set name(name: string) {
+    this.fake.enqueue(`table.name ${name}`, () => {
+      if (!OBJECT_NAME.test(name)) throw new FakeExcelError("InvalidArgument", `The table name '${name}' is not valid.`);
+      if (this.fake.objectNameTaken(name)) {
+        throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${name}.`);
+      }
+      this.table!.name = name;
+    });
+  }
+
+  set style(style: string) {
+    this.fake.enqueue(`table.style ${style}`, () => {
+      this.table!.style = style;
+    });
+  }
+}
+
+class ChartProxy {
+  private chart: ChartState | null = null;
+  readonly series: { getItemAt: (index: number) => SeriesProxy; add: (name?: string) => SeriesProxy };
+  readonly title: { text: string };
+  readonly axes: { categoryAxis: { title: { text: string; visible: boolean } }; valueAxis: { title: { text: string; visible: boolean } } };
+  readonly legend: { position: string; visible: boolean };
+
+  constructor(
+    private readonly fake: FakeExcel,
+    sheet: WorksheetProxy,
+    type: string,
+    source: RangeProxy,
+    seriesBy: string,
+  ) {
+    fake.enqueue(`charts.add ${type} ${source.address}`, () => {
+      if (source.sheet.state() !== sheet.state()) throw new Error("The writer charts ranges of the chart's own sheet.");
+      this.chart = {
+        type,
+        seriesBy,
+        series: [{ name: `Series1`, values: source.boxAddress(), categories: null }],
+        title: "",
+        categoryAxisTitle: "",
+        categoryAxisTitleVisible: false,
+        valueAxisTitle: "",
+        valueAxisTitleVisible: false,
+        legendPosition: "Right",
+        legendVisible: true,
+        topLeft: "",
+        bottomRight: "",
+      };
+      sheet.state().charts.push(this.chart);
+    });
+    const chart = () => this.chart!;
+    const prop = <T>(description: string, apply: (c: ChartState, v: T) => void) => ({
+      set: (value: T) => fake.enqueue(description, () => apply(chart(), value)),
+      enumerable: true,
+    });
+    this.series = {
+      getItemAt: (index) => new SeriesProxy(fake, () => chart().series[index]),
+      add: (name = "") => {
+        let series: SeriesState | null = null;
+        fake.enqueue(`series.add ${name}`, () => {
+          series = { name, values: "", categories: null };
+          chart().series.push(series);
+        });
+        return new SeriesProxy(fake, () => series!);
+      },
+    };
+    this.title = Object.defineProperties({} as { text: string }, { text: prop<string>("chart title", (c, v) => (c.title = v)) });
+    this.axes = {
+      categoryAxis: {
+        title: Object.defineProperties({} as { text: string; visible: boolean }, {
+          text: prop<string>("x title", (c, v) => (c.categoryAxisTitle = v)),
+          visible: prop<boolean>("x title visible", (c, v) => (c.categoryAxisTitleVisible = v)),
+        }),
+      },
+      valueAxis: {
+        title: Object.defineProperties({} as { text: string; visible: boolean }, {
+          text: prop<string>("y title", (c, v) => (c.valueAxisTitle = v)),
+          visible: prop<boolean>("y title visible", (c, v) => (c.valueAxisTitleVisible = v)),
+        }),
+      },
+    };
+    this.legend = Object.defineProperties({} as { position: string; visible: boolean }, {
+      position: prop<string>("legend position", (c, v) => (c.legendPosition = v)),
+      visible: prop<boolean>("legend visible", (c, v) => (c.legendVisible = v)),
+    });
+  }
+
+  setPosition(startCell: string, endCell?: string): void {
+    this.fake.enqueue(`chart.setPosition ${startCell}:${endCell}`, () => {
+      this.chart!.topLeft = startCell;
+      this.chart!.bottomRight = endCell ?? startCell;
+    });
+  }
+}
+
+class SeriesProxy {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly series: () => SeriesState,
+  ) {}
+
+  set name(name: string) {
+    this.fake.enqueue(`series.name ${name}`, () => (this.series().name = name));
+  }
+
+  setValues(range: RangeProxy): void {
+    this.fake.enqueue(`series.setValues ${range.address}`, () => (this.series().values = range.boxAddress()));
+  }
+
+  setXAxisValues(range: RangeProxy): void {
+    this.fake.enqueue(`series.setXAxisValues ${range.address}`, () => (this.series().categories = range.boxAddress()));
+  }
+}
