@@ -6,7 +6,7 @@
  * p is the coefficient of innovation, q of imitation, m the market size. Pure arithmetic with
  * no checks: callers check the domain (p > 0, q ≥ 0, m > 0).
  *
- * @example bass(6, 0.03, 0.4, 35000) // ≈ 18,270 GPs registered after 6 months
+ * @example bass(6, 0.03, 0.4, 35000) // ≈ 16,091 GPs registered after 6 months
  */
 export function bass(t: number, p: number, q: number, m: number): number {
   const decay = Math.exp(-(p + q) * t);

@@ -1,0 +1,20 @@
+import { requireDomain } from "./errors";
+import { finite } from "./finite";
+
+/**
+ * The compound growth rate per period that takes `start` to `end` in `periods` periods, as
+ * Excel's RRI(periods, start, end):
+ *
+ * rate = (end / start)^(1 / periods) − 1
+ *
+ * Computed with the same `pow` as Excel's RRI (not `expm1(log(…))`) so the two agree to the
+ * last digits. Domain: start > 0, end ≥ 0, periods > 0.
+ *
+ * @example compoundGrowthRate(25_072, 75_216, 2) // 0.7320508…: staff registrations trebled in two months, 73% a month
+ */
+export function compoundGrowthRate(start: number, end: number, periods = 1): number {
+  requireDomain(start > 0, "start must be greater than 0.");
+  requireDomain(end >= 0, "end must be 0 or more.");
+  requireDomain(periods > 0, "periods must be greater than 0.");
+  return finite(Math.pow(end / start, 1 / periods) - 1, "The growth rate is too large for Excel.");
+}

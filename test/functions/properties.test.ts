@@ -1,0 +1,163 @@
+/**
+ * Bad input, property-tested: each function of the BUILT bundle, called as Excel calls it, over
+ * arbitrary arguments (numbers, 0, negatives, NaN, ±Infinity, huge values, texts, booleans,
+ * empty cells, Excel errors, ranges of any shape, malformed ranges), gives a well-formed result
+ * every time: a non-empty rectangular array whose cells are finite numbers (or texts, for the
+ * dataset functions) or Excel errors with an allowed code.
+ */
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type CustomFunction, ErrorCode, ExcelError, loadFunctions } from "./host";
+
+/** The functions taking numbers (or a unit) element by element, with their number of parameters. */
+const ELEMENTWISE: Record<string, number> = {
+  GROWTH: 3,
+  PERIODS: 3,
+  PROJECT: 4,
+  PERIODSTO: 4,
+  SHORTFALL: 3,
+  INCENTIVE: 5,
+  LOGISTIC: 4,
+  BASS: 4,
+};
+
+/** The errors the functions raise themselves; an error passed in a cell comes out unchanged. */
+const OWN_CODES: string[] = [ErrorCode.invalidValue, ErrorCode.invalidNumber, ErrorCode.notAvailable];
+const PASSED_IN = new ExcelError(ErrorCode.divisionByZero);
+
+let fns: Map<string, CustomFunction>;
+beforeAll(() => {
+  fns = loadFunctions();
+});
+
+/** Any value a cell might hold, and some that it cannot but a careless caller might pass. */
+const cell = fc.oneof(
+  fc.double(),
+  fc.integer({ min: -1_000_000, max: 1_000_000 }),
+  fc.constantFrom(0, -0, 1, -1, 0.3, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER, NaN, Infinity, -Infinity),
+  fc.double({ min: 0, max: 1 }),
+  fc.string({ maxLength: 8 }),
+  fc.constantFrom("day", "Weeks", "MONTH", "quarters", "year", "fortnight", "", " "),
+  fc.boolean(),
+  fc.constantFrom(null, undefined, PASSED_IN, {}, [1]),
+);
+
+/** A rectangular range of cells, 1 to 4 rows by 1 to 4 columns. */
+const range = fc
+  .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }))
+  .chain(([rows, columns]) => fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows }));
+
+/** Ranges Excel never sends: empty, ragged, flat. */
+const malformed = fc.oneof(
+  fc.constant([]),
+  fc.constant([[]]),
+  fc.tuple(cell, cell, cell).map(([a, b, c]) => [[a, b], [c]]),
+  fc.tuple(cell, cell).map(([a, b]) => [a, b]),
+);
+
+/** An argument: mostly one cell ([[x]], as Excel sends it), else a range, omitted, a bare value, or malformed. */
+const argument = fc.oneof(
+  { weight: 6, arbitrary: cell.map((value) => [[value]]) },
+  { weight: 3, arbitrary: range },
+  { weight: 1, arbitrary: fc.constantFrom(null, undefined) },
+  { weight: 1, arbitrary: cell },
+  { weight: 1, arbitrary: malformed },
+);
+
+/** Asserts a result is a non-empty rectangular array of allowed cells. */
+function expectWellFormed(result: unknown, allowText: boolean): void {
+  expect(Array.isArray(result)).toBe(true);
+  const rows = result as unknown[][];
+  expect(rows.length).toBeGreaterThan(0);
+  const width = Array.isArray(rows[0]) ? rows[0].length : 0;
+  expect(width).toBeGreaterThan(0);
+  for (const row of rows) {
+    expect(Array.isArray(row) && row.length === width).toBe(true);
+    for (const value of row) {
+      if (typeof value === "number") {
+        expect(Number.isFinite(value), `${value} is finite`).toBe(true);
+      } else if (typeof value === "string") {
+        expect(allowText, `text "${value}" in a numeric result`).toBe(true);
+      } else {
+        expect(value).toBeInstanceOf(ExcelError);
+        const error = value as ExcelError;
+        if (error !== PASSED_IN) {
+          expect(OWN_CODES).toContain(error.code);
+          expect(error.message.length, `${error.code} has a message`).toBeGreaterThan(0);
+        }
+      }
+    }
+  }
+}
+
+/** The shape Excel gives a lifted call: the tallest and widest range, 1×1 for single values. */
+function expectedShape(args: unknown[]): [number, number] | undefined {
+  let rows = 1;
+  let columns = 1;
+  for (const arg of args) {
+    if (!Array.isArray(arg)) continue;
+    if (arg.length === 0 || !arg.every((row) => Array.isArray(row) && row.length > 0 && row.length === arg[0].length)) return undefined;
+    rows = Math.max(rows, arg.length);
+    columns = Math.max(columns, (arg[0] as unknown[]).length);
+  }
+  return [rows, columns];
+}
+
+describe("every element-wise function gives a well-formed result for any arguments", () => {
+  for (const [id, arity] of Object.entries(ELEMENTWISE)) {
+    it(`${id}`, () => {
+      fc.assert(
+        fc.property(fc.array(argument, { minLength: arity, maxLength: arity }), (args) => {
+          const result = fns.get(id)!(...args);
+          expectWellFormed(result, false);
+          const shape = expectedShape(args);
+          const rows = result as unknown[][];
+          if (shape) {
+            expect([rows.length, rows[0].length]).toEqual(shape);
+          } else {
+            expect(rows).toHaveLength(1);
+            expect((rows[0][0] as ExcelError).code).toBe(ErrorCode.invalidValue);
+          }
+        }),
+        { numRuns: 1_000 },
+      );
+    });
+
+    it(`${id} with single numbers of any size gives a finite number or its own error`, () => {
+      const number = fc.oneof(fc.double(), fc.double({ min: -100, max: 100 }), fc.constantFrom(0, 1, -1, 0.3, 1e308, -1e308, 5e-324));
+      fc.assert(
+        fc.property(fc.array(number, { minLength: arity, maxLength: arity }), (numbers) => {
+          // PERIODS' last parameter is a unit, a text: leave it out (a month).
+          const args = numbers.map((value, index) => (id === "PERIODS" && index === 2 ? null : [[value]]));
+          const result = fns.get(id)!(...args) as unknown[][];
+          expectWellFormed(result, false);
+          expect(result).toHaveLength(1);
+          expect(result[0]).toHaveLength(1);
+          const [[value]] = result;
+          if (numbers.every(Number.isFinite) && typeof value !== "number") expect((value as ExcelError).code).not.toBe(ErrorCode.invalidValue);
+        }),
+        { numRuns: 2_000 },
+      );
+    });
+  }
+});
+
+describe("the dataset functions give a well-formed table for any arguments", () => {
+  it("DATASET", () => {
+    fc.assert(
+      fc.property(fc.oneof(cell, range, malformed), (name) => {
+        expectWellFormed(fns.get("DATASET")!(name), true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("DATASETS, even when passed arguments it does not take", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(cell, range), { maxLength: 3 }), (args) => {
+        expectWellFormed(fns.get("DATASETS")!(...args), true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
