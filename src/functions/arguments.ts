@@ -1,5 +1,5 @@
 import { ModelError } from "../model/errors";
-import { toExcelError } from "./errors";
+import { excelError, toExcelError } from "./errors";
 
 /** Whether Excel sent nothing for a cell: an omitted argument or an empty cell. */
 export function isEmpty(value: unknown): value is null | undefined | "" {
@@ -46,7 +46,10 @@ export function describe(value: unknown): string {
   if (isEmpty(value)) return "empty";
   if (typeof value === "string") return `the text "${value.length > 20 ? `${value.slice(0, 20)}…` : value}"`;
   if (typeof value === "boolean") return `the logical value ${value ? "TRUE" : "FALSE"}`;
-  if (typeof value === "number") return Number.isNaN(value) ? "not a number" : "an infinite number";
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return "not a number";
+    return Number.isFinite(value) ? `the number ${value}` : "an infinite number";
+  }
   if (Array.isArray(value)) return "a range";
   return "an error or an unknown value";
 }
@@ -95,14 +98,14 @@ function spill(args: readonly unknown[], compute: (cells: unknown[]) => number, 
     if (!Array.isArray(arg)) continue;
     const width = rectangularWidth(arg);
     if (width === 0) {
-      return [[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Argument ${k + 1} must be a single value or a rectangular range.`)]];
+      return [[excelError("value", `Argument ${k + 1} must be a single value or a rectangular range.`)]];
     }
     if (arg.length > rows) rows = arg.length;
     if (width > columns) columns = width;
   }
   if (rows * columns > MAX_SPILL_CELLS) {
     const message = `The ranges make a result of ${rows} × ${columns} cells, more than can be spilled; pass a row and a column only if both are short.`;
-    return [[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, message)]];
+    return [[excelError("num", message)]];
   }
   const result: CellResult[][] = new Array(rows);
   for (let i = 0; i < rows; i++) {
@@ -161,5 +164,5 @@ function evaluate(compute: (cells: unknown[]) => number, cells: unknown[]): Cell
 
 /** The #N/A of a cell that a range too small does not reach, as Excel shows it. */
 function mismatch(): CustomFunctions.Error {
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, "The ranges differ in size: no value for this cell.");
+  return excelError("na", "The ranges differ in size: no value for this cell.");
 }

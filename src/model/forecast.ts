@@ -1,0 +1,54 @@
+import { ModelError } from "./errors";
+import type { DiffusionFit } from "./fit";
+import { studentTQuantile } from "./studentT";
+
+/** A forecast at one time: the fitted curve and a prediction interval for a new observation. */
+export interface ForecastPoint {
+  readonly time: number;
+  readonly value: number;
+  /** Lower and upper prediction bounds; undefined when the fit leaves no degrees of freedom. */
+  readonly lower?: number;
+  readonly upper?: number;
+}
+
+/**
+ * The fitted curve at time t with a prediction interval for a new observation there:
+ *
+ * ŷ ± t_{(1+c)/2, n−k} · √(g'·Σ·g + σ²)
+ *
+ * where g = ∂N(t)/∂θ at the estimates, Σ = σ²·(JᵀJ)^{−1} their covariance (the delta method, so
+ * g'Σg is the variance of the fitted curve), σ² = SSE/(n − k) the residual variance (the scatter
+ * of a new observation about the curve) and t_{(1+c)/2, n−k} Student's t quantile for confidence
+ * c with n − k degrees of freedom. The bounds are symmetric and not clipped at 0.
+ *
+ * Without residual degrees of freedom (n = k) the bounds are undefined. Throws a `num`
+ * ModelError for a confidence outside (0, 1), a Bass time before the launch, or data that do not
+ * determine the parameters.
+ *
+ * @example forecastAt(fitDiffusion(LOGISTIC_MODEL, [0, 1, 2, 3, 4], [1200, 2700, 5000, 7300, 8800]), 6) // { time: 6, value ≈ 9,819, lower ≈ 9,797, upper ≈ 9,842 }
+ */
+export function forecastAt(fit: DiffusionFit, time: number, confidence = 0.95): ForecastPoint {
+  if (!(confidence > 0 && confidence < 1)) throw new ModelError("num", "confidence must be between 0 and 1 (e.g. 0.95 for 95%).");
+  const { model, parameters } = fit;
+  if (model.timesFromLaunch && time < 0) {
+    throw new ModelError("num", `${model.name} times count periods since the launch and cannot be negative (got ${time}).`);
+  }
+  const value = model.value(time, parameters);
+  if (!Number.isFinite(value)) throw new ModelError("num", `The ${model.name} curve is undefined at time ${time}.`);
+  if (fit.variance === undefined) return { time, value };
+  const { covariance } = fit;
+  if (!covariance) throw new ModelError("num", fit.uncertaintyNote ?? "The fit has no standard errors.");
+  const gradient = [0, 0, 0];
+  model.gradient(time, parameters, gradient);
+  let curveVariance = 0;
+  for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 3; j++) curveVariance += gradient[i] * covariance[i * 3 + j] * gradient[j];
+  }
+  const spread = studentTQuantile((1 + confidence) / 2, fit.dof) * Math.sqrt(Math.max(curveVariance, 0) + fit.variance);
+  const lower = value - spread;
+  const upper = value + spread;
+  if (!Number.isFinite(lower) || !Number.isFinite(upper)) {
+    throw new ModelError("num", `The prediction interval at time ${time} is too wide to compute.`);
+  }
+  return { time, value, lower, upper };
+}

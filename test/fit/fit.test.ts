@@ -1,0 +1,288 @@
+import { describe, expect, it } from "vitest";
+import { BASS_MODEL, GOMPERTZ_MODEL, LOGISTIC_MODEL, MODELS, type DiffusionModel } from "../../src/model/diffusion";
+import { ModelError } from "../../src/model/errors";
+import { fitDiffusion, MAX_POINTS } from "../../src/model/fit";
+import { forecastAt } from "../../src/model/forecast";
+import { levenbergMarquardt } from "../../src/model/levenbergMarquardt";
+import { inverseGram, solveSymmetric } from "../../src/model/linearAlgebra";
+import { reachTime } from "../../src/model/reach";
+import { regress } from "../../src/model/regression";
+import { formatCount } from "../../src/model/format";
+import { series } from "../../src/model/startValues";
+import { loadReference } from "./scipyReference";
+
+const TRUE_PARAMETERS: Record<string, [number, number, number]> = {
+  bass: [0.01, 0.45, 30000],
+  logistic: [30000, 0.3, 15],
+  gompertz: [30000, 6, 0.15],
+};
+
+/** Deterministic noise in [−1, 1]. */
+const wiggle = (i: number): number => Math.sin(i * 12.9898) * 0.5 + Math.sin(i * 78.233) * 0.5;
+
+function curve(model: DiffusionModel, times: number[], noise = 0): number[] {
+  return times.map((t, i) => model.value(t, TRUE_PARAMETERS[model.name]) * (1 + noise * wiggle(i + 1)));
+}
+
+const MONTHS = Array.from({ length: 36 }, (_, i) => i + 1);
+
+function expectModelError(run: () => unknown, kind: "value" | "num" | "na", message: RegExp): void {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ModelError);
+    expect((error as ModelError).kind).toBe(kind);
+    expect((error as ModelError).message).toMatch(message);
+    return;
+  }
+  throw new Error("expected a ModelError");
+}
+
+describe("fitDiffusion", () => {
+  for (const model of MODELS) {
+    it(`${model.name}: recovers the parameters of exact data`, () => {
+      const fit = fitDiffusion(model, MONTHS, curve(model, MONTHS));
+      fit.parameters.forEach((value, j) => expect(value / TRUE_PARAMETERS[model.name][j]).toBeCloseTo(1, 6));
+      expect(fit.r2).toBeCloseTo(1, 12);
+      expect(fit.n).toBe(36);
+      expect(fit.k).toBe(3);
+      expect(fit.dof).toBe(33);
+    });
+
+    it(`${model.name}: noisy data give estimates near the truth with standard errors that cover them`, () => {
+      const fit = fitDiffusion(model, MONTHS, curve(model, MONTHS, 0.03));
+      fit.parameters.forEach((value, j) => {
+        expect(Math.abs(value - TRUE_PARAMETERS[model.name][j])).toBeLessThan(4 * fit.standardErrors![j]);
+      });
+      expect(fit.variance).toBeCloseTo(fit.sse / 33, 6);
+      // The covariance is symmetric with the squared standard errors on its diagonal.
+      const c = fit.covariance!;
+      expect(c[1]).toBeCloseTo(c[3], 10);
+      expect(Math.sqrt(c[8])).toBeCloseTo(fit.standardErrors![2], 10);
+    });
+
+    it(`${model.name}: holds a known market fixed`, () => {
+      const market = TRUE_PARAMETERS[model.name][model.market] * 1.1;
+      const fit = fitDiffusion(model, MONTHS, curve(model, MONTHS, 0.03), { market });
+      expect(fit.parameters[model.market]).toBe(market);
+      expect(fit.standardErrors![model.market]).toBe(0);
+      expect(fit.k).toBe(2);
+      expect(fit.fixedMarket).toBe(true);
+      const free = fitDiffusion(model, MONTHS, curve(model, MONTHS, 0.03));
+      expect(fit.sse).toBeGreaterThanOrEqual(free.sse);
+    });
+
+    it(`${model.name}: does not depend on the order of the points or the scale of the counts`, () => {
+      const values = curve(model, MONTHS, 0.02);
+      const fit = fitDiffusion(model, MONTHS, values);
+      const order = MONTHS.map((_, i) => (i * 7) % MONTHS.length);
+      const shuffled = fitDiffusion(model, order.map((i) => MONTHS[i]), order.map((i) => values[i]));
+      expect(shuffled.sse / fit.sse).toBeCloseTo(1, 9);
+      const scaled = fitDiffusion(model, MONTHS, values.map((y) => y * 1e-4));
+      expect((scaled.parameters[model.market] * 1e4) / fit.parameters[model.market]).toBeCloseTo(1, 6);
+      expect((scaled.sse * 1e8) / fit.sse).toBeCloseTo(1, 6);
+      expect((scaled.standardErrors![model.shape[0]]) / fit.standardErrors![model.shape[0]]).toBeCloseTo(1, 5);
+    });
+  }
+
+  it("fits as many points as parameters exactly, with no standard errors", () => {
+    const fit = fitDiffusion(LOGISTIC_MODEL, [0, 1.05], [3500, 18981], { market: 35000 });
+    expect(fit.sse).toBeLessThan(1e-12);
+    expect(fit.dof).toBe(0);
+    expect(fit.variance).toBeUndefined();
+    expect(fit.standardErrors).toBeUndefined();
+    expect(fit.uncertaintyNote).toMatch(/no residual degrees of freedom/);
+    expect(LOGISTIC_MODEL.value(1.05, fit.parameters)).toBeCloseTo(18981, 6);
+  });
+
+  it("reaches q = 0 exactly when the Bass optimum is pure innovation", () => {
+    // Saturation from the start, the first month a little ahead of it: the best q would be negative.
+    const times = [1, 2, 3, 4, 5, 6, 7, 8];
+    const values = times.map((t) => 1000 * (1 - Math.exp(-0.3 * t)) + (t === 1 ? 20 : 0));
+    const fit = fitDiffusion(BASS_MODEL, times, values);
+    expect(fit.parameters[1]).toBe(0);
+    expect(fit.parameters[0]).toBeCloseTo(0.308, 3);
+    expect(fit.standardErrors![1]).toBeGreaterThan(0);
+  });
+
+  it("accepts repeated times", () => {
+    const times = [1, 1, 2, 2, 3, 3, 4, 4, 5, 5];
+    const values = [10, 12, 30, 28, 55, 60, 80, 78, 90, 92];
+    const fit = fitDiffusion(GOMPERTZ_MODEL, times, values);
+    expect(fit.n).toBe(10);
+    expect(fit.r2).toBeGreaterThan(0.99);
+  });
+
+  it("explains bad data with the right kind of error", () => {
+    expectModelError(() => fitDiffusion(LOGISTIC_MODEL, [1, 2, 3], [1, 2]), "value", /as many cells/);
+    expectModelError(() => fitDiffusion(LOGISTIC_MODEL, [1, 2, NaN], [1, 2, 3]), "value", /times must hold only numbers/);
+    expectModelError(() => fitDiffusion(LOGISTIC_MODEL, [1, 2], [1, 2]), "na", /3 or more different times/);
+    expectModelError(() => fitDiffusion(LOGISTIC_MODEL, [1, 1, 1, 2], [1, 2, 3, 4]), "na", /got 2/);
+    expectModelError(() => fitDiffusion(LOGISTIC_MODEL, [1], [1], { market: 10 }), "na", /2 or more/);
+    expectModelError(() => fitDiffusion(LOGISTIC_MODEL, [1, 2, 3], [1, 2, 3], { market: 0 }), "num", /market/);
+    expectModelError(() => fitDiffusion(LOGISTIC_MODEL, [1, 2, 3, 4], [3, 3, 3, 3]), "num", /do not change/);
+    expectModelError(() => fitDiffusion(LOGISTIC_MODEL, [1, 2, 3, 4], [4, 3, 2, 1]), "num", /do not grow/);
+    expectModelError(() => fitDiffusion(LOGISTIC_MODEL, [1, 2, 3, 4], [-1, 3, 5, 6]), "num", /negative/);
+    expectModelError(() => fitDiffusion(LOGISTIC_MODEL, [1, 2, 3, 4], [1, 2, 3, 1e200]), "num", /below/);
+    expectModelError(() => fitDiffusion(BASS_MODEL, [-1, 2, 3, 4], [1, 2, 3, 4]), "num", /since the launch/);
+    const many = Array.from({ length: MAX_POINTS + 1 }, (_, i) => i);
+    expectModelError(() => fitDiffusion(LOGISTIC_MODEL, many, many), "num", /at most 10,000/);
+  });
+
+  it("says so when the values show no levelling off", () => {
+    const times = [1, 2, 3, 4, 5, 6, 7, 8];
+    const values = times.map((t) => 2 ** t);
+    for (const model of MODELS) expectModelError(() => fitDiffusion(model, times, values), "num", /market size is not determined/);
+    // With a known market size the same values can be fitted.
+    expect(fitDiffusion(LOGISTIC_MODEL, times, values, { market: 1000 }).parameters[0]).toBe(1000);
+  });
+
+  it("hints at periods when the times look like dates", () => {
+    const dates = [38534, 38565, 38596, 38626, 38657, 38687];
+    expectModelError(() => fitDiffusion(GOMPERTZ_MODEL, dates, [3500, 18981, 24000, 28000, 30000, 31000]), "num", /CRS\.PERIODS/);
+  });
+
+  it("fits 120 points of every model in under 5 ms (median of 21 runs)", () => {
+    const { datasets } = loadReference();
+    for (const [name, data] of [["bass", "long-bass-gp"], ["logistic", "long-logistic"], ["gompertz", "long-gompertz"]]) {
+      const { times, values } = datasets.find((candidate) => candidate.name === data)!;
+      const model = MODELS.find((candidate) => candidate.name === name)!;
+      for (let i = 0; i < 5; i++) fitDiffusion(model, times, values);
+      const samples: number[] = [];
+      for (let i = 0; i < 21; i++) {
+        const started = performance.now();
+        fitDiffusion(model, times, values);
+        samples.push(performance.now() - started);
+      }
+      expect(samples.sort((x, y) => x - y)[10], name).toBeLessThan(5);
+    }
+  });
+});
+
+describe("forecastAt", () => {
+  const values = curve(LOGISTIC_MODEL, MONTHS, 0.03);
+  const fit = fitDiffusion(LOGISTIC_MODEL, MONTHS, values);
+
+  it("is the fitted curve with bounds wider than the residual scatter alone", () => {
+    const point = forecastAt(fit, 40, 0.95);
+    expect(point.value).toBe(LOGISTIC_MODEL.value(40, fit.parameters));
+    const residualOnly = 2.0345152974493383 * Math.sqrt(fit.variance!); // t.ppf(0.975, 33)
+    expect(point.upper! - point.value).toBeGreaterThan(residualOnly);
+    expect(point.value - point.lower!).toBeCloseTo(point.upper! - point.value, 8);
+  });
+
+  it("matches the delta method worked by hand", () => {
+    const time = 30;
+    const h = 1e-6;
+    const g = [0, 1, 2].map((j) => {
+      const up = [...fit.parameters];
+      const down = [...fit.parameters];
+      up[j] *= 1 + h;
+      down[j] *= 1 - h;
+      return (LOGISTIC_MODEL.value(time, up) - LOGISTIC_MODEL.value(time, down)) / (2 * h * fit.parameters[j]);
+    });
+    let variance = fit.variance!;
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) variance += g[i] * fit.covariance![i * 3 + j] * g[j];
+    const point = forecastAt(fit, time, 0.9);
+    expect((point.upper! - point.value) / (1.6923603090303438 * Math.sqrt(variance))).toBeCloseTo(1, 6); // t.ppf(0.95, 33)
+  });
+
+  it("far ahead, carries the uncertainty of the market size and the residual scatter", () => {
+    const far = forecastAt(fit, 1000);
+    const expected = 2.0345152974493383 * Math.sqrt(fit.standardErrors![0] ** 2 + fit.variance!); // t.ppf(0.975, 33)
+    expect((far.upper! - far.value) / expected).toBeCloseTo(1, 9);
+  });
+
+  it("rejects a confidence outside (0, 1) and Bass times before the launch", () => {
+    expectModelError(() => forecastAt(fit, 10, 1), "num", /confidence/);
+    const bass = fitDiffusion(BASS_MODEL, MONTHS, curve(BASS_MODEL, MONTHS, 0.02));
+    expectModelError(() => forecastAt(bass, -1), "num", /since the launch/);
+  });
+});
+
+describe("reachTime", () => {
+  for (const model of MODELS) {
+    it(`${model.name}: inverts the curve`, () => {
+      const theta = TRUE_PARAMETERS[model.name];
+      const m = theta[model.market];
+      for (const share of [1e-6, 0.01, 0.3, 0.5, 0.9, 0.999999]) {
+        const time = reachTime(model, theta, share * m);
+        expect(model.value(time, theta) / (share * m)).toBeCloseTo(1, 9);
+      }
+    });
+
+    it(`${model.name}: #N/A at or above the market size, #NUM! at or below 0`, () => {
+      const theta = TRUE_PARAMETERS[model.name];
+      expectModelError(() => reachTime(model, theta, theta[model.market]), "na", /never reaches 30,000/);
+      expectModelError(() => reachTime(model, theta, 1e9), "na", /levels off at a market size of 30,000/);
+      expectModelError(() => reachTime(model, theta, 0), "num", /greater than 0/);
+    });
+  }
+
+  it("handles Bass with q = 0", () => {
+    expect(reachTime(BASS_MODEL, [0.1, 0, 100], 50)).toBeCloseTo(Math.log(2) / 0.1, 12);
+  });
+});
+
+describe("numerical building blocks", () => {
+  it("solveSymmetric solves small positive definite systems and refuses singular ones", () => {
+    expect(solveSymmetric([4, 2, 2, 3], [2, 1], 2)).toEqual([0.5, 0]);
+    const x = solveSymmetric([1e-4, 1e-1, 0, 1e-1, 1e4, 0, 0, 0, 2], [1, 2, 3], 3)!;
+    expect(1e-4 * x[0] + 1e-1 * x[1]).toBeCloseTo(1, 9);
+    expect(1e-1 * x[0] + 1e4 * x[1]).toBeCloseTo(2, 9);
+    expect(x[2]).toBeCloseTo(1.5, 12);
+    expect(solveSymmetric([1, 1, 1, 1], [1, 2], 2)).toBeUndefined();
+  });
+
+  it("inverseGram inverts JᵀJ accurately even for correlated columns", () => {
+    const inverse = inverseGram([[1, 1, 1], [0, 1, 2]])!;
+    [5 / 6, -1 / 2, -1 / 2, 1 / 2].forEach((value, i) => expect(inverse[i]).toBeCloseTo(value, 12));
+    // Columns 1 and 1 + ε·t with ε = 1e-7: JᵀJ has condition number ≈ 1e15, J only ≈ 1e8, and
+    // det JᵀJ = ε²·(n·Σt² − (Σt)²) exactly.
+    const t = [0, 1, 2, 3];
+    const e = 1e-7;
+    const a = inverseGram([t.map(() => 1), t.map((s) => 1 + e * s)])!;
+    const det = e * e * (4 * 14 - 6 * 6);
+    expect(a[0] / ((4 + 2 * e * 6 + e * e * 14) / det)).toBeCloseTo(1, 7);
+    expect(a[1] / (-(4 + e * 6) / det)).toBeCloseTo(1, 7);
+    expect(a[3] / (4 / det)).toBeCloseTo(1, 7);
+    expect(inverseGram([[1, 2, 3], [2, 4, 6]])).toBeUndefined();
+  });
+
+  it("regress fits lines and planes", () => {
+    expect(regress([[1, 1, 1], [0, 1, 2]], [1, 3, 5])!.map((c) => Number(c.toFixed(12)))).toEqual([1, 2]);
+  });
+
+  it("formatCount writes numbers for messages", () => {
+    expect(formatCount(35000)).toBe("35,000");
+    expect(formatCount(12345.678)).toBe("12,345.7");
+    expect(formatCount(0.03754)).toBe("0.03754");
+    expect(formatCount(-1234.5)).toBe("-1,234.5");
+  });
+
+  it("series sorts by time and averages repeated times", () => {
+    expect(series([2, 1, 2], [30, 10, 50])).toEqual({ t: [1, 2], y: [10, 40] });
+  });
+
+  it("Levenberg–Marquardt solves Rosenbrock's least-squares problem", () => {
+    // r = (10(u₂ − u₁²), 1 − u₁): minimum 0 at (1, 1), from the classic start (−1.2, 1).
+    const result = levenbergMarquardt(
+      (u, out) => {
+        const r1 = 10 * (u[1] - u[0] * u[0]);
+        const r2 = 1 - u[0];
+        const j = [-20 * u[0], 10, -1, 0];
+        out.sse = r1 * r1 + r2 * r2;
+        out.jtj[0] = j[0] * j[0] + j[2] * j[2];
+        out.jtj[1] = out.jtj[2] = j[0] * j[1] + j[2] * j[3];
+        out.jtj[3] = j[1] * j[1] + j[3] * j[3];
+        out.jtr[0] = j[0] * r1 + j[2] * r2;
+        out.jtr[1] = j[1] * r1 + j[3] * r2;
+      },
+      [-1.2, 1],
+    );
+    expect(result.converged).toBe(true);
+    expect(result.u[0]).toBeCloseTo(1, 8);
+    expect(result.u[1]).toBeCloseTo(1, 8);
+    expect(result.iterations).toBeLessThan(100);
+  });
+});

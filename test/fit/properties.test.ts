@@ -1,0 +1,146 @@
+import "./standIn";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { FIT, FORECAST, REACH } from "../../src/functions/fitting";
+import { ErrorCode, ExcelError } from "./standIn";
+
+/** The Excel errors the fitting functions may give. */
+const ALLOWED = new Set<string>([ErrorCode.invalidValue, ErrorCode.invalidNumber, ErrorCode.notAvailable]);
+
+/** Anything a cell can hold, and some things it cannot. */
+const cell = fc.oneof(
+  fc.double(),
+  fc.integer({ min: -5, max: 200 }),
+  fc.constantFrom(NaN, Infinity, -Infinity, 0, -0, 1e-300, 1e300, Number.MAX_VALUE),
+  fc.string({ maxLength: 6 }),
+  fc.boolean(),
+  fc.constantFrom("", null, undefined),
+);
+
+/** A range as Excel passes it (a column, a row, a block), or a shape it never passes. */
+const range = fc.oneof(
+  fc.array(cell, { minLength: 1, maxLength: 12 }).map((cells) => cells.map((value) => [value])),
+  fc.array(cell, { minLength: 1, maxLength: 12 }).map((cells) => [cells]),
+  fc.array(fc.array(cell, { minLength: 2, maxLength: 3 }), { minLength: 2, maxLength: 3 }),
+  cell,
+  fc.constant([]),
+  fc.constant([[1, 2], [3]]),
+);
+
+const modelName = fc.oneof(fc.constantFrom("bass", "logistic", "gompertz", "Bass", "LOGISTIC", " gompertz"), cell, range);
+
+/** A series that looks like adoption data: S-shaped counts with noise, at any stage, sometimes falling. */
+const curveData = fc
+  .record({
+    n: fc.integer({ min: 2, max: 40 }),
+    start: fc.double({ min: 0, max: 30, noNaN: true }),
+    step: fc.double({ min: 0.2, max: 5, noNaN: true }),
+    logCeiling: fc.double({ min: 0, max: 16, noNaN: true }),
+    ratePerStep: fc.double({ min: 0.02, max: 3, noNaN: true }),
+    falling: fc.boolean(),
+    middle: fc.double({ min: -0.5, max: 1.5, noNaN: true }),
+    noise: fc.double({ min: 0, max: 0.3, noNaN: true }),
+    seed: fc.integer(),
+  })
+  .map(({ n, start, step, logCeiling, ratePerStep, falling, middle, noise, seed }) => {
+    let state = seed | 1;
+    const random = () => {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      return state / 0x7fffffff - 0.5;
+    };
+    const rate = ((falling && seed % 5 === 0 ? -1 : 1) * ratePerStep) / step;
+    const midpoint = start + middle * n * step;
+    const times = Array.from({ length: n }, (_, i) => start + i * step);
+    const values = times.map((t) => Math.max(0, (Math.exp(logCeiling) / (1 + Math.exp(-rate * (t - midpoint)))) * (1 + noise * random())));
+    return { times: times.map((t) => [t]), values: values.map((y) => [y]) };
+  });
+
+/** A result is an allowed Excel error, or a well-formed table of finite numbers, texts and allowed errors. */
+function checkResult(result: unknown): void {
+  if (result instanceof ExcelError) {
+    expect(ALLOWED.has(result.code), result.code).toBe(true);
+    expect(result.message).not.toMatch(/^Unexpected error/);
+    return;
+  }
+  expect(Array.isArray(result)).toBe(true);
+  const rows = result as unknown[][];
+  expect(rows.length).toBeGreaterThan(0);
+  const width = rows[0].length;
+  expect(width).toBeGreaterThan(0);
+  for (const row of rows) {
+    expect(Array.isArray(row) && row.length === width).toBe(true);
+    for (const value of row) {
+      if (value instanceof ExcelError) {
+        expect(ALLOWED.has(value.code), value.code).toBe(true);
+        expect(value.message).not.toMatch(/^Unexpected error/);
+      } else if (typeof value === "number") {
+        expect(Number.isFinite(value), String(value)).toBe(true);
+      } else {
+        expect(typeof value).toBe("string");
+      }
+    }
+  }
+}
+
+/** Runs a function, failing on an exception or a slow answer, and checks its result. */
+function call(run: () => unknown): void {
+  const started = performance.now();
+  const result = run();
+  expect(performance.now() - started).toBeLessThan(2000);
+  checkResult(result);
+}
+
+describe("fitting functions over arbitrary inputs", () => {
+  it("FIT gives a finite table or an allowed error", () => {
+    fc.assert(
+      fc.property(modelName, range, range, fc.option(cell), (model, times, values, market) => {
+        call(() => FIT(model as string, times as unknown[][], values as unknown[][], market));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("FORECAST gives a finite table or an allowed error", () => {
+    fc.assert(
+      fc.property(modelName, range, range, range, fc.option(cell), fc.option(cell), (model, times, values, newTimes, market, confidence) => {
+        call(() => FORECAST(model as string, times as unknown[][], values as unknown[][], newTimes as unknown[][], market, confidence));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("REACH gives finite times or allowed errors", () => {
+    fc.assert(
+      fc.property(modelName, range, range, range, fc.option(cell), (model, times, values, target, market) => {
+        call(() => REACH(model as string, times as unknown[][], values as unknown[][], target as unknown[][], market));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("fitting functions over adoption-like data", () => {
+  const model = fc.constantFrom("bass", "logistic", "gompertz");
+  const market = fc.option(fc.double({ min: 1e-3, max: 1e10, noNaN: true }), { nil: undefined });
+
+  it("FIT fits or explains, never NaN, Infinity or a hang", () => {
+    fc.assert(
+      fc.property(model, curveData, market, (name, data, known) => {
+        call(() => FIT(name, data.times, data.values, known));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("FORECAST and REACH fit or explain, never NaN, Infinity or a hang", () => {
+    const targets = fc.array(fc.double({ min: -10, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 3 });
+    const times = fc.array(fc.double({ min: -100, max: 500, noNaN: true }), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(model, curveData, market, times, targets, (name, data, known, newTimes, target) => {
+        call(() => FORECAST(name, data.times, data.values, [newTimes], known, 0.9));
+        call(() => REACH(name, data.times, data.values, [target], known));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
