@@ -24,23 +24,6 @@ export function toText(value: unknown, argument: string, whenEmpty = ""): string
   throw new ModelError("value", `${argument} must be a text, not ${describe(value)}.`);
 }
 
-/**
- * Reads a one-row or one-column range (or a single value) as a list of numbers, in reading
- * order. A range of several rows and columns, or a cell that is not a number, is a
- * #VALUE!-kind error naming the argument and the cell's position (1-based).
- */
-export function toVector(range: unknown, argument: string): number[] {
-  const rows = Array.isArray(range) ? range : [[range]];
-  const width = rows.length > 0 && Array.isArray(rows[0]) ? rows[0].length : 0;
-  if (!rows.every((row) => Array.isArray(row) && row.length === width) || (rows.length > 1 && width > 1)) {
-    throw new ModelError("value", `${argument} must be a single row or a single column of numbers.`);
-  }
-  return (rows as unknown[][]).flat().map((cell, index) => {
-    if (typeof cell === "number" && Number.isFinite(cell)) return cell;
-    throw new ModelError("value", `${argument} must hold only numbers: item ${index + 1} is ${describe(cell)}.`);
-  });
-}
-
 /** A short description of a wrong value for an error message. */
 export function describe(value: unknown): string {
   if (isEmpty(value)) return "empty";

@@ -24,10 +24,10 @@ export const FIT_STATISTICS = ["sse", "rmse", "r2", "n"] as const;
  * Fits a diffusion curve (bass, logistic or gompertz) to cumulative counts by least squares and spills its parameters with standard errors, then sse, rmse, r2 and n.
  * Example: =CRS.FIT("logistic", {0;1.05}, {3500;18981}, 35000) → rate 2.25 a month and midpoint 0.97 months after the end of June 2005, through the article's two GP counts with 35,000 GPs assumed (2 points fix 2 parameters exactly, so the standard errors are #N/A).
  * @customfunction FIT
- * @param model "bass" (p, q, m), "logistic" (m, rate, midpoint) or "gompertz" (m, a, b), in any case.
+ * @param model "bass" (p, q, m), "logistic" (m, rate, midpoint) or "gompertz" (m, a, b), in any case. One name, not a range: the result is one model's table.
  * @param times The times of the counts, one row or column, in periods (e.g. months); for bass, periods since the launch, 0 or more.
  * @param values The cumulative counts at those times, 0 or more (e.g. GPs registered); rows blank in both times and values are skipped.
- * @param [market] A known market size, greater than 0, held fixed (its standard error is 0); fitted if omitted (e.g. 35,000 GPs).
+ * @param [market] A known market size, greater than 0, held fixed (its standard error is 0); fitted if omitted (e.g. 35,000 GPs). One value, not a range: a fit has one market size.
  * @returns A table: a header row, a row per parameter (name, estimate, standard error), then sse, rmse, r2 and n.
  */
 export function FIT(model: string, times: any[][], values: any[][], market?: any): any[][] {
@@ -39,7 +39,7 @@ export function FIT(model: string, times: any[][], values: any[][], market?: any
       const fixed = fit.fixedMarket && j === fit.model.market;
       rows.push([name, parameters[j], fixed ? 0 : standardErrors ? standardErrors[j] : uncertaintyError(fit)]);
     });
-    rows.push(["sse", fit.sse, ""], ["rmse", fit.rmse, ""], ["r2", fit.r2, ""], ["n", fit.n, ""]);
+    for (const statistic of FIT_STATISTICS) rows.push([statistic, fit[statistic], ""]);
     return rows;
   } catch (error) {
     return [[toExcelError(error)]];
@@ -50,12 +50,12 @@ export function FIT(model: string, times: any[][], values: any[][], market?: any
  * Forecasts cumulative counts from a fitted diffusion curve, with lower and upper prediction bounds for the counts at those times.
  * Example: =CRS.FORECAST("bass", A2:A25, B2:B25, SEQUENCE(12,1,25)) → months 25 to 36 with the forecast and its 95% prediction interval.
  * @customfunction FORECAST
- * @param model "bass", "logistic" or "gompertz", in any case.
+ * @param model "bass", "logistic" or "gompertz", in any case. One name, not a range: one model is fitted.
  * @param times The times of the counts, one row or column (e.g. months since the launch).
  * @param values The cumulative counts at those times, 0 or more; rows blank in both are skipped.
  * @param newTimes The times to forecast, one row or column; a blank cell gives a blank row.
- * @param [market] A known market size, greater than 0, held fixed; fitted if omitted.
- * @param [confidence] The probability the interval is to cover a new count, between 0 and 1; 0.95 if omitted.
+ * @param [market] A known market size, greater than 0, held fixed; fitted if omitted. One value, not a range: a fit has one market size.
+ * @param [confidence] The probability the interval is to cover a new count, between 0 and 1; 0.95 if omitted. One value, not a range: the bounds are columns of one table.
  * @returns A table: a header row, then a row per new time with the time, the forecast and the lower and upper bounds.
  */
 export function FORECAST(model: string, times: any[][], values: any[][], newTimes: any[][], market?: any, confidence?: any): any[][] {
@@ -92,11 +92,11 @@ export function FORECAST(model: string, times: any[][], values: any[][], newTime
  * The time at which a diffusion curve fitted to cumulative counts reaches a target; #N/A if it never does (the target is at or above the fitted market size).
  * Example: =CRS.REACH("logistic", {0;1.05}, {3500;18981}, 10500, 35000) → 0.60: 30% of 35,000 GPs were registered about 0.6 months after the end of June 2005.
  * @customfunction REACH
- * @param model "bass", "logistic" or "gompertz", in any case.
+ * @param model "bass", "logistic" or "gompertz", in any case. One name, not a range: one model is fitted.
  * @param times The times of the counts, one row or column (e.g. months).
  * @param values The cumulative counts at those times, 0 or more; rows blank in both are skipped.
  * @param target The count to reach, greater than 0 (e.g. 10,500 GPs, 30% of 35,000); a range gives a time for each.
- * @param [market] A known market size, greater than 0, held fixed; fitted if omitted.
+ * @param [market] A known market size, greater than 0, held fixed; fitted if omitted. One value, not a range: a fit has one market size.
  * @returns The time, in the units of times, at which the fitted curve reaches the target.
  */
 export function REACH(model: string, times: any[][], values: any[][], target: any[][], market?: any): any[][] {

@@ -192,7 +192,7 @@ function datasetTable(dataset: Dataset): (string | number)[][] {
  * One of the article's datasets as a spilled table: a header row, then each figure with its basis, date, quote and note.
  * Example: =CRS.DATASET("gp_registrations") → GPs registered: 3,500 at the end of June 2005, 18,981 at the beginning of August.
  * @customfunction DATASET
- * @param name The dataset's name, as listed by =CRS.DATASETS() (e.g. "gp_registrations" or "staff_registrations").
+ * @param name The dataset's name, as listed by =CRS.DATASETS() (e.g. "gp_registrations" or "staff_registrations"). One name, not a range: each dataset spills as a whole table.
  * @returns The dataset with a header row; dates are Excel dates.
  */
 export function DATASET(name: string): any[][] {

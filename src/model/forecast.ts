@@ -6,7 +6,10 @@ import { studentTQuantile } from "./studentT";
 export interface ForecastPoint {
   readonly time: number;
   readonly value: number;
-  /** Lower and upper prediction bounds; undefined when the fit leaves no degrees of freedom. */
+  /**
+   * Lower and upper prediction bounds; undefined when the fit has no standard errors (no
+   * residual degrees of freedom, or data that do not determine the parameters separately).
+   */
   readonly lower?: number;
   readonly upper?: number;
 }
@@ -21,9 +24,10 @@ export interface ForecastPoint {
  * of a new observation about the curve) and t_{(1+c)/2, n−k} Student's t quantile for confidence
  * c with n − k degrees of freedom. The bounds are symmetric and not clipped at 0.
  *
- * Without residual degrees of freedom (n = k) the bounds are undefined. Throws a `num`
- * ModelError for a confidence outside (0, 1), a Bass time before the launch, or data that do not
- * determine the parameters.
+ * Without residual degrees of freedom (n = k), or where the data do not determine the parameters
+ * separately (no covariance), the bounds are undefined and only the fitted value is given, as FIT
+ * gives the estimates without standard errors. Throws a `num` ModelError for a confidence
+ * outside (0, 1), a Bass time before the launch, or a curve undefined at the time.
  *
  * @example forecastAt(fitDiffusion(LOGISTIC_MODEL, [0, 1, 2, 3, 4], [1200, 2700, 5000, 7300, 8800]), 6) // { time: 6, value ≈ 9,819, lower ≈ 9,797, upper ≈ 9,842 }
  */
@@ -35,16 +39,15 @@ export function forecastAt(fit: DiffusionFit, time: number, confidence = 0.95): 
   }
   const value = model.value(time, parameters);
   if (!Number.isFinite(value)) throw new ModelError("num", `The ${model.name} curve is undefined at time ${time}.`);
-  if (fit.variance === undefined) return { time, value };
-  const { covariance } = fit;
-  if (!covariance) throw new ModelError("num", fit.uncertaintyNote ?? "The fit has no standard errors.");
+  const { variance, covariance } = fit;
+  if (variance === undefined || !covariance) return { time, value };
   const gradient = [0, 0, 0];
   model.gradient(time, parameters, gradient);
   let curveVariance = 0;
   for (let i = 0; i < 3; i++) {
     for (let j = 0; j < 3; j++) curveVariance += gradient[i] * covariance[i * 3 + j] * gradient[j];
   }
-  const spread = studentTQuantile((1 + confidence) / 2, fit.dof) * Math.sqrt(Math.max(curveVariance, 0) + fit.variance);
+  const spread = studentTQuantile((1 + confidence) / 2, fit.dof) * Math.sqrt(Math.max(curveVariance, 0) + variance);
   const lower = value - spread;
   const upper = value + spread;
   if (!Number.isFinite(lower) || !Number.isFinite(upper)) {

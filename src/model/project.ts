@@ -24,7 +24,11 @@ export function project(current: number, rate: number, periods: number, ceiling?
   requireDomain(current >= 0, "current must be 0 or more.");
   requireDomain(rate > -1, "rate must be greater than -1 (-100%).");
   if (ceiling === undefined) {
-    return current === 0 ? 0 : finite(current * Math.pow(1 + rate, periods), TOO_LARGE);
+    if (current === 0) return 0;
+    const value = current * Math.pow(1 + rate, periods);
+    // Where the power alone overflows or underflows, its product with current may still be an
+    // ordinary number: work it out in logarithms.
+    return finite(value > 0 && value < Infinity ? value : Math.exp(Math.log(current) + periods * Math.log1p(rate)), TOO_LARGE);
   }
   requireDomain(ceiling > 0, "ceiling must be greater than 0.");
   if (current === 0 || current === ceiling) return current;

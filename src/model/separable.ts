@@ -134,26 +134,22 @@ export class SeparableProblem {
     for (let i = 0; i < n; i++) {
       const r = values[i] - m * f[i];
       sse += r * r;
-      if (out) {
-        const j0 = -(m * g0[i] + f[i] * d0);
-        const j1 = -(m * g1[i] + f[i] * d1);
-        a00 += j0 * j0;
-        a01 += j0 * j1;
-        a11 += j1 * j1;
-        b0 += j0 * r;
-        b1 += j1 * r;
-      }
+      const j0 = -(m * g0[i] + f[i] * d0);
+      const j1 = -(m * g1[i] + f[i] * d1);
+      a00 += j0 * j0;
+      a01 += j0 * j1;
+      a11 += j1 * j1;
+      b0 += j0 * r;
+      b1 += j1 * r;
     }
     if (!Number.isFinite(sse) || !Number.isFinite(m)) return this.fail();
-    if (out) {
-      out.jtj[0] = a00;
-      out.jtj[1] = a01;
-      out.jtj[2] = a01;
-      out.jtj[3] = a11;
-      out.jtr[0] = b0;
-      out.jtr[1] = b1;
-      if (!Number.isFinite(a00 + a01 + a11 + b0 + b1)) return this.fail();
-    }
+    out.jtj[0] = a00;
+    out.jtj[1] = a01;
+    out.jtj[2] = a01;
+    out.jtj[3] = a11;
+    out.jtr[0] = b0;
+    out.jtr[1] = b1;
+    if (!Number.isFinite(a00 + a01 + a11 + b0 + b1)) return this.fail();
     return sse;
   }
 

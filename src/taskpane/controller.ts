@@ -17,6 +17,10 @@ export type ExcelBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T
 /** Where the pane runs: in Excel (with a way to run batches), or not, with a notice why. */
 export type Host = { readonly run: ExcelBatch; readonly notice: null } | { readonly run: null; readonly notice: string };
 
+/**
+ * Wires the pane's controls to the two actions, keeps the selection count and the
+ * availability of the buttons current, and runs one action at a time.
+ */
 export class PaneController {
   private host: Host | null = null;
   private busy = false;
@@ -62,6 +66,7 @@ export class PaneController {
     this.view.body.setAttribute("aria-busy", String(this.busy));
   }
 
+  /** Inserts the ticked datasets, each in a new sheet, or asks for a selection if none is ticked. */
   async insertSelected(): Promise<void> {
     const datasets = this.selected();
     await this.run(
@@ -72,6 +77,7 @@ export class PaneController {
     );
   }
 
+  /** Builds the model sheet, with native formulas if the portable box is ticked, else `CRS.` functions. */
   async buildModel(): Promise<void> {
     const formulas = this.view.portable.checked ? "portable" : "crs";
     await this.run(() => null, BUILDING_MESSAGE, "build the model", (taken) => planModel(taken, { formulas }));

@@ -5,6 +5,7 @@
 import type { ColumnKind, DatasetRow, DatasetValue, IsoDate } from "../data";
 import { isIsoDate } from "../data";
 import { NUMBER_FORMATS } from "../workbook/formats";
+import { EXCEL_API_VERSION } from "./excelWriter";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 
@@ -85,12 +86,17 @@ export function insertingMessage(count: number): string {
   return `Inserting ${count} ${count === 1 ? "dataset" : "datasets"}…`;
 }
 
+/** The progress sentence of the build action. */
 export const BUILDING_MESSAGE = "Building the model…";
+/** What an action says before Office.js has told the pane where it runs. */
 export const CONNECTING_MESSAGE = "Connecting to Excel…";
+/** What the insert action says when no dataset is ticked. */
 export const NOTHING_SELECTED_MESSAGE = "Select at least one dataset to insert.";
+/** The notice of a pane open outside Excel: it shows the datasets but cannot insert them. */
 export const NEEDS_EXCEL_MESSAGE = "Inserting needs Excel: open this add-in from Excel's ribbon.";
+/** The notice of a pane in an Excel without the requirement set the writer needs. */
 export const OLD_EXCEL_MESSAGE =
-  "This version of Excel lacks features the add-in needs (Excel JavaScript API 1.7): update Excel, or use Excel on the web.";
+  `This version of Excel lacks features the add-in needs (Excel JavaScript API ${EXCEL_API_VERSION}): update Excel, or use Excel on the web.`;
 
 /** The text of an error, whatever was thrown. */
 function errorText(error: unknown): string {

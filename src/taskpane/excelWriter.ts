@@ -7,8 +7,10 @@
  *    names) in one load; only if a host refuses the load of sheet-scoped names does a second
  *    read, without them, follow;
  * 2. compute the plan (pure code, no Excel), check it takes none of those names, then queue every
- *    write (new sheets, one 2D array of formulas per block, number formats, styles, tables,
- *    column widths, frozen rows, defined names, charts, the sheet to show) and sync once.
+ *    write (new sheets, the defined names on them, one 2D array of formulas per block, number
+ *    formats, styles, tables, column widths, frozen rows, charts, the sheet to show) and sync
+ *    once. The names come before the formulas, so no formula is ever written with a name Excel
+ *    does not know yet.
  *
  * Nothing the user has is touched: the plan writes only to sheets it adds, and the check refuses
  * any plan that reuses a taken name before a single write is queued. Nothing is deleted or cleared.
@@ -17,11 +19,18 @@
  * without the `Excel` global and can be tested on a mock.
  */
 import type { Cell, CellStyle, ChartPlan, RangeWrite, SheetPlan, TakenNames, WorkbookPlan } from "../workbook/plan";
-import { looksLikeCellReference } from "../workbook/names";
+import { NO_TAKEN_NAMES, isValidObjectName, isValidSheetName } from "../workbook/names";
 import { blockAddress, box, boxSize, corners } from "./blocks";
 
 /** The most `context.sync()` round trips one action makes. */
 export const MAX_SYNCS_PER_ACTION = 3;
+
+/**
+ * The ExcelApi requirement set this writer needs: its newest calls (`ChartSeriesCollection.add`,
+ * `ChartSeries.setValues`, `ChartSeries.setXAxisValues`, `WorksheetFreezePanes.freezeRows`) are
+ * ExcelApi 1.7; the rest is 1.4 (`NamedItemCollection.add`, `Worksheet.names`) or older.
+ */
+export const EXCEL_API_VERSION = "1.7";
 
 /** Excel's limit on the comment of a defined name. */
 const NAME_COMMENT_LIMIT = 255;
@@ -108,19 +117,16 @@ async function loadTakenNames(context: Excel.RequestContext, withSheetNames: boo
   };
 }
 
-const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
-
 function checkSheetName(name: string): void {
-  if (name.length < 1 || name.length > 31) throw new PlanError(`The sheet name "${name}" must have 1 to 31 characters.`);
-  if (SHEET_NAME_FORBIDDEN.test(name)) throw new PlanError(`The sheet name "${name}" has a character Excel forbids (: \\ / ? * [ ]).`);
-  if (name.startsWith("'") || name.endsWith("'")) throw new PlanError(`The sheet name "${name}" cannot start or end with an apostrophe.`);
-  if (fold(name) === "HISTORY") throw new PlanError(`Excel reserves the sheet name "History".`);
+  if (!isValidSheetName(name)) {
+    throw new PlanError(
+      `"${name}" is not a valid sheet name in Excel (1 to 31 characters, none of : \\ / ? * [ ], no apostrophe at either end, not "History").`,
+    );
+  }
 }
 
 function checkDefinedName(kind: string, name: string): void {
-  if (name.length > 255 || !/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || looksLikeCellReference(name)) {
-    throw new PlanError(`"${name}" is not a valid ${kind} name in Excel.`);
-  }
+  if (!isValidObjectName(name)) throw new PlanError(`"${name}" is not a valid ${kind} name in Excel.`);
 }
 
 /** Registers a name in a set of taken names, refusing one already there (Excel ignores case). */
@@ -280,8 +286,8 @@ function queueChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
   chart.setPosition(topLeft, bottomRight);
 }
 
-function queueSheet(context: Excel.RequestContext, plan: SheetPlan): Excel.Worksheet {
-  const sheet = context.workbook.worksheets.add(plan.name);
+/** Queues everything written on a sheet the plan adds. */
+function queueSheetContents(sheet: Excel.Worksheet, plan: SheetPlan): void {
   plan.ranges.forEach((write) => queueRangeWrite(sheet, write));
   for (const table of plan.tables) {
     // A Range, not an address text: a text without a sheet name would go to the active sheet.
@@ -294,7 +300,6 @@ function queueSheet(context: Excel.RequestContext, plan: SheetPlan): Excel.Works
   }
   if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
   plan.charts.forEach((chart) => queueChart(sheet, chart));
-  return sheet;
 }
 
 function truncateComment(comment: string): string {
@@ -302,25 +307,36 @@ function truncateComment(comment: string): string {
 }
 
 /**
- * Queues every write of a plan on the context, without syncing. The plan is checked first
- * against nothing taken but itself; `runPlan` checks it against the workbook's names.
+ * Queues every write of a plan on the context, without syncing: the new sheets, then the
+ * defined names on them, then each sheet's contents, so every name exists before a formula
+ * uses it. The plan is checked first against the names `taken` in the workbook (by default none
+ * but its own), so a plan that is malformed or takes a taken name throws before a single request
+ * is queued.
  */
-export function queuePlan(context: Excel.RequestContext, plan: WorkbookPlan): void {
+export function queuePlan(context: Excel.RequestContext, plan: WorkbookPlan, taken: TakenNames = NO_TAKEN_NAMES): void {
+  checkPlan(plan, taken);
   const added = new Map<string, Excel.Worksheet>();
-  for (const sheetPlan of plan.sheets) added.set(fold(sheetPlan.name), queueSheet(context, sheetPlan));
+  for (const sheetPlan of plan.sheets) added.set(fold(sheetPlan.name), context.workbook.worksheets.add(sheetPlan.name));
+  const sheetOf = (name: string): Excel.Worksheet => {
+    const sheet = added.get(fold(name));
+    if (!sheet) throw new PlanError(`"${name}" is not a sheet this action adds.`);
+    return sheet;
+  };
   for (const name of plan.names) {
-    const sheet = added.get(fold(name.sheet));
-    if (!sheet) throw new PlanError(`The name "${name.name}" refers to "${name.sheet}", a sheet this action does not add.`);
-    context.workbook.names.add(name.name, sheet.getRange(name.address), truncateComment(name.comment));
+    context.workbook.names.add(name.name, sheetOf(name.sheet).getRange(name.address), truncateComment(name.comment));
   }
+  for (const sheetPlan of plan.sheets) queueSheetContents(sheetOf(sheetPlan.name), sheetPlan);
   if (plan.activate !== null) {
     (added.get(fold(plan.activate)) ?? context.workbook.worksheets.getItem(plan.activate)).activate();
   }
 }
 
-/** Queues every write of a plan and sends them to Excel in one round trip. */
-export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan): Promise<void> {
-  queuePlan(context, plan);
+/**
+ * Checks a plan against the names `taken` in the workbook (by default none but its own), queues
+ * every write and sends them to Excel in one round trip.
+ */
+export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan, taken: TakenNames = NO_TAKEN_NAMES): Promise<void> {
+  queuePlan(context, plan, taken);
   await context.sync();
 }
 
@@ -335,7 +351,6 @@ export async function runPlan(
 ): Promise<WorkbookPlan> {
   const taken = await readTakenNames(context);
   const plan = makePlan(taken);
-  checkPlan(plan, taken);
-  await applyPlan(context, plan);
+  await applyPlan(context, plan, taken);
   return plan;
 }

@@ -7,10 +7,8 @@
 import { DATASETS, SOURCE } from "../data";
 import { type Host, PaneController } from "./controller";
 import { NEEDS_EXCEL_MESSAGE, OLD_EXCEL_MESSAGE } from "./display";
+import { EXCEL_API_VERSION } from "./excelWriter";
 import { renderPane } from "./view";
-
-/** The Excel JavaScript API version the writer needs (chart series, frozen panes). */
-const EXCEL_API = "1.7";
 
 /** Where the pane runs, as Office.js tells it. */
 async function detectHost(): Promise<Host> {
@@ -23,7 +21,7 @@ async function detectHost(): Promise<Host> {
     return outside;
   }
   if (info.host !== Office.HostType.Excel || typeof Excel === "undefined") return outside;
-  if (!Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API)) return { run: null, notice: OLD_EXCEL_MESSAGE };
+  if (!Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_VERSION)) return { run: null, notice: OLD_EXCEL_MESSAGE };
   return { run: (batch) => Excel.run(batch), notice: null };
 }
 

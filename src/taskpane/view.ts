@@ -1,7 +1,7 @@
 /**
  * The task pane's page, built with createElement and textContent only (never innerHTML):
  * the header, the dataset list with each dataset's figures and quotes, the two actions and the
- * status line. The view shows; the controller in `taskpane.ts` decides.
+ * status line. The view shows; the controller in `controller.ts` decides.
  */
 import type { Dataset, DatasetRow, Source } from "../data";
 import { basisLabel, formatValue, isNumeric, rowCount } from "./display";
@@ -232,6 +232,7 @@ export function renderPane(root: HTMLElement, datasets: readonly Dataset[], sour
   };
 }
 
+/** The kind of a status line, which sets its look: a note, work under way, done, or failed. */
 export type StatusKind = "info" | "progress" | "success" | "error";
 
 /** Shows sentences in the status line (one paragraph each); screen readers hear them politely. */
@@ -250,9 +251,4 @@ export function showNotice(notice: HTMLElement, text: string | null): void {
 export function setAvailable(button: HTMLButtonElement, available: boolean): void {
   if (available) button.removeAttribute("aria-disabled");
   else button.setAttribute("aria-disabled", "true");
-}
-
-/** Whether a button is available (not marked aria-disabled). */
-export function isAvailable(button: HTMLButtonElement): boolean {
-  return button.getAttribute("aria-disabled") !== "true";
 }

@@ -7,6 +7,10 @@
  * a defined name, a cell reference, a number or a nested expression. The native dialect only
  * uses functions that every Excel since 2007 reads without an `_xlfn.` prefix, so Office.js
  * and an .xlsx file accept the very same text.
+ *
+ * Outside a function's domain both dialects give the same error: the native formulas check
+ * the domain of the `CRS.` function first and give #NUM! where it does, so that (say) a PCT
+ * with no GPs is an error in both, never an incentive paid in one of them.
  */
 
 /** An Excel expression: formula text without its leading "=". */
@@ -63,27 +67,46 @@ export const CRS_DIALECT: FormulaDialect = {
     crsCall("INCENTIVE", [practices, registered, total, threshold, payment]),
 };
 
+/**
+ * Excel's #NUM! error. No function before `_xlfn.` ones returns it directly; the logarithm of 0
+ * is #NUM! in Excel and in LibreOffice alike.
+ */
+const NUM_ERROR: Expression = "LN(0)";
+
+/** `value`, or #NUM! where any of the conditions `outside` holds, as a `CRS.` function's domain check. */
+function withinDomain(outside: readonly Expression[], value: Expression): Expression {
+  return `IF(OR(${outside.join(",")}),${NUM_ERROR},${value})`;
+}
+
 /** The dialect of Excel's own functions, with the same results as the `CRS.` functions. */
 export const NATIVE_DIALECT: FormulaDialect = {
   flavour: "portable",
-  growth: (start, end, periods) => `POWER(${operand(end)}/${operand(start)},1/${operand(periods)})-1`,
+  growth(start, end, periods) {
+    const [s, e, n] = [operand(start), operand(end), operand(periods)];
+    return withinDomain([`${s}<=0`, `${e}<0`, `${n}<=0`], `POWER(${e}/${s},1/${n})-1`);
+  },
   periods: (startDate, endDate) => `(${operand(endDate)}-${operand(startDate)})/${DAYS_PER_MONTH}`,
   // K/current − 1 is written (K − current)/current, and likewise for the target, so that a
   // value close to the ceiling keeps its digits (K − current is exact there) as in the model.
   project(current, rate, periods, ceiling) {
     const [c, r, k] = [operand(current), operand(rate), operand(ceiling)];
-    return `IF(${c}=0,0,${k}/(1+(${k}-${c})/${c}*POWER(1+${r},-${operand(periods)})))`;
+    const value = `IF(${c}=0,0,${k}/(1+(${k}-${c})/${c}*POWER(1+${r},-${operand(periods)})))`;
+    return withinDomain([`${c}<0`, `${r}<=-1`, `${k}<=0`], value);
   },
   periodsTo(current, target, rate, ceiling) {
     const [c, t, r, k] = [operand(current), operand(target), operand(rate), operand(ceiling)];
     const never = `OR(${r}<=0,${c}=0,${t}>=${k})`;
-    return `IF(${c}>=${t},0,IF(${never},NA(),LN((${k}-${c})*${t}/((${k}-${t})*${c}))/LN(1+${r})))`;
+    const value = `IF(${c}>=${t},0,IF(${never},NA(),LN((${k}-${c})*${t}/((${k}-${t})*${c}))/LN(1+${r})))`;
+    return withinDomain([`${c}<0`, `${r}<=-1`, `${k}<=0`], value);
   },
-  shortfall: (registered, total, threshold) =>
-    `MAX(0,ROUNDUP(ROUND(${operand(threshold)}*${operand(total)}-${operand(registered)},9),0))`,
+  shortfall(registered, total, threshold) {
+    const [g, n, h] = [operand(registered), operand(total), operand(threshold)];
+    return withinDomain([`${g}<0`, `${n}<=0`, `${h}<0`, `${h}>1`], `MAX(0,ROUNDUP(ROUND(${h}*${n}-${g},9),0))`);
+  },
   incentive(practices, registered, total, threshold, payment) {
+    const [p, m] = [operand(practices), operand(payment)];
     const met = `${NATIVE_DIALECT.shortfall(registered, total, threshold)}=0`;
-    return `IF(${met},${operand(practices)}*${operand(payment)},0)`;
+    return withinDomain([`${p}<0`, `${m}<0`], `IF(${met},${p}*${m},0)`);
   },
 };
 

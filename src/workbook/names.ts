@@ -12,8 +12,8 @@ import type { TakenNames, WorkbookPlan } from "./plan";
 const SHEET_NAME_MAX = 31;
 /** Excel's longest table or defined name. */
 const OBJECT_NAME_MAX = 255;
-/** Characters Excel refuses in a sheet name. */
-const SHEET_FORBIDDEN = /[[\]:*?/\\]/g;
+/** A character Excel refuses in a sheet name. */
+const SHEET_FORBIDDEN = /[[\]:*?/\\]/;
 /** Excel keeps this sheet name for its change-tracking history. */
 const RESERVED_SHEET = "HISTORY";
 /** A character that may follow the first one of a table or defined name. */
@@ -47,15 +47,42 @@ export function looksLikeCellReference(text: string): boolean {
   return /^[a-z]{1,3}\d+$/i.test(text) || /^r\d*c?\d*$/i.test(text) || /^c\d*$/i.test(text) || /^(true|false)$/i.test(text);
 }
 
+/**
+ * Whether Excel accepts a text as a sheet name: 1 to 31 characters, none of : \ / ? * [ ],
+ * no apostrophe at either end, and not "History".
+ */
+export function isValidSheetName(name: string): boolean {
+  return (
+    name.length >= 1 &&
+    name.length <= SHEET_NAME_MAX &&
+    !SHEET_FORBIDDEN.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'") &&
+    key(name) !== RESERVED_SHEET
+  );
+}
+
+/**
+ * Whether Excel accepts a text as a table or defined name: up to 255 characters, a letter,
+ * underscore or backslash first, then letters, digits, underscores and full stops, and not
+ * readable as a cell reference or a logical value.
+ */
+export function isValidObjectName(name: string): boolean {
+  return name.length <= OBJECT_NAME_MAX && /^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) && !looksLikeCellReference(name);
+}
+
 /** A text mended into a valid sheet name (not yet checked against taken names). */
 export function validSheetName(wanted: string): string {
-  const mended = trimSheetName(wanted.replace(SHEET_FORBIDDEN, "-"));
+  const mended = trimSheetName(wanted.replace(new RegExp(SHEET_FORBIDDEN, "g"), "-"));
   return mended === "" ? "Sheet" : mended;
 }
 
-/** Cuts a sheet name to Excel's length and strips what may not start or end it. */
+/**
+ * Cuts a sheet name to Excel's length and strips what may not start or end it: apostrophes, and
+ * spaces (which would leave an apostrophe at an end once trimmed, as in "a' '").
+ */
 function trimSheetName(text: string, maxLength = SHEET_NAME_MAX): string {
-  return shorten(text.trim().replace(/^'+/, ""), maxLength).replace(/'+$/, "").trim();
+  return shorten(text.replace(/^[\s']+/, ""), maxLength).replace(/[\s']+$/, "");
 }
 
 /** A text cut to `maxLength`, at a word boundary where that keeps most of it. */
@@ -132,18 +159,18 @@ export class NameAllocator {
 
   /** A free sheet name close to `wanted`. */
   sheet(wanted: string): string {
-    const valid = validSheetName(wanted) === wanted && key(wanted) !== RESERVED_SHEET;
+    const valid = isValidSheetName(wanted) && validSheetName(wanted) === wanted;
     return this.record(uniqueSheetName(wanted, this.sheets), this.sheets, "sheet name", valid);
   }
 
   /** A free table name close to `wanted`. */
   table(wanted: string): string {
-    return this.record(uniqueObjectName(wanted, this.objects), this.objects, "table name", isValidObjectName(wanted));
+    return this.record(uniqueObjectName(wanted, this.objects), this.objects, "table name", isMendedAlike(wanted));
   }
 
   /** A free defined name close to `wanted`. */
   definedName(wanted: string): string {
-    return this.record(uniqueObjectName(wanted, this.objects), this.objects, "name", isValidObjectName(wanted));
+    return this.record(uniqueObjectName(wanted, this.objects), this.objects, "name", isMendedAlike(wanted));
   }
 
   /** One sentence per name that differs from the one asked for. */
@@ -161,7 +188,7 @@ export class NameAllocator {
   }
 }
 
-/** Whether a text is a valid table or defined name as it stands. */
-function isValidObjectName(text: string): boolean {
+/** Whether a table or defined name needs no mending to be valid. */
+function isMendedAlike(text: string): boolean {
   return validObjectName(text) === text;
 }

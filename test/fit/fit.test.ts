@@ -193,6 +193,11 @@ describe("forecastAt", () => {
     expect((far.upper! - far.value) / expected).toBeCloseTo(1, 9);
   });
 
+  it("gives the fitted value without bounds where the fit has no covariance", () => {
+    const undetermined = { ...fit, covariance: undefined, standardErrors: undefined, uncertaintyNote: "not determined" };
+    expect(forecastAt(undetermined, 40)).toEqual({ time: 40, value: LOGISTIC_MODEL.value(40, fit.parameters) });
+  });
+
   it("rejects a confidence outside (0, 1) and Bass times before the launch", () => {
     expectModelError(() => forecastAt(fit, 10, 1), "num", /confidence/);
     const bass = fitDiffusion(BASS_MODEL, MONTHS, curve(BASS_MODEL, MONTHS, 0.02));

@@ -169,6 +169,26 @@ describe("CRS.FORECAST", () => {
   });
 });
 
+describe("CRS.FORECAST where the data do not determine the parameters", () => {
+  // A jump from 4 to 686 between months 2 and 4: the best logistic curve is a step, whose rate and
+  // midpoint have no finite standard errors, as FIT shows.
+  const times = column([0, 4, 2, 9, 4]);
+  const values = column([0, 4, 686, 695, 703]);
+
+  it("still gives the fitted curve's value, with #NUM! bounds that say why, as FIT gives the estimates", () => {
+    const fit = FIT("logistic", times, values);
+    expect((fit[2][2] as ExcelError).code).toBe(ErrorCode.invalidNumber);
+    const [m, rate, midpoint] = [fit[1][1], fit[2][1], fit[3][1]] as number[];
+    const table = FORECAST("logistic", times, values, [[6]]);
+    expect(table[1][0]).toBe(6);
+    expect(table[1][1]).toBeCloseTo(LOGISTIC_MODEL.value(6, [m, rate, midpoint]), 8);
+    for (const bound of table[1].slice(2) as ExcelError[]) {
+      expect(bound.code).toBe(ErrorCode.invalidNumber);
+      expect(bound.message).toMatch(/do not determine the logistic parameters/);
+    }
+  });
+});
+
 describe("CRS.REACH", () => {
   it("gives the time the fitted curve reaches a target, and a time per target of a range", () => {
     // 30% of an assumed 35,000 GPs, between the article's counts at the end of June and beginning of August 2005.

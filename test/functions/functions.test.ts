@@ -87,6 +87,18 @@ describe("the bundle and its metadata", () => {
   });
 });
 
+describe("parameters that take one value", () => {
+  it("say why they take no range, since a range does not spill there as elsewhere", () => {
+    const single = metadata.flatMap((entry) =>
+      entry.parameters.filter((parameter) => parameter.dimensionality !== "matrix").map((parameter) => ({ id: entry.id, parameter })),
+    );
+    expect(single.map(({ id, parameter }) => `${id}(${parameter.name})`)).toEqual(
+      expect.arrayContaining(["DATASET(name)", "FIT(market)", "FORECAST(confidence)", "REACH(market)"]),
+    );
+    for (const { id, parameter } of single) expect(parameter.description, `${id}(${parameter.name})`).toMatch(/One (value|name), not a range: \w/);
+  });
+});
+
 describe("GROWTH", () => {
   it("gives the monthly growth of staff registrations that trebled in two months", () => {
     expect(value("GROWTH", 25_072, 75_216, 2)).toBeCloseTo(Math.sqrt(3) - 1, 14);

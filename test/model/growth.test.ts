@@ -38,6 +38,17 @@ describe("compoundGrowthRate", () => {
     expect(() => compoundGrowthRate(1e-300, 1e300, 0.001)).toThrow(/too large/);
   });
 
+  it("gives the rate, not −100% or a false overflow, where end / start is beyond a double", () => {
+    // (1e600)^(1e-6) − 1 and (1e-600)^(1e-6) − 1: the ratios overflow and underflow, the rates do not.
+    expect(compoundGrowthRate(1e-300, 1e300, 1e6)).toBeCloseTo(Math.expm1((600 * Math.LN10) / 1e6), 12);
+    expect(compoundGrowthRate(1e300, 1e-300, 1e6)).toBeCloseTo(Math.expm1((-600 * Math.LN10) / 1e6), 12);
+  });
+
+  it("gives 0%, not #NUM!, for no change over periods so small that 1 / periods overflows", () => {
+    expect(compoundGrowthRate(5, 5, 5e-324)).toBe(0);
+    expect(() => compoundGrowthRate(5, 6, 5e-324)).toThrow(/too large/);
+  });
+
   it("is the rate at which PROJECT takes start to end", () => {
     fc.assert(
       fc.property(

@@ -21,6 +21,12 @@ describe("project without a ceiling (compound growth)", () => {
   it("gives #NUM! on overflow, never Infinity", () => {
     expect(() => project(18_981, 0.25, 10_000)).toThrow(/too large/);
   });
+
+  it("gives an ordinary result whose power alone overflows or underflows", () => {
+    // 2^1100 and 2^−1100 are beyond a double; 1e-300 · 2^1100 and 1e300 · 2^−1100 are not.
+    expect(project(1e-300, 1, 1100) / Math.exp(1100 * Math.LN2 - 300 * Math.LN10)).toBeCloseTo(1, 10);
+    expect(project(1e300, 1, -1100) / Math.exp(300 * Math.LN10 - 1100 * Math.LN2)).toBeCloseTo(1, 10);
+  });
 });
 
 describe("project with a ceiling (logistic growth)", () => {

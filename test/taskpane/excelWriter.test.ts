@@ -197,6 +197,29 @@ describe("applying a plan", () => {
     });
   });
 
+  it("refuses a malformed plan before queuing a single request, so nothing is half written", async () => {
+    const plan = handPlan();
+    const sheet = plan.sheets[0];
+    const spoiled = { ...plan, sheets: [sheet, { ...sheet, name: "Second", tables: [], charts: [], ranges: [{ address: "A1", cells: [[1, 2]], numberFormat: [["0"]] }] }] };
+    const excel = new FakeExcel();
+    const before = excel.snapshot();
+    await expect(applyPlan(excel.context, spoiled)).rejects.toThrow(PlanError);
+    expect(excel.log).toEqual([]);
+    await excel.sync();
+    expect(excel.snapshot()).toEqual(before);
+  });
+
+  it("defines the names before writing the formulas that use them", async () => {
+    const plan = handPlan();
+    const sheet = plan.sheets[0];
+    const withName = { ...sheet, ranges: [...sheet.ranges, { address: "A7", cells: [[{ formula: "=GPs_August*2" }]] }] };
+    const excel = new FakeExcel();
+    await applyPlan(excel.context, { ...plan, sheets: [withName] });
+    expect(excel.sheet("GPs registered").cells.A7).toMatchObject({ kind: "formula", formula: "=GPs_August*2" });
+    expect(excel.unknownNames).toEqual([]);
+    expect(excel.log.indexOf("names.add GPs_August")).toBeLessThan(excel.log.indexOf("formulas A7"));
+  });
+
   it("cuts a defined name's comment to Excel's 255 characters", async () => {
     const plan = handPlan();
     const excel = new FakeExcel();
@@ -346,6 +369,14 @@ describe.each(ACTIONS)("%s with the real planner", (_, makePlan) => {
       for (const cell of Object.values(sheet.cells)) expect(cell.converted).toBe(false);
     }
     expect(excel.state.active).toBe(plan.activate);
+    expect(excel.unknownNames).toEqual([]);
+  });
+
+  it(`stays within ${MAX_SYNCS_PER_ACTION} round trips when the host refuses sheet-scoped names`, async () => {
+    const excel = new FakeExcel({ sheets: [{ name: "Sheet1" }], refuseNestedLoad: true });
+    await runPlan(excel.context, makePlan);
+    expect(excel.syncs).toBeLessThanOrEqual(MAX_SYNCS_PER_ACTION);
+    expect(excel.unknownNames).toEqual([]);
   });
 
   it("leaves a workbook that already has every name it wants as it was, and takes only free names", async () => {
@@ -374,5 +405,6 @@ describe.each(ACTIONS)("%s with the real planner", (_, makePlan) => {
     }
     for (const name of plan.names) expect(takenObjects.has(name.name.toUpperCase()), name.name).toBe(false);
     expect(plan.messages.length).toBeGreaterThan(0);
+    expect(excel.unknownNames).toEqual([]);
   });
 });

@@ -217,6 +217,14 @@ export function readInput(input: unknown): CellState | null {
   return { formula: input, kind: "text", value: input, converted: false };
 }
 
+/** The defined names a formula uses: identifiers that are neither functions, cells nor logical values. */
+export function namesIn(formula: string): string[] {
+  const withoutTexts = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  return [...withoutTexts.matchAll(/(?<![\w.$])([A-Za-z_\\][\w.]*)(?![\w.]*\()/g)]
+    .map((match) => match[1])
+    .filter((name) => !/^\$?[A-Z]{1,3}\$?\d+$/i.test(name) && !/^(true|false)$/i.test(name));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The fake itself.
 
@@ -234,6 +242,11 @@ export class FakeExcel {
   syncs = 0;
   /** Requests sent to Excel, in order, as text; a test can see every write. */
   readonly log: string[] = [];
+  /**
+   * Names formulas used that the workbook did not define when they were written ("Sheet!B4:
+   * Name"): Excel shows such a formula as #NAME?.
+   */
+  readonly unknownNames: string[] = [];
   private queue: (() => void)[] = [];
   private afterSync: (() => void)[] = [];
   private readonly seed: Seed;
@@ -320,6 +333,12 @@ export class FakeExcel {
       this.state.names.some((n) => fold(n.name) === wanted) ||
       this.state.sheets.some((sheet) => sheet.tables.some((t) => fold(t.name) === wanted))
     );
+  }
+
+  /** Whether a formula on `sheet` can use `name`: a workbook name, a name of that sheet, or a table. */
+  nameDefined(sheet: SheetState, name: string): boolean {
+    const wanted = fold(name);
+    return this.objectNameTaken(name) || sheet.names.some((n) => fold(n.name) === wanted);
   }
 
   /** A deep copy of the state, for comparing before and after. */
@@ -523,6 +542,11 @@ class RangeProxy {
         const cell = readInput(input);
         if (cell) sheet.cells[address] = cell;
         else delete sheet.cells[address];
+        if (cell?.kind === "formula") {
+          for (const name of namesIn(String(cell.formula))) {
+            if (!this.fake.nameDefined(sheet, name)) this.fake.unknownNames.push(`${sheet.name}!${address}: ${name}`);
+          }
+        }
       });
     });
   }

@@ -99,8 +99,42 @@ describe("the native dialect agrees with the CRS functions", () => {
   });
 
   it("keeps operator precedence when arguments are expressions", () => {
-    expect(NATIVE_DIALECT.growth("a+b", "c", "d-a")).toBe("POWER(c/(a+b),1/(d-a))-1");
+    expect(NATIVE_DIALECT.growth("a+b", "c", "d-a")).toBe("IF(OR((a+b)<=0,c<0,(d-a)<=0),LN(0),POWER(c/(a+b),1/(d-a))-1)");
     expectAgreement((d) => d.growth("a+b", "c", "d-a"), [1, 2, 9, 5]);
     expectAgreement((d) => d.project("a", "b", d.periods("c", "d"), "a*4"), [100, 0.2, 38_565, 38_930]);
+  });
+});
+
+/**
+ * Values at and across the edges of every function's domain (negative, zero, a share above 1,
+ * a rate of −100% or less), where the CRS functions give #NUM!: a cleared or mistyped input cell.
+ */
+const edge = fc.constantFrom(-2, -1, -0.5, 0, 0.3, 1, 1.5, 45, 150);
+
+describe("the native dialect gives the CRS functions' errors outside their domains", () => {
+  it("GROWTH", () => {
+    fc.assert(fc.property(edge, edge, edge, (start, end, n) => expectAgreement((d) => d.growth("a", "b", "c"), [start, end, n])));
+  });
+
+  it("PROJECT, from at or below the ceiling", () => {
+    fc.assert(fc.property(edge, edge, edge, edge, (current, r, n, ceiling) => {
+      fc.pre(current <= ceiling);
+      expectAgreement((d) => d.project("a", "b", "c", "d"), [current, r, n, ceiling]);
+    }));
+  });
+
+  it("PERIODSTO", () => {
+    fc.assert(fc.property(edge, edge, edge, edge, (current, target, r, ceiling) => {
+      expectAgreement((d) => d.periodsTo("a", "b", "c", "d"), [current, target, r, ceiling]);
+    }));
+  });
+
+  it("SHORTFALL and INCENTIVE: a PCT with no GPs, or a threshold over 100%, is #NUM!, not a payment", () => {
+    fc.assert(fc.property(edge, edge, edge, edge, edge, (practices, registered, total, threshold, payment) => {
+      expectAgreement((d) => d.shortfall("a", "b", "c"), [registered, total, threshold]);
+      expectAgreement((d) => d.incentive("a", "b", "c", "d", "e"), [practices, registered, total, threshold, payment]);
+    }));
+    expect(valueOf(NATIVE_DIALECT.incentive("a", "b", "c", "d", "e"), [40, 30, 0, 0.3, 6_000])).toBe("#NUM!");
+    expect(valueOf(NATIVE_DIALECT.shortfall("a", "b", "c"), [30, 150, 30])).toBe("#NUM!");
   });
 });

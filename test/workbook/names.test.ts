@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import {
   NameAllocator,
   NO_TAKEN_NAMES,
+  isValidObjectName,
+  isValidSheetName,
   looksLikeCellReference,
   takenAfter,
   uniqueObjectName,
@@ -12,15 +14,8 @@ import {
 } from "../../src/workbook/names";
 import type { WorkbookPlan } from "../../src/workbook/plan";
 
-/** Excel's rules for a sheet name. */
-function isValidSheetName(name: string): boolean {
-  return name.length >= 1 && name.length <= 31 && !/[[\]:*?/\\]/.test(name) && !name.startsWith("'") && !name.endsWith("'");
-}
-
-/** Excel's rules for a table or defined name. */
-function isValidObjectName(name: string): boolean {
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && name.length <= 255 && !looksLikeCellReference(name);
-}
+/** Texts made of the characters that sit at the edges of sheet names: apostrophes, spaces, a letter. */
+const edgy = fc.string({ unit: fc.constantFrom("'", " ", "a", "/"), maxLength: 12 });
 
 describe("sheet names", () => {
   it("keeps a valid, free name as it is", () => {
@@ -36,6 +31,16 @@ describe("sheet names", () => {
     expect(validSheetName("Jun/Aug [2005]: GPs?*\\")).toBe("Jun-Aug -2005-- GPs---");
     expect(validSheetName("'quoted'")).toBe("quoted");
     expect(validSheetName("   ")).toBe("Sheet");
+    // Trimming the spaces must not leave an apostrophe at an end.
+    expect(validSheetName("a' '")).toBe("a");
+    expect(validSheetName(" ' a")).toBe("a");
+  });
+
+  it("states Excel's rules, which the writer checks every plan against", () => {
+    for (const name of ["CRS model", "GPs (2)", "a'b", "x".repeat(31)]) expect(isValidSheetName(name), name).toBe(true);
+    for (const name of ["", "x".repeat(32), "a/b", "a:b", "a[1]", "'a", "a'", "HISTORY"]) expect(isValidSheetName(name), name).toBe(false);
+    for (const name of ["GPsAugust", "_1", "tbl_gps", "\\x", "Rate.2"]) expect(isValidObjectName(name), name).toBe(true);
+    for (const name of ["", "1a", "a b", "GP2005", "R1C1", "TRUE", "x".repeat(256)]) expect(isValidObjectName(name), name).toBe(false);
   });
 
   it("cuts a long name to 31 characters at a word, and fits the suffix within 31", () => {
@@ -52,8 +57,13 @@ describe("sheet names", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 50 }), fc.array(fc.string({ maxLength: 35 }), { maxLength: 5 }), (wanted, taken) => {
         const { name } = uniqueSheetName(wanted, taken);
-        expect(isValidSheetName(name)).toBe(true);
+        expect(isValidSheetName(name), name).toBe(true);
         expect(taken.map((t) => t.toUpperCase())).not.toContain(name.toUpperCase());
+      }),
+    );
+    fc.assert(
+      fc.property(edgy, fc.array(edgy, { maxLength: 3 }), (wanted, taken) => {
+        expect(isValidSheetName(uniqueSheetName(wanted, taken).name), JSON.stringify(wanted)).toBe(true);
       }),
     );
   });

@@ -1,0 +1,77 @@
+/**
+ * The requirement set the pane checks with `isSetSupported` is the newest one among the
+ * Office.js calls the writer makes, as @types/office-js documents each of them: an Excel that
+ * passes the check runs every call, and no older Excel that could is turned away.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { EXCEL_API_VERSION } from "../../src/taskpane/excelWriter";
+
+const require = createRequire(import.meta.url);
+const TYPES = readFileSync(require.resolve("@types/office-js/index.d.ts"), "utf8");
+const WRITER = readFileSync(new URL("../../src/taskpane/excelWriter.ts", import.meta.url), "utf8");
+
+/** Every Office.js class and member the writer uses. */
+const USED: readonly (readonly [string, readonly string[]])[] = [
+  ["Workbook", ["worksheets", "tables", "names"]],
+  ["WorksheetCollection", ["add", "getItem"]],
+  ["TableCollection", ["add"]],
+  ["NamedItemCollection", ["add"]],
+  ["Worksheet", ["names", "getRange", "activate", "freezePanes", "tables", "charts"]],
+  ["WorksheetFreezePanes", ["freezeRows"]],
+  ["Table", ["name", "style"]],
+  ["Range", ["formulas", "numberFormat", "format"]],
+  ["RangeFormat", ["columnWidth", "wrapText", "horizontalAlignment", "fill", "font", "borders"]],
+  ["RangeFill", ["color"]],
+  ["RangeFont", ["color", "bold", "italic"]],
+  ["RangeBorderCollection", ["getItem"]],
+  ["RangeBorder", ["style", "weight", "color"]],
+  ["ChartCollection", ["add"]],
+  ["Chart", ["series", "title", "axes", "legend", "setPosition"]],
+  ["ChartSeriesCollection", ["getItemAt", "add"]],
+  ["ChartSeries", ["name", "setValues", "setXAxisValues"]],
+  ["ChartTitle", ["text"]],
+  ["ChartAxes", ["categoryAxis", "valueAxis"]],
+  ["ChartAxis", ["title"]],
+  ["ChartAxisTitle", ["text", "visible"]],
+  ["ChartLegend", ["position", "visible"]],
+];
+
+/** The ExcelApi version @types/office-js gives for a member of a class of the Excel namespace. */
+function apiVersion(className: string, member: string): string {
+  const start = TYPES.indexOf(`\n    class ${className} extends OfficeExtension.ClientObject {`);
+  if (start < 0) throw new Error(`No class Excel.${className}`);
+  const body = TYPES.slice(start, TYPES.indexOf("\n    }\n", start));
+  const declaration = new RegExp(`\\n {8}(?:readonly )?${member}[(:?]`).exec(body);
+  if (!declaration) throw new Error(`No member Excel.${className}.${member}`);
+  const doc = body.slice(body.lastIndexOf("/**", declaration.index), declaration.index);
+  const version = /\[Api set: ExcelApi (\d+\.\d+)\]/.exec(doc)?.[1];
+  if (!version) throw new Error(`No ExcelApi set for Excel.${className}.${member}`);
+  return version;
+}
+
+const minor = (version: string): number => Number(version.split(".")[1]);
+
+describe("the requirement set the pane checks", () => {
+  const versions = USED.flatMap(([className, members]) =>
+    members.map((member) => ({ member: `${className}.${member}`, version: apiVersion(className, member) })),
+  );
+
+  it("is the newest set among the calls the writer makes", () => {
+    const newest = Math.max(...versions.map(({ version }) => minor(version)));
+    expect(`1.${newest}`).toBe(EXCEL_API_VERSION);
+    expect(versions.filter(({ version }) => version === EXCEL_API_VERSION).map(({ member }) => member)).toEqual(
+      expect.arrayContaining(["ChartSeriesCollection.add", "ChartSeries.setValues", "ChartSeries.setXAxisValues", "WorksheetFreezePanes.freezeRows"]),
+    );
+  });
+
+  it("covers every member the writer calls", () => {
+    const members = new Set(USED.flatMap(([, names]) => names));
+    const called = new Set([...WRITER.matchAll(/\.([a-z][A-Za-z]*)\s*(?:\(|=(?!=))/g)].map((match) => match[1]));
+    // JavaScript's own methods, and the reads every action makes.
+    const ignored = new Set(["map", "forEach", "push", "some", "flatMap", "slice", "test", "startsWith", "endsWith", "trim", "has", "get", "set", "load", "sync", "toUpperCase", "length", "run", "isFinite", "isInteger", "round"]);
+    const unknown = [...called].filter((name) => !members.has(name) && !ignored.has(name));
+    expect(unknown).toEqual([]);
+  });
+});
