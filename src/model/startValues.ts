@@ -168,13 +168,9 @@ export function logisticStarts(times: readonly number[], values: readonly number
     const c = regress([scaled, scaled.map((n) => n * n)], rate);
     if (c && c[0] > 0 && c[1] < 0) estimates.push((-c[0] / c[1]) * largest);
   }
-  for (const m of market === undefined ? marketCandidates(data, estimates) : [market]) {
-    const inside = data.y.map((_, i) => i).filter((i) => data.y[i] > 0 && data.y[i] < m);
-    const fit = line(
-      inside.map((i) => data.t[i]),
-      inside.map((i) => Math.log(data.y[i] / (m - data.y[i]))),
-    );
-    if (fit && fit[1] > 0) starts.push([fit[1], -fit[0] / fit[1]]);
+  const markets = market === undefined ? marketCandidates(data, estimates) : [market];
+  for (const [intercept, slope] of linesInTime(data, markets, (n, m) => Math.log(n / (m - n)))) {
+    if (slope > 0) starts.push([slope, -intercept / slope]);
   }
   starts.push(...timeGrid(data).map(([r, c]): ShapeStart => [r, c]));
   return valid(starts, [true, false]);
@@ -203,16 +199,30 @@ export function gompertzStarts(times: readonly number[], values: readonly number
     );
     if (fit && fit[1] < 0) estimates.push(Math.exp(fit[0] / -fit[1]));
   }
-  for (const m of market === undefined ? marketCandidates(data, estimates) : [market]) {
-    const inside = data.y.map((_, i) => i).filter((i) => data.y[i] > 0 && data.y[i] < m);
-    const fit = line(
-      inside.map((i) => data.t[i]),
-      inside.map((i) => Math.log(-Math.log(data.y[i] / m))),
-    );
-    if (fit && fit[1] < 0) starts.push([Math.exp(fit[0]), -fit[1]]);
+  const markets = market === undefined ? marketCandidates(data, estimates) : [market];
+  for (const [intercept, slope] of linesInTime(data, markets, (n, m) => Math.log(-Math.log(n / m)))) {
+    if (slope < 0) starts.push([Math.exp(intercept), -slope]);
   }
   for (const [b, inflection] of timeGrid(data)) starts.push([Math.exp(Math.min(b * inflection, 700)), b]);
   return valid(starts, [true, true]);
+}
+
+/**
+ * For each market size m, the least-squares line (intercept, slope) in t through
+ * `linearise(N, m)` of the counts N strictly between 0 and m: the straight-line form of a curve
+ * whose market size is m. A market with fewer than two such counts gives no line.
+ */
+function linesInTime(data: Series, markets: readonly number[], linearise: (count: number, market: number) => number): [number, number][] {
+  const lines: [number, number][] = [];
+  for (const m of markets) {
+    const inside = data.y.map((_, i) => i).filter((i) => data.y[i] > 0 && data.y[i] < m);
+    const fit = line(
+      inside.map((i) => data.t[i]),
+      inside.map((i) => linearise(data.y[i], m)),
+    );
+    if (fit) lines.push(fit);
+  }
+  return lines;
 }
 
 /** Rates of a few multiples of 1/span and times across and beyond the data: [rate, time] pairs. */
