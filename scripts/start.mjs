@@ -5,8 +5,11 @@
 import { spawn, spawnSync } from "node:child_process";
 import { openSync, writeFileSync } from "node:fs";
 import { request } from "node:https";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { DESKTOP_PLATFORMS, LOG_FILE, PANE_URL, PID_FILE, ROOT } from "./devServer.mjs";
+
+const { httpsServerOptions } = createRequire(import.meta.url)("./httpsOptions.js");
 
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 
@@ -48,6 +51,9 @@ if (DESKTOP_PLATFORMS.includes(process.platform)) {
 if (await answers(PANE_URL)) {
   console.log(`The add-in is already being served at ${PANE_URL}.`);
 } else {
+  // Make (and trust, where it can) the certificate here, in the foreground, where sudo can ask
+  // for a password; the server runs detached, with no terminal, and finds it ready.
+  await httpsServerOptions();
   const log = openSync(LOG_FILE, "a");
   const server = spawn(npx, ["webpack", "serve", "--mode", "development"], {
     cwd: ROOT,

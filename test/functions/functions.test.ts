@@ -50,6 +50,10 @@ describe("the bundle and its metadata", () => {
     expect(metadata.length).toBeGreaterThan(0);
     for (const { id } of metadata) expect(fns.has(id), `${id} is associated`).toBe(true);
     expect([...fns.keys()].sort()).toEqual(metadata.map(({ id }) => id).sort());
+    // Exactly the spec's functions: users' workbooks depend on each name.
+    expect(metadata.map(({ id, name }) => `${id}=${name}`).sort()).toEqual(
+      [...SCALAR_IDS, "FIT", "FORECAST", "REACH"].map((id) => `${id}=${id}`).sort(),
+    );
   });
 
   it("declares each of the ten functions with a description that has an example, and every parameter described", () => {
@@ -79,6 +83,9 @@ describe("the bundle and its metadata", () => {
     expect(signature("BASS")).toBe("t, p, q, m");
     expect(signature("DATASET")).toBe("name");
     expect(signature("DATASETS")).toBe("");
+    expect(signature("FIT")).toBe("model, times, values, [market]");
+    expect(signature("FORECAST")).toBe("model, times, values, newTimes, [market], [confidence]");
+    expect(signature("REACH")).toBe("model, times, values, target, [market]");
     for (const id of SCALAR_IDS.slice(0, 8)) {
       for (const parameter of metadata.find((entry) => entry.id === id)!.parameters) {
         expect(parameter.dimensionality, `${id}(${parameter.name})`).toBe("matrix");
