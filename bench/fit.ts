@@ -1,7 +1,7 @@
 /**
  * Speed of CRS.FIT: the median time of one FIT of 120 monthly points for each model (the bar is
  * under 5 ms), and, where python3 with scipy is installed, the median time of one plain
- * scipy.optimize.curve_fit call on the same data (started from the true parameters), run in the
+ * scipy.optimize.curve_fit call on the same data (started from the true parameters), timed in the
  * same run for comparison. FIT's time includes reading the ranges, several starting values,
  * the Levenberg–Marquardt refinement and the standard errors.
  */
