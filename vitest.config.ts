@@ -19,10 +19,24 @@ const closingLine: Reporter = {
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     reporters: ["default", closingLine],
-    // Browser and spreadsheet-engine tests start real programs; give them room.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    projects: [
+      {
+        // Everything that needs no browser, spreadsheet engine or server: `npx vitest run --project unit`.
+        extends: true,
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/integration/**"] },
+      },
+      {
+        // The built add-in in Chromium, workbooks recalculated by LibreOffice, the manifest and `npm start`.
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          // These start real programs; give them room.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -12,7 +12,7 @@ import { runPlan } from "../src/taskpane/excelWriter";
 import { planDatasets } from "../src/workbook/datasetPlan";
 import { planModel } from "../src/workbook/modelPlan";
 import type { TakenNames, WorkbookPlan } from "../src/workbook/plan";
-import { CHROMIUM, DIST, launchChromium, serveDist } from "../test/browser/harness";
+import { CHROMIUM, DIST, launchChromium, serveDist } from "../test/integration/browserHarness";
 import { FakeExcel } from "../test/taskpane/fakeExcel";
 
 const RUNS = 200;

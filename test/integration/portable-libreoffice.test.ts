@@ -20,9 +20,9 @@ import { MODEL_SHEET, planModel } from "../../src/workbook/modelPlan";
 import { NO_TAKEN_NAMES } from "../../src/workbook/names";
 import { planPortableWorkbook } from "../../src/workbook/portable";
 import { writeXlsx } from "../../src/workbook/xlsxWriter";
-import { FormulaError, evaluateFormula } from "./formulaEvaluator";
-import { formulaOf, plannedCells } from "./planCells";
-import { asNumber, errorOf, loadWorkbook, shownValue } from "./xlsxRead";
+import { FormulaError, evaluateFormula } from "../workbook/formulaEvaluator";
+import { formulaOf, plannedCells } from "../workbook/planCells";
+import { asNumber, errorOf, loadWorkbook, shownValue } from "../workbook/xlsxRead";
 
 const SOFFICE = "soffice";
 const plan = planPortableWorkbook();

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CustomFunction, ErrorCode, ExcelError, loadFunctions } from "./functions/host";
+import { type CustomFunction, ErrorCode, ExcelError, loadFunctions } from "../functions/host";
 
 /** [periods, start, end]: the article's figures, then growth and decline of every size. */
 const CASES: [number, number, number][] = [

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BUILT_FILES, manifestProblems, readManifest, validateAgainstSchema } from "../scripts/manifestChecks";
+import { BUILT_FILES, manifestProblems, readManifest, validateAgainstSchema } from "../../scripts/manifestChecks";
 
 const MANIFEST = readFileSync("manifest.xml", "utf8");
 

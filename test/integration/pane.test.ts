@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATASETS } from "../../src/data";
 import { planDatasets } from "../../src/workbook/datasetPlan";
 import { planModel } from "../../src/workbook/modelPlan";
-import { EXCEL_HOST_STUB, launchChromium, requirePrerequisites, serveDist } from "./harness";
+import { EXCEL_HOST_STUB, launchChromium, requirePrerequisites, serveDist } from "./browserHarness";
 
 const SCREENSHOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../docs/taskpane.png");
 const NO_NAMES = { sheets: [], tables: [], names: [] };

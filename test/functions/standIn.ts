@@ -2,7 +2,7 @@
  * Installs the stand-in for the `CustomFunctions` global of Excel's runtime, so the functions'
  * source can run under the tests: import this module before `src/functions/fitting.ts`.
  */
-import { ErrorCode, ExcelError } from "../functions/host";
+import { ErrorCode, ExcelError } from "./host";
 
 export { ErrorCode, ExcelError };
 
