@@ -57,10 +57,10 @@ describe("planModel inputs", () => {
     expect(valueOf(crs, "Payment")).toBe(6_000);
     expect(valueOf(crs, "Deadline")).toBe(isoToExcelSerial("2005-06-30"));
     const cells = plannedCells(crs.sheets[0]);
-    expect(cells.get(addressOf(crs, "DateAugust"))?.format).toBe(NUMBER_FORMATS.date);
-    expect(cells.get(addressOf(crs, "Payment"))?.format).toBe(NUMBER_FORMATS.money);
-    expect(cells.get(addressOf(crs, "Threshold"))?.format).toBe(NUMBER_FORMATS.percent);
-    expect(cells.get(addressOf(crs, "GPsAugust"))?.format).toBe(NUMBER_FORMATS.count);
+    expect(cells.get(addressOf(crs, "DateAugust"))?.numberFormat).toBe(NUMBER_FORMATS.date);
+    expect(cells.get(addressOf(crs, "Payment"))?.numberFormat).toBe(NUMBER_FORMATS.money);
+    expect(cells.get(addressOf(crs, "Threshold"))?.numberFormat).toBe(NUMBER_FORMATS.percent);
+    expect(cells.get(addressOf(crs, "GPsAugust"))?.numberFormat).toBe(NUMBER_FORMATS.count);
     expect(styleAt(crs, addressOf(crs, "GPsAugust"))).toMatchObject({ fill: "#FFF2CC", fontColor: "#0000FF" });
   });
 
@@ -140,7 +140,7 @@ describe("planModel formulas", () => {
     expect([...b.keys()]).toEqual([...a.keys()]);
     for (const [address, cell] of a) {
       const other = b.get(address)!;
-      expect(other.format, address).toBe(cell.format);
+      expect(other.numberFormat, address).toBe(cell.numberFormat);
       expect(formulaOf(other) === null, address).toBe(formulaOf(cell) === null);
       if (formulaOf(cell) === null && !String(cell.value).startsWith("Formulas ")) expect(other.value, address).toEqual(cell.value);
     }
