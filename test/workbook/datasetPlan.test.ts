@@ -14,6 +14,8 @@ function textsOf(sheet: SheetPlan): string[] {
 }
 
 const plan = planDatasets(DATASETS, NO_TAKEN_NAMES);
+/** The headers of the provenance block beside each table. */
+const PROVENANCE_HEADERS = ["Figure as of", "Date in the article's words", "Basis", "Quote", "Note"];
 
 describe("planDatasets", () => {
   it("puts each dataset in its own sheet named after its title, as a table named after it", () => {
@@ -51,7 +53,7 @@ describe("planDatasets", () => {
       const sheet = plan.sheets[index];
       const cells = cellsOf(sheet);
       const first = dataset.columns.length + 2;
-      expect([0, 1, 2, 3, 4].map((c) => cells.get(cellAddress(4, first + c))?.value)).toEqual(["As of", "Article's wording", "Basis", "Quote", "Note"]);
+      expect([0, 1, 2, 3, 4].map((c) => cells.get(cellAddress(4, first + c))?.value)).toEqual(PROVENANCE_HEADERS);
       dataset.rows.forEach((row, r) => {
         const { asOf, asOfText, basis, quote, note } = row.provenance;
         const at = (c: number): Cell | undefined => cells.get(cellAddress(5 + r, first + c))?.value;
