@@ -223,7 +223,7 @@ function seedTaking(plans: readonly WorkbookPlan[]): Seed {
 const ACTIONS: readonly [string, (taken: TakenNames) => WorkbookPlan][] = [
   ["inserting every dataset", (taken) => planDatasets(DATASETS, taken)],
   ["building the model with CRS formulas", (taken) => planModel(taken, { formulas: "crs" })],
-  ["building the model with native formulas", (taken) => planModel(taken, { formulas: "portable" })],
+  ["building the model with portable formulas", (taken) => planModel(taken, { formulas: "portable" })],
 ];
 
 describe.each(ACTIONS)("%s with the real planner", (_, makePlan) => {

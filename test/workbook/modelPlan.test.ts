@@ -10,8 +10,8 @@ import { type Computed, computeSheet, formulaOf, plannedCells } from "./planCell
 const crs = planModel(NO_TAKEN_NAMES, { formulas: "crs" });
 const portable = planModel(NO_TAKEN_NAMES, { formulas: "portable" });
 
-/** Functions a native formula may use: each one every Excel since 2007 reads without `_xlfn.`. */
-const NATIVE_FUNCTIONS = new Set(["IF", "OR", "NA", "LN", "POWER", "MAX", "ROUND", "ROUNDUP", "EDATE"]);
+/** Functions a portable formula may use: each one every Excel since 2007 reads without `_xlfn.`. */
+const PORTABLE_FUNCTIONS = new Set(["IF", "OR", "NA", "LN", "POWER", "MAX", "ROUND", "ROUNDUP", "EDATE"]);
 
 /** The cell a defined name of the plan points at. */
 function addressOf(plan: WorkbookPlan, name: string): string {
@@ -124,13 +124,13 @@ describe("planModel formulas", () => {
     }
   });
 
-  it("writes CRS. functions in the crs flavour and only plain native functions in the portable one", () => {
+  it("writes CRS. functions in the crs flavour and only functions every Excel reads in the portable one", () => {
     const crsFormulas = [...formulas(crs).values()];
     const portableFormulas = [...formulas(portable).values()];
     expect(crsFormulas.filter((formula) => formula.includes("CRS.")).length).toBeGreaterThan(80);
     for (const formula of portableFormulas) {
       expect(formula).not.toMatch(/CRS\.|_xlfn/);
-      for (const [, name] of formula.matchAll(/([A-Za-z_][\w.]*)\(/g)) expect(NATIVE_FUNCTIONS.has(name), `${name} in ${formula}`).toBe(true);
+      for (const [, name] of formula.matchAll(/([A-Za-z_][\w.]*)\(/g)) expect(PORTABLE_FUNCTIONS.has(name), `${name} in ${formula}`).toBe(true);
     }
   });
 
