@@ -97,6 +97,7 @@ export class SeparableProblem {
     theta[model.market] = 1;
     theta[s0] = shape[0];
     theta[s1] = shape[1];
+    // Sums in scalar locals, here and below, not arrays: this is the fit's hot path.
     let sff = 0;
     let sfy = 0;
     let sg0y = 0;

@@ -4,6 +4,7 @@
  */
 import { PROVENANCE_COLUMNS, SOURCE, isoToExcelSerial, provenanceValues, sheetValue } from "../data";
 import type { Column, Dataset, DatasetRow, DatasetValue } from "../data";
+import { groupThousands } from "../model/format";
 import { cellAddress, columnLetters } from "./a1";
 import { NUMBER_FORMATS } from "./formats";
 import { NameAllocator } from "./names";
@@ -143,7 +144,7 @@ function shownLength(value: DatasetValue, column: Column): number {
   if (value === null) return 0;
   if (column.kind === "date") return DATE_CHARACTERS;
   if (typeof value === "string") return value.length;
-  const grouped = Math.round(column.kind === "percent" ? value * 100 : value).toLocaleString("en-GB");
-  // One more for the £ or % sign.
-  return grouped.length + (column.kind === "money" || column.kind === "percent" ? 1 : 0);
+  const grouped = groupThousands(String(Math.round(Math.abs(column.kind === "percent" ? value * 100 : value))));
+  // One more for a minus sign, and one for the £ or % sign.
+  return grouped.length + (value < 0 ? 1 : 0) + (column.kind === "money" || column.kind === "percent" ? 1 : 0);
 }
