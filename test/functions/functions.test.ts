@@ -310,7 +310,11 @@ describe("DATASET and DATASETS", () => {
   });
   it("shows a missing figure as an empty cell and finds names in any case", () => {
     const table = fns.get("DATASET")!(" Clinician_Usage ") as unknown[][];
-    expect(table[1].slice(0, 5)).toEqual(["Clinicians using the CRS or spine services", "", "Early 2006", "", "not available"]);
+    expect(table[1].slice(0, 3)).toEqual(["Clinicians using the CRS or spine services", "", "Early 2006"]);
+    const appointments = fns.get("DATASET")!("choose_and_book") as unknown[][];
+    const soFar = appointments.find((row) => row[2] === 2_395)!;
+    // No date for the figure: both the date column and the provenance's date are empty.
+    expect([soFar[0], soFar[3]]).toEqual(["", ""]);
   });
   it("spills every dataset as a rectangular table of numbers and texts", () => {
     for (const dataset of DATASETS) {
