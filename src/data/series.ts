@@ -18,7 +18,7 @@
  */
 import { placeOf, type GridOrigin } from "./places";
 import { SeriesError, type SeriesProblem, type SeriesProblemCode } from "./seriesProblems";
-import { DATE_FORMS, describeDate, readDateText, readNumberText } from "./textValues";
+import { DATE_FORMS, describeDate, EXCEL_DATES, FIRST_SERIAL, LAST_SERIAL, readDateText, readNumberText } from "./textValues";
 import { formatCount } from "../model/format";
 import { getFormatDateInfo, isDateFormat } from "numfmt";
 
@@ -179,7 +179,7 @@ function readCell(grid: SeriesGrid, row: number, column: number, value: unknown)
   if (grid.origin.kind === "csv") return readField(value);
   if (value === null || value === undefined || value === "") return BLANK;
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return { kind: "other", text: String(value) };
+    if (!Number.isFinite(value)) return { kind: "other", text: "a value Excel cannot hold" };
     return isDateFormatted(grid.numberFormat?.[row]?.[column]) ? { kind: "date", value } : { kind: "number", value };
   }
   if (typeof value === "boolean") return { kind: "other", text: value ? "TRUE" : "FALSE" };
@@ -256,8 +256,8 @@ function readTime(cell: Cell, count: Cell, at: PointPlace, row: number, problems
     case "number":
       return cell.value;
     case "date":
-      if (cell.value >= 61 && cell.value < 2_958_466) return cell.value;
-      problems.add("not-a-date", at.time, row, `${at.time}: ${cell.value} is formatted as a date, but Excel holds dates from 1 March 1900 to 31 December 9999 only. Type the date again.`);
+      if (cell.value >= FIRST_SERIAL && cell.value < LAST_SERIAL + 1) return cell.value;
+      problems.add("not-a-date", at.time, row, `${at.time}: ${formatCount(cell.value)} is formatted as a date, but ${EXCEL_DATES}. Type the date again.`);
       return undefined;
     case "blank":
       problems.add("missing", at.time, row, `${at.time}: no date or time for the count ${describeCount(count)}. Type the date, or clear the row.`);
@@ -299,7 +299,9 @@ function valueProblem(cell: Cell, place: string, row: number, what: string, rule
     return ["text-value", place, row, `${place}: the ${what} "${cell.text}" is a date stored as text, which formulas cannot use. Type it again as a date, or convert the column with Data > Text to Columns.`];
   }
   const code = what === "count" ? "not-a-number" : "not-a-date";
-  return [code, place, row, `${place}: ${quote(cell)} is not a ${what === "count" ? "number" : "date or a number"}. ${rule}`];
+  const expected = what === "count" ? "a number" : "a date or a number";
+  const wrong = cell.kind === "other" ? `the ${what} is ${cell.text}, not ${expected}` : `${quote(cell)} is not ${expected}`;
+  return [code, place, row, `${place}: ${wrong}. ${rule}`];
 }
 
 /**

@@ -45,7 +45,7 @@ export function csvGrid(text: string): SeriesGrid {
     // With `info`, csv-parse returns each record with where it ends; its types do not say so.
     records = parse(normalised, options) as unknown as ParsedRecord[];
   } catch (error) {
-    if (error instanceof CsvError) throw syntaxError(error);
+    if (error instanceof CsvError) throw syntaxError(error, normalised);
     throw error;
   }
   const lines: number[] = [];
@@ -76,9 +76,27 @@ export function csvDelimiter(text: string): CsvDelimiter {
   return ",";
 }
 
-/** A CSV syntax error as a problem that names its line and says how to fix it. */
-function syntaxError(error: CsvError): SeriesError {
-  const line = (error as CsvError & { lines?: number }).lines;
+/** The line of the quote that is still open at the end of a text (lines counted from 1, "\n" ends a line). */
+function unclosedQuoteLine(text: string): number {
+  let line = 1;
+  let openedOn = 1;
+  let quoted = false;
+  for (const char of text) {
+    if (char === "\n") line += 1;
+    else if (char === '"') {
+      quoted = !quoted;
+      if (quoted) openedOn = line;
+    }
+  }
+  return openedOn;
+}
+
+/**
+ * A CSV syntax error as a problem that names its line and says how to fix it. A quote never
+ * closed is named by the line it opens on, not the end of the file, where csv-parse notices it.
+ */
+function syntaxError(error: CsvError, text: string): SeriesError {
+  const line = error.code === "CSV_QUOTE_NOT_CLOSED" ? unclosedQuoteLine(text) : (error as CsvError & { lines?: number }).lines;
   const place = line === undefined ? null : `line ${line}`;
   const fixes: Record<string, string> = {
     CSV_QUOTE_NOT_CLOSED: 'a quote (") opens a field that never closes. Close the quote, or remove it',

@@ -44,9 +44,9 @@ const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const OTHER_DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/;
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 /** Excel's first and last dates that serials count correctly: 1 Mar 1900 and 31 Dec 9999. */
-const FIRST_SERIAL = 61;
-const LAST_SERIAL = 2_958_465;
-const EXCEL_DATES = "Excel holds dates from 1 March 1900 to 31 December 9999 only";
+export const FIRST_SERIAL = 61;
+export const LAST_SERIAL = 2_958_465;
+export const EXCEL_DATES = "Excel holds dates from 1 March 1900 to 31 December 9999 only";
 
 /**
  * Reads a date written as 2005-06-30 or 30/06/2005 (30/6/2005 too), ignoring spaces around it.
@@ -83,11 +83,12 @@ function calendarDate(year: number, month: number, day: number): DateTextReading
 
 /**
  * A date serial as a message writes it, day, short month and year, which no reader can take for
- * another date.
+ * another date; a serial outside Excel's dates as the number it is.
  *
  * @example describeDate(38533) // "30 Jun 2005"
  */
 export function describeDate(serial: number): string {
+  if (!(serial >= FIRST_SERIAL && serial < LAST_SERIAL + 1)) return String(serial);
   const [year, month, day] = excelSerialToIso(serial).split("-").map(Number);
   return `${day} ${MONTHS[month - 1].slice(0, 3)} ${year}`;
 }

@@ -8,7 +8,7 @@ import type { ModelName } from "../model/diffusion";
 import { formatCount } from "../model/format";
 import { PERIOD_UNIT_DAYS } from "../model/periods";
 import type { Series } from "../data/series";
-import { DATE_FORMS, readDateText, readNumberText } from "../data/textValues";
+import { DATE_FORMS, EXCEL_DATES, FIRST_SERIAL, LAST_SERIAL, readDateText, readNumberText } from "../data/textValues";
 
 /** The model to fit: one of the three, or "auto" for the one COMPARE ranks first. */
 export type ForecastModel = "auto" | ModelName;
@@ -173,7 +173,9 @@ function readBy(value: unknown, timesAreDates: boolean, fail: Fail): number | un
     return time ?? fail("by", `must be a time on the scale of your times (a number, as the times are numbers), not ${shown(value)}.`);
   }
   // A number is a date serial, as a date cell in the pane gives it; text must be written as a date.
-  if (typeof value === "number") return Number.isFinite(value) && value >= 61 ? value : fail("by", `must be a date, not ${shown(value)}.`);
+  if (typeof value === "number") {
+    return value >= FIRST_SERIAL && value < LAST_SERIAL + 1 ? value : fail("by", `must be a date (${EXCEL_DATES}), not ${shown(value)}.`);
+  }
   const date = typeof value === "string" ? readDateText(value) : undefined;
   if (date && "serial" in date) return date.serial;
   const why = date ? `: ${date.problem}` : "";
