@@ -5,7 +5,11 @@
 import { describe, expect, it } from "vitest";
 import type { GridOrigin } from "../../src/data/places";
 import { MAX_SERIES_POINTS, readSeries, type SeriesGrid } from "../../src/data/series";
-import { SeriesError, type SeriesProblem } from "../../src/data/seriesProblems";
+import { SeriesError } from "../../src/data/seriesProblems";
+import { problemsOf } from "./seriesErrors";
+
+/** The problems of reading a grid. */
+const problemsGrid = (grid: SeriesGrid) => problemsOf(() => readSeries(grid));
 
 /** A range whose top-left cell is A1 of "Sheet1". */
 const SHEET1: GridOrigin = { kind: "range", sheet: "Sheet1", row: 1, column: 1 };
@@ -17,16 +21,6 @@ const APR30 = 38472;
 const MAY31 = 38503;
 const JUN30 = 38533;
 
-/** The problems a read throws (failing the test if it does not throw a SeriesError). */
-function problemsOf(grid: SeriesGrid): readonly SeriesProblem[] {
-  try {
-    readSeries(grid);
-  } catch (error) {
-    expect(error).toBeInstanceOf(SeriesError);
-    return (error as SeriesError).problems;
-  }
-  throw new Error("expected the read to fail");
-}
 
 /** A grid of numbers and texts on Sheet1 with the first column formatted as dates. */
 function datedGrid(values: unknown[][], origin: GridOrigin = SHEET1): SeriesGrid {
@@ -93,7 +87,7 @@ describe("readSeries on a worksheet range", () => {
 
   it("takes a header whose time cell is blank, and one only in the first row with data", () => {
     expect(readSeries({ values: [["", "GPs"], [1, 1], [2, 2], [3, 3], [4, 4]], origin: SHEET1 }).header).toEqual({ time: "", count: "GPs" });
-    const problems = problemsOf({ values: [[1, 1], ["Month", "GPs"], [2, 2], [3, 3], [4, 4]], origin: SHEET1 });
+    const problems = problemsGrid({ values: [[1, 1], ["Month", "GPs"], [2, 2], [3, 3], [4, 4]], origin: SHEET1 });
     expect(problems.map((problem) => problem.place)).toEqual(["Sheet1!A2", "Sheet1!B2"]);
   });
 
@@ -204,13 +198,13 @@ describe("readSeries: every problem names its cell and says what to do", () => {
   ];
 
   it.each(cases)("%s", (_name, grid, expected) => {
-    const [problem] = problemsOf(grid);
+    const [problem] = problemsGrid(grid);
     expect({ code: problem.code, place: problem.place, message: problem.message }).toEqual(expected);
     expect(problem.severity).toBe("error");
   });
 
   it("reports every error at once, and says sorting alone will not do when dates repeat", () => {
-    const problems = problemsOf(datedGrid([[JUN30, 3500], [MAR31, "x"], [APR30, -1], [MAY31, 1500], [MAY31, 1600], [APR30 + 1, 500]]));
+    const problems = problemsGrid(datedGrid([[JUN30, 3500], [MAR31, "x"], [APR30, -1], [MAY31, 1500], [MAY31, 1600], [APR30 + 1, 500]]));
     expect(problems.map((problem) => `${problem.code} ${problem.place}`)).toEqual([
       "not-a-number Sheet1!B2",
       "negative Sheet1!B3",
@@ -225,20 +219,20 @@ describe("readSeries: every problem names its cell and says what to do", () => {
     const values = [[1, 1], [2, "#N/A"], [3, 3], [4, 4], [5, 5]];
     const valueTypes = values.map(() => ["Double", "Double"]);
     valueTypes[1][1] = "String";
-    expect(problemsOf({ values, valueTypes, origin: SHEET1 })[0].code).toBe("not-a-number");
+    expect(problemsGrid({ values, valueTypes, origin: SHEET1 })[0].code).toBe("not-a-number");
     valueTypes[1][1] = "Error";
-    expect(problemsOf({ values, valueTypes, origin: SHEET1 })[0].code).toBe("error-value");
+    expect(problemsGrid({ values, valueTypes, origin: SHEET1 })[0].code).toBe("error-value");
   });
 
   it("rejects a date serial Excel cannot show", () => {
-    const [problem] = problemsOf(datedGrid([[MAR31, 1], [-3, 2], [MAY31, 3], [JUN30, 4]]));
+    const [problem] = problemsGrid(datedGrid([[MAR31, 1], [-3, 2], [MAY31, 3], [JUN30, 4]]));
     expect(problem).toMatchObject({ code: "not-a-date", place: "Sheet1!A2" });
   });
 
   it("takes up to 10,000 points and names the row past the limit", () => {
     const rows = (n: number) => Array.from({ length: n }, (_, i) => [i, i]);
     expect(readSeries({ values: rows(MAX_SERIES_POINTS), origin: SHEET1 }).times).toHaveLength(MAX_SERIES_POINTS);
-    const [problem] = problemsOf({ values: [["Month", "GPs"], ...rows(MAX_SERIES_POINTS + 5)], origin: SHEET1 });
+    const [problem] = problemsGrid({ values: [["Month", "GPs"], ...rows(MAX_SERIES_POINTS + 5)], origin: SHEET1 });
     expect(problem).toMatchObject({ code: "too-many", place: "Sheet1!A10002" });
     expect(problem.message).toContain("more than 10,000 rows of data");
   });

@@ -8,21 +8,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { csvDelimiter, csvGrid, readSeriesCsv } from "../../src/data/seriesCsv";
-import { SeriesError, type SeriesProblem } from "../../src/data/seriesProblems";
+import { problemsOf } from "./seriesErrors";
+
+/** The problems of reading a file's text. */
+const problemsText = (text: string) => problemsOf(() => readSeriesCsv(text));
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "series");
 const fixture = (name: string): string => readFileSync(join(FIXTURES, name), "utf8");
 
-/** The errors a read of a file's text throws (failing the test if it does not throw a SeriesError). */
-function problemsOf(text: string): readonly SeriesProblem[] {
-  try {
-    readSeriesCsv(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(SeriesError);
-    return (error as SeriesError).problems;
-  }
-  throw new Error("expected the read to fail");
-}
 
 describe("the real series", () => {
   it("England, weekly: a header, commas and ISO dates", () => {
@@ -108,7 +101,7 @@ describe("a bad file gets a message that names the line and says what is wrong",
     ["unclosed-quote.csv", "csv", 'line 3: a quote (") opens a field that never closes. Close the quote, or remove it.'],
     ["missing-count.csv", "missing", "line 4: no count for time 3. Type the count, or clear the row."],
   ])("%s", (name, code, message) => {
-    const [problem] = problemsOf(fixture(`bad/${name}`));
+    const [problem] = problemsText(fixture(`bad/${name}`));
     expect({ code: problem.code, message: problem.message }).toEqual({ code, message });
   });
 
@@ -137,13 +130,13 @@ describe("reading CSV", () => {
   });
 
   it("says how to write a decimal comma", () => {
-    expect(problemsOf("1;1,5\n2;2\n3;3\n4;4\n")[0].message).toBe('line 1: "1,5" is not a number. The second column holds the counts, numbers 0 or more (write decimals with a point: 1.5).');
+    expect(problemsText("1;1,5\n2;2\n3;3\n4;4\n")[0].message).toBe('line 1: "1,5" is not a number. The second column holds the counts, numbers 0 or more (write decimals with a point: 1.5).');
   });
 
   it("counts lines as an editor does: CRLF, LF or CR, blank lines, and quoted fields over two lines", () => {
     for (const end of ["\n", "\r\n", "\r"]) {
       const text = ['"Month', 'end",GPs', "", "1,10", "2,20", "", "3,x", "4,40"].join(end) + end;
-      const [problem] = problemsOf(text);
+      const [problem] = problemsText(text);
       expect(problem.place, JSON.stringify(end)).toBe("line 7");
     }
     expect(csvGrid('a,"b\nc"\nd,e\n').origin).toEqual({ kind: "csv", lines: [1, 3] });
@@ -159,18 +152,18 @@ describe("reading CSV", () => {
   });
 
   it("names tabs when they are what separates the columns", () => {
-    expect(problemsOf("1\t10\n2\t20\n3\t30\n4\t40\n")[0].message).toBe(
+    expect(problemsText("1\t10\n2\t20\n3\t30\n4\t40\n")[0].message).toBe(
       "line 1: the data has one column only; it needs two, the dates or times, then the counts. Separate the date or time and the count on each line with a comma or a semicolon (tabs do not separate them).",
     );
   });
 
   it("says a file with nothing in it has no data", () => {
     for (const text of ["", "\n\n", " , \n"]) {
-      expect(problemsOf(text)[0]).toMatchObject({ code: "columns", place: null });
+      expect(problemsText(text)[0]).toMatchObject({ code: "columns", place: null });
     }
   });
 
   it("names the line of a quote inside an unquoted field", () => {
-    expect(problemsOf('month,GPs\n1,12"\n')[0]).toMatchObject({ code: "csv", place: "line 2" });
+    expect(problemsText('month,GPs\n1,12"\n')[0]).toMatchObject({ code: "csv", place: "line 2" });
   });
 });
