@@ -204,13 +204,22 @@ function readField(value: unknown): Cell {
 
 /**
  * Whether a cell's number format shows a date: a format with a year or a day, or a month without
- * hours or seconds ("mm:ss" is minutes). A time of day alone is a number.
+ * hours or seconds ("mm:ss" is minutes). A time of day alone is a number. A range has few
+ * formats, so each is parsed once.
  */
 function isDateFormatted(format: unknown): boolean {
-  if (typeof format !== "string" || !isDateFormat(format)) return false;
-  const info = getFormatDateInfo(format);
-  return info.year || info.day || (info.month && !info.hours && !info.seconds);
+  if (typeof format !== "string") return false;
+  let known = DATE_FORMATS.get(format);
+  if (known === undefined) {
+    const info = isDateFormat(format) ? getFormatDateInfo(format) : undefined;
+    known = info !== undefined && (info.year || info.day || (info.month && !info.hours && !info.seconds));
+    DATE_FORMATS.set(format, known);
+  }
+  return known;
 }
+
+/** Number formats already parsed, and whether each shows a date. */
+const DATE_FORMATS = new Map<string, boolean>();
 
 /**
  * The two columns with data, as grid columns. Fewer or more than two is an error: none names

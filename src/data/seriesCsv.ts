@@ -11,12 +11,6 @@ import { CsvError, parse } from "csv-parse/sync";
 import { readSeries, type Series, type SeriesGrid } from "./series";
 import { SeriesError } from "./seriesProblems";
 
-/** A record as csv-parse returns it with `info`: its fields and the line it ends on. */
-interface ParsedRecord {
-  readonly record: string[];
-  readonly info: { readonly lines: number };
-}
-
 /** The separator of a file's fields. */
 export type CsvDelimiter = "," | ";";
 
@@ -37,24 +31,25 @@ export function readSeriesCsv(text: string): Series {
  * the line.
  */
 export function csvGrid(text: string): SeriesGrid {
-  // One line ending throughout, so that csv-parse counts a quoted line break as one line.
+  // One line ending throughout, so that every line break is one "\n", inside quotes too, and lines can be counted.
   const normalised = text.replace(/\r\n?/g, "\n");
-  let records: ParsedRecord[];
+  let records: string[][];
   try {
-    const options = { delimiter: csvDelimiter(normalised), bom: true, info: true, relax_column_count: true, record_delimiter: "\n" };
-    // With `info`, csv-parse returns each record with where it ends; its types do not say so.
-    records = parse(normalised, options) as unknown as ParsedRecord[];
+    records = parse(normalised, { delimiter: csvDelimiter(normalised), bom: true, relax_column_count: true, record_delimiter: "\n" });
   } catch (error) {
     if (error instanceof CsvError) throw syntaxError(error, normalised);
     throw error;
   }
+  // Every line ends a record (a blank one too) unless it is inside a quoted field, which keeps its
+  // line breaks: so each record starts one line after the line breaks of those before it.
   const lines: number[] = [];
-  let lastLine = 0;
-  for (const { info } of records) {
-    lines.push(lastLine + 1);
-    lastLine = info.lines;
+  let line = 1;
+  for (const record of records) {
+    lines.push(line);
+    line += 1;
+    for (const field of record) for (let at = field.indexOf("\n"); at !== -1; at = field.indexOf("\n", at + 1)) line += 1;
   }
-  return { values: records.map(({ record }) => record), origin: { kind: "csv", lines } };
+  return { values: records, origin: { kind: "csv", lines } };
 }
 
 /**
