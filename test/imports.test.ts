@@ -11,9 +11,12 @@ import { importCycles, importGraph, importSpecifiers, officeGlobalsUsed } from "
 const SRC = fileURLToPath(new URL("../src", import.meta.url));
 const { graph, packages } = importGraph(SRC);
 
-/** Each folder of src and the folders it may import from (itself included). */
+/**
+ * Each folder of src and the folders it may import from (itself included): data and model at
+ * the bottom, functions and workbook above them, the pane on top.
+ */
 const LAYERS: Readonly<Record<string, readonly string[]>> = {
-  data: ["data"],
+  data: ["data", "model"],
   model: ["data", "model"],
   functions: ["data", "model", "functions"],
   workbook: ["data", "model", "workbook"],
