@@ -84,6 +84,8 @@ export function insertingMessage(count: number): string {
 
 /** The progress sentence of the build action. */
 export const BUILDING_MESSAGE = "Building the model…";
+/** The progress sentence of the forecast action. */
+export const FORECASTING_MESSAGE = "Reading your data and adding the forecast…";
 /** What an action says before Office.js has told the pane where it runs. */
 export const CONNECTING_MESSAGE = "Connecting to Excel…";
 /** What the insert action says when no dataset is ticked. */
@@ -110,4 +112,24 @@ export function failureMessage(what: string, error: unknown): string {
     return `The add-in could not ${what}: ${errorText(error)}. Nothing was changed; please report this.`;
   }
   return `Excel could not ${what}: ${errorText(error)}. Check the workbook is not protected and try again.`;
+}
+
+/**
+ * The status lines of a forecast that failed: every problem with the data or the options (each
+ * naming its cell or field), or why nothing could be read or fitted, and that nothing was written.
+ */
+export function forecastFailure(error: unknown): string[] {
+  if (error instanceof Error) {
+    switch (error.name) {
+      case "SeriesError":
+        return ["Your data cannot be used as it is, so nothing was written:", ...error.message.split("\n")];
+      case "ForecastOptionsError":
+        return ["The options cannot be used as they are, so nothing was written:", ...error.message.split("\n")];
+      case "SourceNotFoundError":
+        return [error.message];
+      case "ModelError":
+        return [`No curve can be fitted to these counts, so nothing was written: ${errorText(error)}.`];
+    }
+  }
+  return [failureMessage("add the forecast", error)];
 }
