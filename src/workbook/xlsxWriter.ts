@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import { absoluteAddress, cellAddress, columnNumber, parseRange, quoteSheetName } from "./a1";
 import { NO_TAKEN_NAMES } from "./names";
-import type { CellStyle, CellValue, RangeWrite, SheetPlan, TablePlan, WorkbookPlan } from "./plan";
+import type { CellStyle, CellValue, ListValidationPlan, PageSetupPlan, RangeWrite, SheetPlan, TablePlan, WorkbookPlan } from "./plan";
 import { checkPlan } from "./planCheck";
 import { type PlannedCell, rangeCells } from "./rangeCells";
 import { addCharts } from "./xlsxCharts";
@@ -44,6 +44,40 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
   // values already there, so the cells and their formats stay as the plan wrote them.
   plan.tables.forEach((table) => addTable(sheet, table));
   for (const width of plan.columnWidths) sheet.getColumn(columnNumber(width.column)).width = width.characters;
+  for (const height of plan.rowHeights ?? []) sheet.getRow(height.row).height = height.points;
+  (plan.validations ?? []).forEach((validation) => addListValidation(sheet, validation));
+  if (plan.pageSetup) setUpPages(sheet, plan.pageSetup);
+}
+
+/** Excel's code of A4 paper in a sheet's page setup. */
+const PAPER_A4 = 9;
+
+/** A4, one page wide and as many tall as it takes, with the plan's page breaks. */
+function setUpPages(sheet: ExcelJS.Worksheet, plan: PageSetupPlan): void {
+  sheet.pageSetup = { paperSize: PAPER_A4, orientation: plan.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  // exceljs breaks the page below a row: a break before row r is one below row r − 1.
+  for (const row of plan.breaksBeforeRows ?? []) sheet.getRow(row - 1).addPageBreak();
+}
+
+/** A drop-down list in every cell of a block, refusing anything else, with its message. */
+function addListValidation(sheet: ExcelJS.Worksheet, plan: ListValidationPlan): void {
+  const { start, end } = parseRange(plan.address);
+  for (let row = start.row; row <= end.row; row++) {
+    for (let column = start.column; column <= end.column; column++) {
+      sheet.getCell(row, column).dataValidation = {
+        type: "list",
+        allowBlank: false,
+        formulae: [`"${plan.values.join(",")}"`],
+        showInputMessage: true,
+        promptTitle: "Choose from the list",
+        prompt: plan.message,
+        showErrorMessage: true,
+        errorStyle: "error",
+        errorTitle: "Not in the list",
+        error: plan.message,
+      };
+    }
+  }
 }
 
 /** Writes a block of cells with its number formats and style. */

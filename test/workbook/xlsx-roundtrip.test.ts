@@ -11,6 +11,7 @@ import { NUMBER_FORMATS } from "../../src/workbook/formats";
 import { planPortableWorkbook } from "../../src/workbook/portable";
 import type { WorkbookPlan } from "../../src/workbook/plan";
 import { writeXlsx } from "../../src/workbook/xlsxWriter";
+import { handPlan } from "./handPlan";
 import { formulaOf, plannedCells } from "./planCells";
 import { asNumber, loadWorkbook } from "./xlsxRead";
 
@@ -143,5 +144,25 @@ describe("writeXlsx round trip", () => {
     expect(chart).toContain("<c:f>&apos;O&apos;&apos;Neill &amp; Co &lt;2&gt;&apos;!$B$2:$B$3</c:f>");
     expect(chart).toContain("<a:t>A &amp; B</a:t>");
     expect(chart).toContain("<c:v>GPs &lt;all&gt;</c:v>");
+  });
+
+  it("keeps how a sheet prints, its row heights and drop-down lists, and how each chart series is drawn", async () => {
+    const written = await writeXlsx(handPlan());
+    const sheet = (await loadWorkbook(written)).getWorksheet("GPs registered")!;
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(sheet.getRow(3).height).toBe(30);
+    expect(sheet.getCell("B7").dataValidation).toMatchObject({ type: "list", formulae: ['"auto,bass,logistic,gompertz"'], error: "A diffusion model, or auto." });
+    const parts = await JSZip.loadAsync(written);
+    const sheetXml = await parts.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheetXml).toMatch(/<rowBreaks[^>]*><brk id="21"/);
+    const chart = await parts.file("xl/charts/chart1.xml")!.async("string");
+    expect(chart).toContain('<c:dateAx>');
+    expect(chart).toContain('<c:numFmt formatCode="mmm yyyy" sourceLinked="0"/>');
+    const [markers, dashed] = chart.split("<c:ser>").slice(1);
+    expect(markers).toContain('<a:ln w="19050"><a:noFill/></a:ln>');
+    expect(markers).toContain('<c:symbol val="circle"/>');
+    expect(markers).toContain('<a:srgbClr val="1F3864"/>');
+    expect(dashed).toContain('<a:prstDash val="dash"/>');
+    expect(dashed).toContain('<c:symbol val="none"/>');
   });
 });
