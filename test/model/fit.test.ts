@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BASS_MODEL, GOMPERTZ_MODEL, LOGISTIC_MODEL, MODELS, type DiffusionModel } from "../../src/model/diffusion";
 import { ModelError } from "../../src/model/errors";
-import { fitDiffusion, MAX_POINTS } from "../../src/model/fit";
+import { fitDiffusion, fittedValue, MAX_POINTS } from "../../src/model/fit";
 import { forecastAt } from "../../src/model/forecast";
 import { levenbergMarquardt } from "../../src/model/levenbergMarquardt";
 import { inverseGram, solveSymmetric } from "../../src/model/linearAlgebra";
@@ -137,9 +137,31 @@ describe("fitDiffusion", () => {
     expect(fitDiffusion(LOGISTIC_MODEL, times, values, { market: 1000 }).parameters[0]).toBe(1000);
   });
 
-  it("hints at periods when the times look like dates", () => {
+  it("fits dates as well as months, and says Bass needs periods since the launch", () => {
     const dates = [38534, 38565, 38596, 38626, 38657, 38687];
-    expectModelError(() => fitDiffusion(GOMPERTZ_MODEL, dates, [3500, 18981, 24000, 28000, 30000, 31000]), "num", /CRS\.PERIODS/);
+    const counts = [3500, 18981, 24000, 28000, 30000, 31000];
+    const months = dates.map((date) => date - dates[0]);
+    for (const model of [LOGISTIC_MODEL, GOMPERTZ_MODEL]) {
+      const byDate = fitDiffusion(model, dates, counts);
+      const byMonth = fitDiffusion(model, months, counts);
+      expect(byDate.sse / byMonth.sse).toBeCloseTo(1, 9);
+      expect(byDate.origin).toBe(38534);
+      byDate.localParameters.forEach((value, j) => expect(value / byMonth.localParameters[j]).toBeCloseTo(1, 7));
+      for (const t of [38540, 38700, 39000]) expect(fittedValue(byDate, t) / fittedValue(byMonth, t - 38534)).toBeCloseTo(1, 9);
+      // Standard errors on the caller's clock: the shift moves only the time parameter.
+      expect(byDate.standardErrors![0] / byMonth.standardErrors![0]).toBeCloseTo(1, 6);
+      expect(byDate.standardErrors![2] / byMonth.standardErrors![2]).toBeCloseTo(1, 6);
+    }
+    const logistic = fitDiffusion(LOGISTIC_MODEL, dates, counts);
+    expect(logistic.parameters[2] - fitDiffusion(LOGISTIC_MODEL, months, counts).parameters[2]).toBeCloseTo(38534, 5);
+    // Gompertz a = a_local·e^(b·38534): beyond the largest number for a curve this fast (b = 0.04 a day) ...
+    expect(fitDiffusion(GOMPERTZ_MODEL, dates, counts).parameters[1]).toBe(Infinity);
+    // ... and finite for a slower one, with a finite standard error.
+    const slow = fitDiffusion(GOMPERTZ_MODEL, dates, [3500, 7000, 12000, 17000, 21000, 24000]);
+    expect(Math.log(slow.parameters[1])).toBeCloseTo(Math.log(slow.localParameters[1]) + slow.parameters[2] * 38534, 6);
+    expect(Number.isFinite(slow.standardErrors![1])).toBe(true);
+    expectModelError(() => fitDiffusion(BASS_MODEL, dates, counts), "value", /periods since the launch/);
+    expect(() => fitDiffusion(BASS_MODEL, dates, counts)).toThrow(/^(?!.*CRS\.)/);
   });
 
   it("fits 120 points of every model in under 5 ms (median of 21 runs)", () => {
