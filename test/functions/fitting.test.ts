@@ -99,7 +99,7 @@ describe("CRS.FIT", () => {
   it("gives #VALUE! listing the models for an unknown model", () => {
     const error = errorOf(FIT("richards", column(MONTHS), column(GPS)));
     expect(error.code).toBe(ErrorCode.invalidValue);
-    expect(error.message).toBe('model must be "bass", "logistic" or "gompertz", not the text "richards".');
+    expect(error.message).toBe('model must be "bass", "logistic", "gompertz" or "auto", not the text "richards".');
   });
 
   it("gives #NUM! for flat, falling or negative values and a market of 0 or less", () => {
@@ -129,10 +129,18 @@ describe("CRS.FORECAST", () => {
     const table = FORECAST("logistic", column(MONTHS), column(GPS), column([13, 18, 24]));
     expect(table[0]).toEqual(["Time", "Forecast", "Lower 95%", "Upper 95%"]);
     expect(table.map((row) => row[0])).toEqual(["Time", 13, 18, 24]);
+    let previous = { lower: -Infinity, upper: -Infinity };
     for (const [, value, lower, upper] of table.slice(1) as number[][]) {
-      expect(lower).toBeLessThan(value);
-      expect(upper).toBeGreaterThan(value);
-      expect(value - lower).toBeCloseTo(upper - value, 6);
+      // The count never falls below the last one, and the bounds are about the last count plus
+      // the curve's rise since (not about the curve: the last count lies above it); later times
+      // have later, wider bounds.
+      const [[, fittedAtLast]] = FORECAST("logistic", column(MONTHS), column(GPS), [[12]]).slice(1) as number[][];
+      expect(lower).toBeGreaterThanOrEqual(GPS[11]);
+      expect(lower).toBeLessThan(GPS[11] + value - fittedAtLast);
+      expect(upper).toBeGreaterThan(GPS[11] + value - fittedAtLast);
+      expect(lower).toBeGreaterThanOrEqual(previous.lower);
+      expect(upper).toBeGreaterThan(previous.upper);
+      previous = { lower, upper };
     }
     // A higher confidence gives a wider interval.
     const wide = FORECAST("logistic", column(MONTHS), column(GPS), column([13]), undefined, 0.99);

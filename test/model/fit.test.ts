@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { BASS_MODEL, GOMPERTZ_MODEL, LOGISTIC_MODEL, MODELS, type DiffusionModel } from "../../src/model/diffusion";
 import { ModelError } from "../../src/model/errors";
 import { fitDiffusion, fittedValue, MAX_POINTS } from "../../src/model/fit";
-import { forecastAt } from "../../src/model/forecast";
 import { levenbergMarquardt } from "../../src/model/levenbergMarquardt";
 import { inverseGram, solveSymmetric } from "../../src/model/linearAlgebra";
 import { reachTime } from "../../src/model/reach";
@@ -178,52 +177,6 @@ describe("fitDiffusion", () => {
       }
       expect(samples.sort((x, y) => x - y)[10], name).toBeLessThan(5);
     }
-  });
-});
-
-describe("forecastAt", () => {
-  const values = curve(LOGISTIC_MODEL, MONTHS, 0.03);
-  const fit = fitDiffusion(LOGISTIC_MODEL, MONTHS, values);
-
-  it("is the fitted curve with bounds wider than the residual scatter alone", () => {
-    const point = forecastAt(fit, 40, 0.95);
-    expect(point.value).toBe(LOGISTIC_MODEL.value(40, fit.parameters));
-    const residualOnly = 2.0345152974493383 * Math.sqrt(fit.variance!); // t.ppf(0.975, 33)
-    expect(point.upper! - point.value).toBeGreaterThan(residualOnly);
-    expect(point.value - point.lower!).toBeCloseTo(point.upper! - point.value, 8);
-  });
-
-  it("matches the delta method worked by hand", () => {
-    const time = 30;
-    const h = 1e-6;
-    const g = [0, 1, 2].map((j) => {
-      const up = [...fit.parameters];
-      const down = [...fit.parameters];
-      up[j] *= 1 + h;
-      down[j] *= 1 - h;
-      return (LOGISTIC_MODEL.value(time, up) - LOGISTIC_MODEL.value(time, down)) / (2 * h * fit.parameters[j]);
-    });
-    let variance = fit.variance!;
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) variance += g[i] * fit.covariance![i * 3 + j] * g[j];
-    const point = forecastAt(fit, time, 0.9);
-    expect((point.upper! - point.value) / (1.6923603090303438 * Math.sqrt(variance))).toBeCloseTo(1, 6); // t.ppf(0.95, 33)
-  });
-
-  it("far ahead, carries the uncertainty of the market size and the residual scatter", () => {
-    const far = forecastAt(fit, 1000);
-    const expected = 2.0345152974493383 * Math.sqrt(fit.standardErrors![0] ** 2 + fit.variance!); // t.ppf(0.975, 33)
-    expect((far.upper! - far.value) / expected).toBeCloseTo(1, 9);
-  });
-
-  it("gives the fitted value without bounds where the fit has no covariance", () => {
-    const undetermined = { ...fit, covariance: undefined, standardErrors: undefined, uncertaintyNote: "not determined" };
-    expect(forecastAt(undetermined, 40)).toEqual({ time: 40, value: LOGISTIC_MODEL.value(40, fit.parameters) });
-  });
-
-  it("rejects a confidence outside (0, 1) and Bass times before the launch", () => {
-    expectModelError(() => forecastAt(fit, 10, 1), "num", /confidence/);
-    const bass = fitDiffusion(BASS_MODEL, MONTHS, curve(BASS_MODEL, MONTHS, 0.02));
-    expectModelError(() => forecastAt(bass, -1), "num", /since the launch/);
   });
 });
 
