@@ -50,14 +50,19 @@ export function unknownSpread(kind: "na" | "num", reason: string): CountDistribu
  * On that scale the centre keeps the mean of the scatter, E[X^λ] = μ^λ·(1 + c²)^{λ(λ−1)/2} with
  * c² = noiseVariance/μ², and the spread is that of the curve by the delta method (μ^{λ−1}·√var)
  * combined with the scatter's, μ^λ·(1 + c²)^{λ(λ−1)/2}·√(((1 + c²)^{λ²} − 1))/λ (√ln(1 + c²) at
- * λ = 0): the moments of a log-normal X, exact at λ = 0, to second order elsewhere.
+ * λ = 0): the moments of a log-normal X, exact at λ = 0, to second order elsewhere. X is
+ * conditioned on being positive: the count never falls below `base`.
  *
  * @example positiveAmount(3500, 1200, 40_000, 1500, 10).quantile(0.5) // ≈ 4,690
  */
 export function positiveAmount(base: number, mean: number, curveVariance: number, noiseVariance: number, dof: number): CountDistribution {
   const variance = curveVariance + noiseVariance;
   if (!(mean > 0) || !(variance > 0)) return knownCount(base + Math.max(mean, 0));
-  const power = noiseVariance / variance / 3;
+  return onPowerScale(base, mean, curveVariance, noiseVariance, dof, noiseVariance / variance / 3);
+}
+
+/** `positiveAmount` on the power scale λ = `power`; on the log scale where too little of it is above X = 0. */
+function onPowerScale(base: number, mean: number, curveVariance: number, noiseVariance: number, dof: number, power: number): CountDistribution {
   const c2 = noiseVariance / (mean * mean);
   const logMean = Math.log(mean);
   const logSpread = Math.log1p(c2);
@@ -72,9 +77,14 @@ export function positiveAmount(base: number, mean: number, curveVariance: number
     if (power === 0) return Math.exp(z);
     return power * z <= -1 ? 0 : Math.exp(Math.log1p(power * z) / power);
   };
+  // On a power scale (λ > 0) the t distribution reaches below X = 0, where g(X) = −1/λ; X is
+  // taken conditional on being positive, P(X ≥ x | X > 0) = P(X ≥ x)/P(X > 0), so that the count
+  // never falls below `base` and the chances and quantiles still invert each other exactly.
+  const positive = power === 0 ? 1 : studentTUpperTail((-1 / power - centre) / scale, dof);
+  if (power > 0 && (!(positive > 1e-6) || !Number.isFinite(scale))) return onPowerScale(base, mean, curveVariance, noiseVariance, dof, 0);
   return {
-    quantile: (probability) => base + inverse(centre + scale * studentTQuantile(probability, dof)),
-    atLeast: (target) => (target <= base ? 1 : studentTUpperTail((transform(target - base) - centre) / scale, dof)),
+    quantile: (probability) => base + inverse(centre + scale * studentTQuantile(1 - (1 - probability) * positive, dof)),
+    atLeast: (target) => (target <= base ? 1 : studentTUpperTail((transform(target - base) - centre) / scale, dof) / positive),
   };
 }
 

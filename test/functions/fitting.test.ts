@@ -1,6 +1,7 @@
 import "./standIn";
 import { describe, expect, it } from "vitest";
-import { FIT, FORECAST, REACH } from "../../src/functions/fitting";
+import { CHANCE, COMPARE, FIT, FORECAST, REACH } from "../../src/functions/fitting";
+import { compareModels } from "../../src/model/compare";
 import { LOGISTIC_MODEL } from "../../src/model/diffusion";
 import { ErrorCode, ExcelError } from "./standIn";
 
@@ -222,5 +223,119 @@ describe("CRS.REACH", () => {
     expect(typeof mixed[0][0]).toBe("number");
     expect((mixed[0][1] as ExcelError).code).toBe(ErrorCode.notAvailable);
     expect((mixed[0][2] as ExcelError).code).toBe(ErrorCode.invalidNumber);
+  });
+});
+
+describe("CRS.COMPARE", () => {
+  it("spills a header and a row per model with FIT's SSE, AICc, Delta and Akaike weights", () => {
+    const table = COMPARE(column(MONTHS), column(GPS));
+    expect(table[0]).toEqual(["Model", "SSE", "AICc", "Delta", "Weight"]);
+    expect(table.map((row) => row[0])).toEqual(["Model", "bass", "logistic", "gompertz"]);
+    const comparison = compareModels(MONTHS, GPS);
+    table.slice(1).forEach((row, i) => {
+      const score = comparison.scores[i];
+      expect(row[1]).toBe(FIT(score.model.name, column(MONTHS), column(GPS))[4][1]);
+      const k = 4;
+      expect(row[2]).toBeCloseTo(12 * Math.log((row[1] as number) / 12) + 2 * k + (2 * k * (k + 1)) / (12 - k - 1), 10);
+      expect(row[3]).toBeCloseTo(score.delta!, 12);
+      expect(row[4]).toBeCloseTo(score.weight, 12);
+    });
+    expect((table.slice(1) as number[][]).reduce((sum, row) => sum + row[4], 0)).toBeCloseTo(1, 12);
+    expect(Math.min(...(table.slice(1) as number[][]).map((row) => row[3]))).toBe(0);
+  });
+
+  it("shows #N/A with the reason and weight 0 for Bass with dates, and #N/A for too few points", () => {
+    const dates = MONTHS.map((month) => 38352 + 30 * month);
+    const table = COMPARE(column(dates), column(GPS), 420);
+    const bass = table[1];
+    expect(bass[0]).toBe("bass");
+    for (const cell of bass.slice(1, 4) as ExcelError[]) {
+      expect(cell.code).toBe(ErrorCode.notAvailable);
+      expect(cell.message).toMatch(/periods since the launch.*CRS\.PERIODS/);
+    }
+    expect(bass[4]).toBe(0);
+    expect((table[2][4] as number) + (table[3][4] as number)).toBeCloseTo(1, 12);
+    const error = errorOf(COMPARE(column([1, 2, 3, 4, 5]), column([5, 14, 33, 60, 88])));
+    expect(error.code).toBe(ErrorCode.notAvailable);
+    expect(error.message).toMatch(/No model can be compared/);
+    expect(errorOf(COMPARE(column(MONTHS), column(GPS.slice(1)))).code).toBe(ErrorCode.invalidValue);
+  });
+});
+
+describe('model "auto"', () => {
+  it("is the model with the lowest AICc in COMPARE, and FIT's header names it", () => {
+    const compare = COMPARE(column(MONTHS), column(GPS));
+    const best = compare.slice(1).find((row) => row[3] === 0)![0] as string;
+    const auto = FIT("Auto", column(MONTHS), column(GPS));
+    expect(auto[0]).toEqual([`Parameter (${best})`, "Estimate", "Std error"]);
+    expect(auto.slice(1)).toEqual(FIT(best, column(MONTHS), column(GPS)).slice(1));
+    const [[reach]] = REACH("auto", column(MONTHS), column(GPS), [[300]]) as number[][];
+    expect(reach).toBe((REACH(best, column(MONTHS), column(GPS), [[300]]) as number[][])[0][0]);
+    expect(FORECAST("AUTO", column(MONTHS), column(GPS), [[15]])[1][1]).toBe(FORECAST(best, column(MONTHS), column(GPS), [[15]])[1][1]);
+  });
+
+  it("skips Bass when the times are dates", () => {
+    const dates = MONTHS.map((month) => 38352 + 30 * month);
+    const header = FIT("auto", column(dates), column(GPS))[0][0];
+    expect(header).toMatch(/^Parameter \((logistic|gompertz)\)$/);
+  });
+});
+
+describe("CRS.CHANCE", () => {
+  it("at FORECAST's bounds is (1 − c)/2 at the upper and (1 + c)/2 at the lower, for every confidence c", () => {
+    for (const model of ["bass", "logistic", "gompertz", "auto"]) {
+      for (const market of [undefined, 420]) {
+        for (const confidence of [0.5, 0.8, 0.9, 0.95, 0.99]) {
+          const rows = FORECAST(model, column(MONTHS), column(GPS), column([13, 15, 24]), market, confidence).slice(1) as number[][];
+          const times = rows.map((row) => [row[0]]);
+          const upper = CHANCE(model, column(MONTHS), column(GPS), rows.map((row) => [row[3]]), times, market) as number[][];
+          const lower = CHANCE(model, column(MONTHS), column(GPS), rows.map((row) => [row[2]]), times, market) as number[][];
+          upper.forEach(([chance]) => expect(chance).toBeCloseTo((1 - confidence) / 2, 9));
+          lower.forEach(([chance]) => expect(chance).toBeCloseTo((1 + confidence) / 2, 9));
+        }
+      }
+    }
+  });
+
+  it("spills element by element over targets and times, never rising with the target", () => {
+    const targets = [[380], [400], [420], [440]];
+    const table = CHANCE("logistic", column(MONTHS), column(GPS), targets, [[13, 18, 24]]) as number[][];
+    expect(table).toHaveLength(4);
+    expect(table[0]).toHaveLength(3);
+    for (let j = 0; j < 3; j++) {
+      for (let i = 1; i < 4; i++) expect(table[i][j]).toBeLessThanOrEqual(table[i - 1][j]);
+    }
+    // The last count (month 12) is certain at any later time.
+    expect((CHANCE("logistic", column(MONTHS), column(GPS), [[GPS[11]]], [[18]]) as number[][])[0][0]).toBe(1);
+  });
+
+  it("is 1 or 0 at a time with a count: the count is known there", () => {
+    const [[reached, missed]] = CHANCE("gompertz", column(MONTHS), column(GPS), [[GPS[5], GPS[5] + 1]], [[6]]) as number[][];
+    expect(reached).toBe(1);
+    expect(missed).toBe(0);
+  });
+
+  it("works in dates: the same chance as in months", () => {
+    const DAYS_A_MONTH = 30.4375;
+    const dates = MONTHS.map((month) => 38352 + DAYS_A_MONTH * month);
+    const [[byDate]] = CHANCE("logistic", column(dates), column(GPS), [[405]], [[38352 + DAYS_A_MONTH * 15]], 420) as number[][];
+    const [[byMonth]] = CHANCE("logistic", column(MONTHS), column(GPS), [[405]], [[15]], 420) as number[][];
+    expect(byDate).toBeCloseTo(byMonth, 6);
+    // REACH returns a date.
+    const [[reachDate]] = REACH("logistic", column(dates), column(GPS), [[300]], 420) as number[][];
+    const [[reachMonth]] = REACH("logistic", column(MONTHS), column(GPS), [[300]], 420) as number[][];
+    expect(reachDate).toBeCloseTo(38352 + DAYS_A_MONTH * reachMonth, 5);
+  });
+
+  it("refuses what FIT refuses, the same way, and names a bad target or time", () => {
+    expect(errorOf(CHANCE("richards", column(MONTHS), column(GPS), [[400]], [[13]])).code).toBe(ErrorCode.invalidValue);
+    expect(errorOf(CHANCE("logistic", column(MONTHS), column([...GPS.slice(0, 11), -1]), [[400]], [[13]])).code).toBe(ErrorCode.invalidNumber);
+    expect(errorOf(CHANCE("logistic", column([1, 2]), column([3, 4]), [[400]], [[13]])).code).toBe(ErrorCode.notAvailable);
+    const [[target, time]] = CHANCE("logistic", column(MONTHS), column(GPS), [["many", 400]], [[13, "soon"]]) as ExcelError[][];
+    expect(target.message).toMatch(/^target/);
+    expect(time.message).toMatch(/^time/);
+    const bass = errorOf(CHANCE("bass", column(MONTHS.map((m) => 38352 + 30 * m)), column(GPS), [[400]], [[38800]]));
+    expect(bass.code).toBe(ErrorCode.invalidValue);
+    expect(bass.message).toMatch(/CRS\.PERIODS/);
   });
 });
