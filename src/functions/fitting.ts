@@ -60,7 +60,7 @@ export function FIT(model: string, times: any[][], values: any[][], market?: any
  * Forecasts cumulative counts from a fitted diffusion curve, with lower and upper bounds for the counts at those times from the predictive distribution CHANCE uses.
  * Example: =CRS.FORECAST("auto", A2:A9, B2:B9, DATE(2005,6,30), 150) → the fitted count of a PCT's 150 GPs on 30 June 2005 and its 95% bounds.
  * @customfunction FORECAST
- * @param model "bass", "logistic", "gompertz" or "auto" (the lowest AICc; its bounds weigh all three models), in any case. One name, not a range.
+ * @param model "bass", "logistic", "gompertz" or "auto" (the lowest AICc; its bounds weigh all three models), in any case. One name, not a range: one forecast per table.
  * @param times The times of the counts, one row or column: periods (e.g. months since the launch) or dates.
  * @param values The cumulative counts at those times, 0 or more; rows blank in both are skipped.
  * @param newTimes The times to forecast, one row or column, in the units of times; a blank cell gives a blank row.
@@ -130,7 +130,7 @@ export function REACH(model: string, times: any[][], values: any[][], target: an
  * @customfunction COMPARE
  * @param times The times of the counts, one row or column: periods (e.g. months) or dates (bass then shows #N/A: it needs periods since the launch).
  * @param values The cumulative counts at those times, 0 or more; rows blank in both are skipped.
- * @param [market] A known market size, greater than 0, held fixed in every model; fitted if omitted. One value, not a range.
+ * @param [market] A known market size, greater than 0, held fixed in every model; fitted if omitted. One value, not a range: a fit has one market size.
  * @returns A table: a header row (Model, SSE, AICc, Delta, Weight), then a row each for bass, logistic and gompertz; #N/A with the reason, and weight 0, for a model with no AICc.
  */
 export function COMPARE(times: any[][], values: any[][], market?: any): any[][] {
@@ -155,12 +155,12 @@ export function COMPARE(times: any[][], values: any[][], market?: any): any[][] 
  * The chance (0 to 1) that the count at a time is at least a target, from the predictive distribution FORECAST's bounds come from; target and time may be ranges.
  * Example: =CRS.CHANCE("auto", A2:A9, B2:B9, 45, DATE(2005,6,30), 150) → the chance that 45 of a PCT's 150 GPs (30%, the incentive threshold) are registered on 30 June 2005, from its monthly counts in A2:B9.
  * @customfunction CHANCE
- * @param model "bass", "logistic", "gompertz" or "auto" (the lowest AICc; its chance weighs all three models), in any case. One name, not a range.
+ * @param model "bass", "logistic", "gompertz" or "auto" (the lowest AICc; its chance weighs all three models), in any case. One name, not a range: one model is fitted.
  * @param times The times of the counts, one row or column: periods (e.g. months since the launch) or dates.
  * @param values The cumulative counts at those times, 0 or more; rows blank in both are skipped.
  * @param target The count to reach (e.g. 45 GPs); a range gives a chance for each.
  * @param time The time by which to reach it, in the units of times (e.g. DATE(2005,6,30)); a range gives a chance for each.
- * @param [market] A known market size, greater than 0, held fixed; fitted if omitted (e.g. 150 GPs). One value, not a range.
+ * @param [market] A known market size, greater than 0, held fixed; fitted if omitted (e.g. 150 GPs). One value, not a range: a fit has one market size.
  * @returns The probability that the count at time is at least target.
  */
 export function CHANCE(model: string, times: any[][], values: any[][], target: any[][], time: any[][], market?: any): any[][] {
