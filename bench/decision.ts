@@ -8,30 +8,11 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { median, standInRuntime } from "./support/runtime";
 
 const ROOT = typeof __dirname === "string" ? join(__dirname, "..") : join(dirname(fileURLToPath(import.meta.url)), "..");
 const BAR_MS = 5;
 const RUNS = 101;
-
-/** Installs a stand-in for Excel's `CustomFunctions` global, which the functions' error helpers read. */
-function standInRuntime(): void {
-  const global = globalThis as unknown as { CustomFunctions?: unknown };
-  if (global.CustomFunctions) return;
-  class ExcelError extends Error {
-    constructor(
-      readonly code: string,
-      message?: string,
-    ) {
-      super(message ?? "");
-    }
-  }
-  global.CustomFunctions = { Error: ExcelError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" } };
-}
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
 
 export async function run(): Promise<void> {
   standInRuntime();

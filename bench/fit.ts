@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { median, standInRuntime } from "./support/runtime";
 
 /** The repository root, whether this file runs as an ES module or as CommonJS. */
 const ROOT = typeof __dirname === "string" ? join(__dirname, "..") : join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -23,26 +24,6 @@ interface Dataset {
   times: number[];
   values: number[];
   generator: { parameters: number[] };
-}
-
-/** Installs a stand-in for Excel's `CustomFunctions` global, which the functions' error helpers read. */
-function standInRuntime(): void {
-  const global = globalThis as unknown as { CustomFunctions?: unknown };
-  if (global.CustomFunctions) return;
-  class ExcelError extends Error {
-    constructor(
-      readonly code: string,
-      message?: string,
-    ) {
-      super(message ?? "");
-    }
-  }
-  global.CustomFunctions = { Error: ExcelError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" } };
-}
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
 }
 
 /** Median ms of one curve_fit call, or why it could not be measured. */

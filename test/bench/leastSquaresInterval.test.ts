@@ -1,32 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { leastSquaresInterval } from "../../bench/simulation/leastSquaresInterval";
-import { BASS_MODEL, LOGISTIC_MODEL, type DiffusionModel } from "../../src/model/diffusion";
-import { ModelError } from "../../src/model/errors";
+import { BASS_MODEL, LOGISTIC_MODEL } from "../../src/model/diffusion";
 import { fitDiffusion } from "../../src/model/fit";
-
-const TRUE_PARAMETERS: Record<string, [number, number, number]> = {
-  bass: [0.01, 0.45, 30000],
-  logistic: [30000, 0.3, 15],
-};
-
-/** Deterministic noise in [−1, 1]. */
-const wiggle = (i: number): number => Math.sin(i * 12.9898) * 0.5 + Math.sin(i * 78.233) * 0.5;
-
-function curve(model: DiffusionModel, times: number[], noise = 0): number[] {
-  return times.map((t, i) => model.value(t, TRUE_PARAMETERS[model.name]) * (1 + noise * wiggle(i + 1)));
-}
-
-const MONTHS = Array.from({ length: 36 }, (_, i) => i + 1);
-
-function expectModelError(run: () => unknown, kind: "value" | "num" | "na", message: RegExp): void {
-  expect(run).toThrow(ModelError);
-  try {
-    run();
-  } catch (error) {
-    expect((error as ModelError).kind).toBe(kind);
-    expect((error as ModelError).message).toMatch(message);
-  }
-}
+import { curve, expectModelError, MONTHS } from "../model/fitData";
 
 describe("leastSquaresInterval, the bounds FORECAST gave before", () => {
   const values = curve(LOGISTIC_MODEL, MONTHS, 0.03);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BASS_MODEL, GOMPERTZ_MODEL, LOGISTIC_MODEL, MODELS, type DiffusionModel } from "../../src/model/diffusion";
-import { ModelError } from "../../src/model/errors";
+import { BASS_MODEL, GOMPERTZ_MODEL, LOGISTIC_MODEL, MODELS } from "../../src/model/diffusion";
 import { fitDiffusion, fittedValue, MAX_POINTS } from "../../src/model/fit";
 import { levenbergMarquardt } from "../../src/model/levenbergMarquardt";
 import { inverseGram, solveSymmetric } from "../../src/model/linearAlgebra";
@@ -8,34 +7,8 @@ import { reachTime } from "../../src/model/reach";
 import { regress } from "../../src/model/regression";
 import { formatCount } from "../../src/model/format";
 import { series } from "../../src/model/startValues";
+import { curve, expectModelError, MONTHS, TRUE_PARAMETERS } from "./fitData";
 import { loadReference } from "./scipyReference";
-
-const TRUE_PARAMETERS: Record<string, [number, number, number]> = {
-  bass: [0.01, 0.45, 30000],
-  logistic: [30000, 0.3, 15],
-  gompertz: [30000, 6, 0.15],
-};
-
-/** Deterministic noise in [−1, 1]. */
-const wiggle = (i: number): number => Math.sin(i * 12.9898) * 0.5 + Math.sin(i * 78.233) * 0.5;
-
-function curve(model: DiffusionModel, times: number[], noise = 0): number[] {
-  return times.map((t, i) => model.value(t, TRUE_PARAMETERS[model.name]) * (1 + noise * wiggle(i + 1)));
-}
-
-const MONTHS = Array.from({ length: 36 }, (_, i) => i + 1);
-
-function expectModelError(run: () => unknown, kind: "value" | "num" | "na", message: RegExp): void {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelError);
-    expect((error as ModelError).kind).toBe(kind);
-    expect((error as ModelError).message).toMatch(message);
-    return;
-  }
-  throw new Error("expected a ModelError");
-}
 
 describe("fitDiffusion", () => {
   for (const model of MODELS) {
