@@ -142,6 +142,39 @@ describe("the parts of the predictive distribution", () => {
     expected.forEach((value, i) => expect(covariance[i] / value).toBeCloseTo(1, 8));
   });
 
+  it("the sandwich covariance measures the estimates' real scatter under accumulating noise, where FIT's is too small", () => {
+    // 300 series of 30 months with Poisson new adopters about one logistic curve, each fitted: the
+    // spread of the fitted market sizes against the two covariances' predictions of it.
+    const random = new Random(30);
+    const months = Array.from({ length: 30 }, (_, i) => i + 1);
+    const truth: [number, number, number] = [5000, 0.25, 22];
+    const markets: number[] = [];
+    const sandwich: number[] = [];
+    const leastSquares: number[] = [];
+    for (let run = 0; run < 300; run++) {
+      let total = 0;
+      let previous = 0;
+      const counts = months.map((t) => {
+        const level = LOGISTIC_MODEL.value(t, truth);
+        total += random.poisson(level - previous);
+        previous = level;
+        return total;
+      });
+      const fit = fitDiffusion(LOGISTIC_MODEL, months, counts);
+      const data = countSeries(fit);
+      markets.push(fit.parameters[0]);
+      sandwich.push(accumulatedCovariance(fit, data, estimateIncrementNoise(fit, data))![0]);
+      leastSquares.push(fit.covariance![0]);
+    }
+    const mean = markets.reduce((sum, m) => sum + m, 0) / markets.length;
+    const observed = markets.reduce((sum, m) => sum + (m - mean) ** 2, 0) / (markets.length - 1);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+    // The sample variance of 300 draws is within about ±25% of the truth (3 standard errors of √(2/299)).
+    expect(median(sandwich) / observed).toBeGreaterThan(0.75);
+    expect(median(sandwich) / observed).toBeLessThan(1.33);
+    expect(median(leastSquares) / observed).toBeLessThan(0.5);
+  });
+
   it("the increment noise finds Poisson scatter in Poisson counts and the excess in negative-binomial ones", () => {
     const random = new Random(11);
     const months = Array.from({ length: 40 }, (_, i) => i + 1);
