@@ -11,7 +11,7 @@ import { fitChosen, type ChosenFit, type ModelChoice } from "../model/compare";
 import { MODELS } from "../model/diffusion";
 import { ModelError } from "../model/errors";
 import type { DiffusionFit } from "../model/fit";
-import { averagedForecaster, countForecaster, type CountForecaster } from "../model/predictive";
+import { forecasterFor, type CountForecaster } from "../model/predictive";
 import { reachTime } from "../model/reach";
 import { timesAreDates } from "../model/timeOrigin";
 import { describe, elementwise, isEmpty, toNumber } from "./arguments";
@@ -200,7 +200,7 @@ function fitOf(model: unknown, times: unknown, values: unknown, market: unknown)
     let forecaster: CountForecaster | undefined;
     return {
       fitted,
-      forecaster: () => (forecaster ??= fitted.comparison ? averagedForecaster(fitted.comparison) : countForecaster(fitted.fit)),
+      forecaster: () => (forecaster ??= forecasterFor(fitted)),
     };
   });
   return { choice, ...cached };

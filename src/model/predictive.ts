@@ -1,5 +1,5 @@
 import { accumulatedCovariance } from "./accumulatedCovariance";
-import type { ModelComparison } from "./compare";
+import type { ChosenFit, ModelComparison } from "./compare";
 import { knownCount, mixture, positiveAmount, unknownSpread, type CountDistribution } from "./countDistribution";
 import { ModelError } from "./errors";
 import { fittedGradient, fittedValue, type DiffusionFit } from "./fit";
@@ -111,6 +111,16 @@ export function averagedForecaster(comparison: ModelComparison): CountForecaster
       return mixture(usable.map((part) => ({ weight: part.weight / total, distribution: part.distribution })));
     },
   };
+}
+
+/**
+ * The forecaster of a fit from `fitChosen`: the model-averaged one for "auto" (which comes with
+ * its comparison), the model's own otherwise.
+ *
+ * @example forecasterFor(fitChosen("auto", months, gps)).distribution(15).quantile(0.9) // the 80% upper bound at month 15
+ */
+export function forecasterFor(chosen: ChosenFit): CountForecaster {
+  return chosen.comparison ? averagedForecaster(chosen.comparison) : countForecaster(chosen.fit);
 }
 
 /** The fitted curve at a time, or the ModelError a user should see for a time it is not defined at. */
