@@ -42,7 +42,8 @@ export interface CountForecaster {
  * a half, so that P(count ≥ 45) is the chance of 45 or more, not of more than 44.5.
  *
  * A fit with no residual degrees of freedom, or whose parameters the data do not determine, has a
- * fitted curve but no distribution: `distribution` throws an `na` ModelError saying why.
+ * fitted curve but no distribution: the distribution's methods throw a ModelError saying why,
+ * `na` or `num` as FIT's standard errors show those cases.
  *
  * @example countForecaster(fitDiffusion(LOGISTIC_MODEL, months, gps)).distribution(15).quantile(0.975) // the 95% upper bound at month 15
  */
