@@ -63,7 +63,9 @@ export interface FittingResult {
 export function traits(series: SimulatedSeries): string[] {
   const size = series.market < 500 ? "market < 500" : series.market < 5000 ? "market 500-5,000" : "market ≥ 5,000";
   const share = series.observedShare < 0.35 ? "observed to 20-35%" : series.observedShare < 0.5 ? "observed to 35-50%" : "observed to 50-70%";
-  return [series.model.name, series.noise.kind, size, share];
+  const n = series.times.length;
+  const points = n <= 8 ? "4-8 counts" : n <= 15 ? "9-15 counts" : "16 or more counts";
+  return [series.model.name, series.noise.kind, size, share, points];
 }
 
 /** Checks one fitted series against its held-out counts. */
