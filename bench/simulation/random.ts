@@ -8,7 +8,7 @@
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
-import { logGamma } from "../../src/model/incompleteBeta";
+import { logGamma } from "../../src/model/specialFunctions";
 
 /** A seeded stream of random draws. */
 export class Random {

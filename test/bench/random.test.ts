@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Random } from "../../bench/simulation/random";
-import { logGamma } from "../../src/model/incompleteBeta";
+import { logGamma } from "../../src/model/specialFunctions";
 
 /**
  * The samplers against their exact distributions: for each, 20,000 seeded draws, whose empirical
