@@ -339,3 +339,20 @@ describe("CRS.CHANCE", () => {
     expect(bass.message).toMatch(/CRS\.PERIODS/);
   });
 });
+
+describe("the README's worked example", () => {
+  // A PCT of 150 GPs counts its registered GPs at the end of each month, October 2004 to May 2005.
+  const dates = column([38291, 38321, 38352, 38383, 38411, 38442, 38472, 38503]);
+  const counts = column([2, 6, 8, 14, 17, 24, 28, 36]);
+  const JUNE_30 = 38533;
+
+  it("gives the figures the README quotes", () => {
+    expect((CHANCE("auto", dates, counts, [[45]], [[JUNE_30]], 150) as number[][])[0][0]).toBeCloseTo(0.31, 2);
+    expect((CHANCE("auto", dates, counts, [[45]], [[JUNE_30 + 31]], 150) as number[][])[0][0]).toBeCloseTo(0.93, 2);
+    const compare = COMPARE(dates, counts, 150);
+    expect(compare[3][4]).toBeCloseTo(0.98, 2);
+    const [, [, fitted, lower, upper]] = FORECAST("auto", dates, counts, [[JUNE_30]], 150, 0.8) as number[][];
+    expect([fitted, lower, upper].map((value) => Number(value.toFixed(1)))).toEqual([43.3, 40.3, 48.2]);
+    expect(Math.floor((REACH("auto", dates, counts, [[45]], 150) as number[][])[0][0])).toBe(38540);
+  });
+});
