@@ -5,6 +5,9 @@ import { ModelError } from "./errors";
 import { fittedGradient, fittedValue, type DiffusionFit } from "./fit";
 import { countSeries, estimateIncrementNoise, type CountSeries, type IncrementNoise } from "./incrementNoise";
 
+/** The most steps the scatter of new adopters is summed over, however far ahead the time. */
+const MAX_STEPS = 600;
+
 /**
  * What a fit says about the count at any time: the fitted curve there, and a predictive
  * distribution for the count itself, from which FORECAST reads its bounds and CHANCE its
@@ -157,8 +160,10 @@ function afterLastCount(
   for (let i = 0; i < 3; i++) {
     for (let j = 0; j < 3; j++) curveVariance += (atTime[i] - atStart[i]) * covariance[i * 3 + j] * (atTime[j] - atStart[j]);
   }
-  // The new adopters' scatter, period by period (the last step may be part of a period).
-  const steps = Math.max(1, Math.ceil((time - start) / noise.period - 1e-9));
+  // The new adopters' scatter, period by period (the last step may be part of a period); beyond
+  // MAX_STEPS periods ahead, in MAX_STEPS equal steps of several periods each, so that a time far
+  // off still takes a bounded time.
+  const steps = Math.min(MAX_STEPS, Math.max(1, Math.ceil((time - start) / noise.period - 1e-9)));
   const stepPeriods = (time - start) / noise.period / steps;
   let noiseVariance = 0;
   let level = startLevel;

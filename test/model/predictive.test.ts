@@ -228,3 +228,11 @@ describe("the parts of the predictive distribution", () => {
     expect(mixture([{ weight: 1, distribution: knownCount(7) }]).quantile(0.3)).toBe(7);
   });
 });
+
+describe("times far off", () => {
+  it("take a bounded time and give the saturated curve's distribution", () => {
+    const forecaster = countForecaster(fitDiffusion(LOGISTIC_MODEL, MONTHS, GPS));
+    const near = forecaster.distribution(1000).quantile(0.9);
+    for (const time of [1e6, 1e15, 1e300]) expect(forecaster.distribution(time).quantile(0.9) / near).toBeCloseTo(1, 2);
+  });
+});
