@@ -67,8 +67,30 @@ function checkRange(sheet: string, write: RangeWrite): void {
   }
 }
 
-/** Column widths, charts and frozen rows of a sheet. */
+/** Excel's tallest row, in points. */
+const MAX_ROW_POINTS = 409;
+/** Excel's limit on the text of a list validation's source. */
+const MAX_LIST_CHARACTERS = 255;
+
+/** Column widths, row heights, validations, charts, frozen rows and page breaks of a sheet. */
 function checkLayout(sheet: SheetPlan): void {
+  for (const height of sheet.rowHeights ?? []) {
+    box(`A${height.row}`);
+    if (!(height.points >= 0 && height.points <= MAX_ROW_POINTS)) {
+      throw new PlanError(`Row ${height.row} of "${sheet.name}" cannot be ${height.points} points high (0 to ${MAX_ROW_POINTS}).`);
+    }
+  }
+  for (const validation of sheet.validations ?? []) {
+    box(validation.address);
+    const source = validation.values.join(",");
+    if (validation.values.length === 0 || validation.values.some((value) => value === "" || value.includes(","))) {
+      throw new PlanError(`The list at ${validation.address} of "${sheet.name}" needs texts without commas.`);
+    }
+    if (source.length > MAX_LIST_CHARACTERS) {
+      throw new PlanError(`The list at ${validation.address} of "${sheet.name}" is longer than Excel's ${MAX_LIST_CHARACTERS} characters.`);
+    }
+  }
+  for (const row of sheet.pageSetup?.breaksBeforeRows ?? []) box(`A${row}`);
   for (const width of sheet.columnWidths) {
     box(`${width.column}1`);
     checkColumnWidth(width.characters);

@@ -28,6 +28,15 @@ const MALFORMED: readonly [string, WorkbookPlan][] = [
   ["a negative number of frozen rows", { ...plan, sheets: [{ ...sheet, freezeRows: -1 }] }],
   ["a table off the sheet", { ...plan, sheets: [{ ...sheet, tables: [{ ...sheet.tables[0], address: "A1:A1048577" }] }] }],
   ["a sheet to show that does not exist", { ...plan, activate: "Elsewhere" }],
+  ["a row taller than Excel's 409 points", { ...plan, sheets: [{ ...sheet, rowHeights: [{ row: 2, points: 410 }] }] }],
+  ["a row off the sheet", { ...plan, sheets: [{ ...sheet, rowHeights: [{ row: 1_048_577, points: 30 }] }] }],
+  ["a list validation without values", { ...plan, sheets: [{ ...sheet, validations: [{ address: "B2", values: [], message: "Pick one." }] }] }],
+  ["a list value with a comma", { ...plan, sheets: [{ ...sheet, validations: [{ address: "B2", values: ["a,b"], message: "Pick one." }] }] }],
+  [
+    "a list longer than Excel's 255 characters",
+    { ...plan, sheets: [{ ...sheet, validations: [{ address: "B2", values: ["x".repeat(200), "y".repeat(60)], message: "Pick one." }] }] },
+  ],
+  ["a page break off the sheet", { ...plan, sheets: [{ ...sheet, pageSetup: { orientation: "landscape", breaksBeforeRows: [0] } }] }],
 ];
 
 describe("checking a plan", () => {
