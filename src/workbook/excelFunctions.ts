@@ -1,7 +1,7 @@
 /**
  * Excel's worksheet functions for the formula evaluator: those the model's native formulas use
  * and those a model or forecast sheet built to the FAST standard needs, all of them read by
- * every Excel since 2007 without an `_xlfn.` prefix. IF, IFERROR and IFNA are in the evaluator
+ * every Excel since 2007 without an `_xlfn.` prefix. IF and IFERROR are in the evaluator
  * itself, as they evaluate only the branch they take.
  *
  * Each follows Excel's rules for its arguments: a value typed into the call is converted

@@ -1,8 +1,8 @@
 /**
  * Evaluates one formula as Excel would, given the values of the cells and names it refers to
  * and a table of functions: Excel's operators with their precedence and coercions, errors
- * that pass from operand to result, IF, IFERROR and IFNA that evaluate only the branch they
- * take, and arrays where every Excel since 2007 evaluates them (inside SUMPRODUCT).
+ * that pass from operand to result, IF and IFERROR that evaluate only the branch they take,
+ * and arrays where every Excel since 2007 evaluates them (inside SUMPRODUCT).
  *
  * A range or an expression over one anywhere else is refused: Excel before 365 reads it by
  * implicit intersection and Excel 365 spills it, so no single cached value would be right.
@@ -166,13 +166,15 @@ function binary(operator: string, left: ScalarValue, right: ScalarValue): Scalar
 
 /**
  * Excel's ^ and POWER: 0^0 and a negative number to a fractional power are #NUM!, 0 to a
- * negative power #DIV/0!.
+ * negative power #DIV/0!; so is a power too large or, as LibreOffice has it, too small to hold
+ * (Excel documents neither case).
  */
 export function power(base: number, exponent: number): number {
   if (base === 0 && exponent === 0) return raise("#NUM!");
   if (base === 0 && exponent < 0) return raise("#DIV/0!");
   if (base < 0 && !Number.isInteger(exponent)) return raise("#NUM!");
-  return finite(Math.pow(base, exponent));
+  const result = Math.pow(base, exponent);
+  return result === 0 && base !== 0 ? raise("#NUM!") : finite(result);
 }
 
 /**
@@ -210,7 +212,15 @@ export function lift(
   );
 }
 
-/** A call: IF, IFERROR and IFNA evaluate only what they need; other functions get every argument. */
+/**
+ * Functions that Excel 2007 and 2010 do not know: a file must write them with an `_xlfn.`
+ * prefix, which Office.js does not take, so a plan cannot use them in both writers.
+ */
+const NEWER_FUNCTIONS: Readonly<Record<string, string>> = {
+  IFNA: "IF(ISNA(x),alternative,x)",
+};
+
+/** A call: IF and IFERROR evaluate only what they need; other functions get every argument. */
 function call(name: string, args: readonly (FormulaNode | null)[], context: EvaluationContext, arrayContext: boolean): FormulaValue {
   const argument = (index: number): FormulaValue => {
     const node = args[index];
@@ -225,13 +235,14 @@ function call(name: string, args: readonly (FormulaNode | null)[], context: Eval
       if (toBoolean(condition)) return args[1] === null ? 0 : argument(1);
       return args.length < 3 ? false : args[2] === null ? 0 : argument(2);
     }
-    case "IFERROR":
-    case "IFNA": {
+    case "IFERROR": {
       expectArguments(name, args, 2, 2);
       const value = scalarArgument(0);
-      const caught = isExcelError(value) && (name === "IFERROR" || value.error === "#N/A");
-      return caught ? (argument(1) ?? 0) : value;
+      return isExcelError(value) ? (argument(1) ?? 0) : value;
     }
+  }
+  if (name in NEWER_FUNCTIONS) {
+    throw new UnsupportedFormulaError(`${name} needs Excel 2013 or later (an _xlfn. prefix in a file); write ${NEWER_FUNCTIONS[name]} instead.`);
   }
   const fn = context.functions.get(name);
   if (fn === undefined) {

@@ -1,11 +1,18 @@
 /**
  * Writes a workbook plan to an .xlsx file with exceljs: sheets, values, formulas, number
  * formats, styles, tables, column widths, defined names, frozen rows and line charts.
- * Formulas are stored without cached results and the file asks for a full recalculation on
- * load, so Excel and LibreOffice compute every value when they open it.
+ *
+ * Every formula carries its cached result, computed by the formula evaluator, so a viewer that
+ * does not calculate (a preview, Protected View, a phone) shows the numbers. The file still asks
+ * for a full recalculation on load: Excel's own engine then has the last word once editing is
+ * enabled, in the user's locale (TEXT's month names, for one, are the locale's) and whatever
+ * version it is.
  */
 import ExcelJS from "exceljs";
 import { absoluteAddress, cellAddress, columnNumber, parseRange, quoteSheetName } from "./a1";
+import { cellKey, computeFormulaValues } from "./formulaValues";
+import type { FormulaValueOptions } from "./formulaValues";
+import type { ScalarValue } from "./formulaValue";
 import type { Cell, CellStyle, RangeWrite, SheetPlan, TablePlan, WorkbookPlan } from "./plan";
 import { addCharts } from "./xlsxCharts";
 
@@ -14,12 +21,19 @@ const CREATOR = "CRS Adoption Modeller";
 /** The workbook's default font; a styled cell keeps its name and size, as in Excel. */
 const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11, family: 2 };
 
-/** The .xlsx file of a plan, as bytes. */
-export async function writeXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
+/** The formula cells' cached results, by `cellKey`. */
+type CachedValues = ReadonlyMap<string, ScalarValue>;
+
+/**
+ * The .xlsx file of a plan, as bytes. `options.functions` computes the cached results of
+ * formulas that call functions other than Excel's own.
+ */
+export async function writeXlsx(plan: WorkbookPlan, options: FormulaValueOptions = {}): Promise<Uint8Array> {
+  const cached = computeFormulaValues(plan, options);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = CREATOR;
   workbook.calcProperties.fullCalcOnLoad = true;
-  plan.sheets.forEach((sheet) => writeSheet(workbook, sheet));
+  plan.sheets.forEach((sheet) => writeSheet(workbook, sheet, cached));
   for (const name of plan.names) {
     workbook.definedNames.add(`${quoteSheetName(name.sheet)}!${absoluteAddress(name.address)}`, name.name);
   }
@@ -30,11 +44,11 @@ export async function writeXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
 }
 
 /** One sheet: its cells first, then its tables over them, then column widths. */
-function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
+function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, cached: CachedValues): void {
   const frozen: Partial<ExcelJS.WorksheetView>[] =
     plan.freezeRows > 0 ? [{ state: "frozen", ySplit: plan.freezeRows, topLeftCell: `A${plan.freezeRows + 1}` }] : [];
   const sheet = workbook.addWorksheet(plan.name, { views: frozen });
-  plan.ranges.forEach((range) => writeRange(sheet, range));
+  plan.ranges.forEach((range) => writeRange(sheet, range, cached));
   // exceljs writes a table's header and rows into the cells itself; they are given the very
   // values already there, so the cells and their formats stay as the plan wrote them.
   plan.tables.forEach((table) => addTable(sheet, table));
@@ -42,12 +56,12 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
 }
 
 /** Writes a block of cells with its number formats and style. */
-function writeRange(sheet: ExcelJS.Worksheet, range: RangeWrite): void {
+function writeRange(sheet: ExcelJS.Worksheet, range: RangeWrite, cached: CachedValues): void {
   const { start } = parseRange(range.address);
   range.cells.forEach((row, r) =>
     row.forEach((value, c) => {
       const cell = sheet.getCell(start.row + r, start.column + c);
-      cell.value = cellValue(value);
+      cell.value = cellValue(value, cached.get(cellKey(sheet.name, cell.address)));
       const format = typeof range.numberFormat === "string" ? range.numberFormat : range.numberFormat?.[r]?.[c];
       if (format) cell.numFmt = format;
       if (range.style) applyStyle(cell, range.style);
@@ -55,9 +69,10 @@ function writeRange(sheet: ExcelJS.Worksheet, range: RangeWrite): void {
   );
 }
 
-/** A plan cell as exceljs takes it: formulas without their leading "=". */
-function cellValue(value: Cell): ExcelJS.CellValue {
-  return value !== null && typeof value === "object" ? { formula: value.formula.replace(/^=/, "") } : value;
+/** A plan cell as exceljs takes it: formulas without their leading "=", with their cached result. */
+function cellValue(value: Cell, result: ScalarValue | undefined): ExcelJS.CellValue {
+  if (value === null || typeof value !== "object") return value;
+  return { formula: value.formula.replace(/^=/, ""), result: (result ?? undefined) as ExcelJS.CellFormulaValue["result"] };
 }
 
 /** Applies a style on top of what the cell has, as Office.js sets only the properties given. */
