@@ -165,16 +165,14 @@ function binary(operator: string, left: ScalarValue, right: ScalarValue): Scalar
 }
 
 /**
- * Excel's ^ and POWER: 0^0 and a negative number to a fractional power are #NUM!, 0 to a
- * negative power #DIV/0!; so is a power too large or, as LibreOffice has it, too small to hold
- * (Excel documents neither case).
+ * Excel's ^ and POWER: 0^0, a negative number to a fractional power and a power too large to
+ * hold are #NUM!, 0 to a negative power #DIV/0!. A power too small to hold is 0.
  */
 export function power(base: number, exponent: number): number {
   if (base === 0 && exponent === 0) return raise("#NUM!");
   if (base === 0 && exponent < 0) return raise("#DIV/0!");
   if (base < 0 && !Number.isInteger(exponent)) return raise("#NUM!");
-  const result = Math.pow(base, exponent);
-  return result === 0 && base !== 0 ? raise("#NUM!") : finite(result);
+  return finite(Math.pow(base, exponent));
 }
 
 /**

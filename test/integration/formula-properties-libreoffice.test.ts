@@ -157,13 +157,15 @@ const anyFormula = fc.oneof(formulas.num, formulas.text, formulas.bool);
 /**
  * Where Excel and LibreOffice differ, and the evaluator follows Excel's documentation:
  * LibreOffice saves its "invalid argument" error as #VALUE! where Excel gives #NUM! (LN(0),
- * SQRT(−1), DATEDIF backwards) or #REF! (INDEX or VLOOKUP beyond the range); and it computes
- * 0^0 as 1 and odd roots of negative numbers, where Excel gives #NUM!.
+ * SQRT(−1), DATEDIF backwards) or #REF! (INDEX or VLOOKUP beyond the range); it computes 0^0
+ * as 1 and odd roots of negative numbers, where Excel gives #NUM!; and it gives #NUM! for a
+ * power too small to hold, which the evaluator, like the add-in's functions, takes as 0.
  */
 function excelDiffersFromLibreOffice(text: string, ours: ScalarValue, shown: unknown): boolean {
-  if (!isExcelError(ours)) return false;
+  const power = /\^|POWER/.test(text);
+  if (!isExcelError(ours)) return power && errorOf(shown) === "#NUM!";
   if ((ours.error === "#NUM!" || ours.error === "#REF!") && errorOf(shown) === "#VALUE!") return true;
-  return ours.error === "#NUM!" && /\^|POWER/.test(text) && typeof shown === "number";
+  return ours.error === "#NUM!" && power && typeof shown === "number";
 }
 
 /** A plan of the input sheet and the given formulas down column A of the formula sheet. */
