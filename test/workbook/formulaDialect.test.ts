@@ -8,10 +8,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CRS_DIALECT, NATIVE_DIALECT, dateAfter } from "../../src/workbook/formulaDialect";
 import type { FormulaDialect } from "../../src/workbook/formulaDialect";
-import { cellKey, computeFormulaValues } from "../../src/workbook/formulaValues";
 import { approxEqual } from "../../src/workbook/formulaValue";
-import type { WorkbookPlan } from "../../src/workbook/plan";
 import { builtCrsFunctions } from "./crsFunctions";
+import { formulaValue } from "./formulaHarness";
 
 type Formula = (dialect: FormulaDialect) => string;
 
@@ -24,16 +23,8 @@ const [A, B, C, D, E] = INPUT_NAMES;
  * formula evaluator (a number, or the code of its Excel error).
  */
 function valueOf(formula: string, values: readonly number[]): number | string {
-  const plan: WorkbookPlan = {
-    sheets: [
-      { name: "Inputs", ranges: [{ address: "A1", cells: [values] }], tables: [], columnWidths: [], charts: [], freezeRows: 0 },
-      { name: "Formula", ranges: [{ address: "A1", cells: [[{ formula: `=${formula}` }]] }], tables: [], columnWidths: [], charts: [], freezeRows: 0 },
-    ],
-    names: values.map((_, index) => ({ name: INPUT_NAMES[index], sheet: "Inputs", address: `${String.fromCharCode(65 + index)}1`, comment: "" })),
-    activate: "Formula",
-    messages: [],
-  };
-  const value = computeFormulaValues(plan, { functions: builtCrsFunctions() }).get(cellKey("Formula", "A1"));
+  const names = Object.fromEntries(values.map((_, index) => [INPUT_NAMES[index], `${String.fromCharCode(65 + index)}1`]));
+  const value = formulaValue(`=${formula}`, { inputs: [values], names, functions: builtCrsFunctions() });
   if (typeof value === "number") return value;
   if (value !== null && typeof value === "object") return value.error;
   throw new Error(`${formula} gives ${JSON.stringify(value)}, not a number or an error.`);
@@ -113,6 +104,13 @@ describe("the native dialect agrees with the CRS functions", () => {
       expectAgreement((d) => d.incentive(A, B, C, D, E), [practices, registered, total, threshold, payment]);
     }));
     expectAgreement((d) => d.incentive(A, B, C, D, E), [40, 45, 150, 0.3, 6_000]);
+  });
+
+  it("computes the CRS formulas with the built functions, so arguments in the wrong order are caught", () => {
+    const swapped: FormulaDialect = { ...CRS_DIALECT, project: (current, rate, periods, ceiling) => CRS_DIALECT.project(rate, current, periods, ceiling) };
+    const inputs = [18_981, 0.25, 6, 35_000];
+    expect(valueOf(CRS_DIALECT.project(A, B, C, D), inputs)).toBeCloseTo(28_659, 0);
+    expect(valueOf(swapped.project(A, B, C, D), inputs)).not.toBeCloseTo(valueOf(NATIVE_DIALECT.project(A, B, C, D), inputs) as number, 0);
   });
 
   it("keeps operator precedence when arguments are expressions", () => {
