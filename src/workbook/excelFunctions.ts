@@ -105,6 +105,11 @@ function numbersOf(args: readonly FormulaValue[]): number[] {
   return numbers;
 }
 
+/** MAX or MIN of numbers: 0 when there are none, as in Excel. */
+function extreme(numbers: readonly number[], pick: (a: number, b: number) => number): number {
+  return numbers.length === 0 ? 0 : numbers.reduce((a, b) => pick(a, b));
+}
+
 /** The logical values of AND and OR: numbers and logical values in ranges, typed values converted. */
 function logicalsOf(args: readonly FormulaValue[]): boolean[] {
   const logicals: boolean[] = [];
@@ -343,8 +348,8 @@ export const EXCEL_FUNCTIONS: FunctionTable = new Map<string, FormulaFunction>([
   ["ROUNDUP", numericFunction(2, 2, (x, digits) => roundTo(x, digits, "up"))],
   ["ROUNDDOWN", numericFunction(2, 2, (x, digits) => roundTo(x, digits, "down"))],
   ["SUM", (args, call) => (arity(args, call, 1, Infinity), finite(numbersOf(args).reduce((sum, x) => sum + x, 0)))],
-  ["MAX", (args, call) => (arity(args, call, 1, Infinity), numbersOf(args).reduce((max, x) => Math.max(max, x), -Infinity) || 0)],
-  ["MIN", (args, call) => (arity(args, call, 1, Infinity), numbersOf(args).reduce((min, x) => Math.min(min, x), Infinity) || 0)],
+  ["MAX", (args, call) => (arity(args, call, 1, Infinity), extreme(numbersOf(args), Math.max))],
+  ["MIN", (args, call) => (arity(args, call, 1, Infinity), extreme(numbersOf(args), Math.min))],
   ["SUMPRODUCT", sumproduct],
   // Counting
   [

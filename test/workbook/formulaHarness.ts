@@ -5,11 +5,11 @@
 import type { FunctionTable } from "../../src/workbook/formulaEvaluator";
 import { cellKey, computeFormulaValues } from "../../src/workbook/formulaValues";
 import type { ScalarValue } from "../../src/workbook/formulaValue";
-import type { CellValue, SheetPlan, WorkbookPlan } from "../../src/workbook/plan";
+import type { Cell, SheetPlan, WorkbookPlan } from "../../src/workbook/plan";
 
 export interface FormulaInputs {
-  /** Rows of values from A1 of the sheet "Inputs". */
-  readonly inputs?: readonly (readonly CellValue[])[];
+  /** Rows of values (or formulas) from A1 of the sheet "Inputs". */
+  readonly inputs?: readonly (readonly Cell[])[];
   /** Workbook-scoped names on cells or ranges of "Inputs", e.g. { Rate: "A2" }. */
   readonly names?: Readonly<Record<string, string>>;
   readonly functions?: FunctionTable;
