@@ -308,12 +308,21 @@ function countifs(args: readonly FormulaValue[], call: FunctionCall): FormulaVal
   return count;
 }
 
-/** TEXT: a value shown in a number format, as Excel's TEXT does (with English month names). */
+/** From here on, numfmt writes a number's digits in exponent form whatever the format says. */
+const LARGEST_FORMATTED = 1e21;
+
+/**
+ * TEXT: a value shown in a number format, as Excel's TEXT does (with English month names), a
+ * number to the 15 significant digits Excel shows.
+ */
 const text = scalarFunction(2, 2, ([value, pattern]) => {
   noError(value);
   const code = toText(pattern);
+  if (typeof value === "number" && Math.abs(value) >= LARGEST_FORMATTED) {
+    throw new UnsupportedFormulaError(`TEXT of ${value}: numbers of 1E+21 or more are not formatted as Excel formats them.`);
+  }
   try {
-    return formatNumber(code, value ?? 0);
+    return formatNumber(code, typeof value === "number" ? approxValue(value) : (value ?? 0));
   } catch {
     return raise("#VALUE!");
   }

@@ -21,7 +21,7 @@ import { errorOf, loadWorkbook, sameValue, shownValue } from "../workbook/xlsxRe
 import { recalculateWithLibreOffice } from "./libreOffice";
 
 const SEED = 20_050_815;
-const FORMULAS = 600;
+const FORMULAS = 1000;
 const INPUT_SHEET = "Input data";
 const FORMULA_SHEET = "Formulas";
 const STALE = "stale";
@@ -71,6 +71,15 @@ const textLiteral = fc.constantFrom('"a"', '"apple"', '"B"', '""', '"x y"', '"b*
 const criterion = fc.oneof(numberLiteral, fc.constantFrom('">2"', '"<=5"', '"<>3"', '"=1"', '"apple"', '"b*"', '"?a*"', '""', '"="', '"<>"', '">c"'));
 /** Dates from 1 Mar 1900 on: before it, Excel keeps Lotus's 29 Feb 1900 and LibreOffice does not. */
 const dateSerial = fc.oneof(fc.integer({ min: 20_000, max: 60_000 }).map(String), fc.constant(input("A7")));
+/**
+ * Exponents of ^ and POWER. Not any number: a power too small to hold is #NUM! in LibreOffice
+ * and 0 in the evaluator (Excel documents neither); and not 0 or 1/3, as 0^0 and odd roots of
+ * negative numbers (#NUM! in Excel, numbers in LibreOffice) inside IFERROR would hide which.
+ */
+const exponent = fc.oneof(
+  fc.integer({ min: -6, max: 6 }).filter((n) => n !== 0).map(String),
+  fc.constantFrom("0.5", "2.5", "-0.5"),
+);
 const numberFormat = fc.constantFrom('"0.00"', '"#,##0"', '"0%"', '"0.0%"', '"0"', '"£#,##0"', '"#,##0.00"');
 const dateFormat = fc.constantFrom('"d mmm yyyy"', '"yyyy-mm-dd"', '"mmm yyyy"', '"dd/mm/yyyy"');
 
@@ -85,7 +94,8 @@ const formulas = fc.letrec<{ num: string; text: string; bool: string; numCall: s
     { maxDepth: 3, depthIdentifier: "formula" },
     numberLiteral,
     numericCell,
-    fc.tuple(tie("num"), fc.constantFrom("+", "-", "*", "/", "^"), tie("num")).map(([a, operator, b]) => `${a}${operator}${b}`),
+    fc.tuple(tie("num"), fc.constantFrom("+", "-", "*", "/"), tie("num")).map(([a, operator, b]) => `${a}${operator}${b}`),
+    fc.tuple(tie("num"), exponent).map(([a, b]) => `${a}^${b}`),
     tie("num").map((a) => `-${a}`),
     tie("num").map((a) => `${a}%`),
     tie("num").map((a) => `(${a})`),
@@ -107,7 +117,7 @@ const formulas = fc.letrec<{ num: string; text: string; bool: string; numCall: s
   ),
   numCall: fc.oneof(
     fc.tuple(fc.constantFrom("ABS", "INT", "EXP", "SQRT", "LN"), tie("num")).map(([f, a]) => `${f}(${a})`),
-    fc.tuple(fc.constantFrom("POWER", "ROUND", "ROUNDUP", "ROUNDDOWN"), tie("num"), tie("num")).map(([f, a, b]) => `${f}(${a},${b})`),
+    fc.tuple(tie("num"), exponent).map(([a, b]) => `POWER(${a},${b})`),
     fc.tuple(fc.constantFrom("ROUND", "ROUNDUP", "ROUNDDOWN"), tie("num"), fc.integer({ min: -3, max: 4 })).map(([f, a, b]) => `${f}(${a},${b})`),
     fc.tuple(tie("bool"), tie("num"), tie("num")).map(([a, b, c]) => `IF(${a},${b},${c})`),
     fc.tuple(tie("num"), tie("num")).map(([a, b]) => `IFERROR(${a},${b})`),
@@ -124,7 +134,8 @@ const formulas = fc.letrec<{ num: string; text: string; bool: string; numCall: s
     fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 4 })).map(([r, c]) => `INDEX(${input("A1:B8")},${r},${c})`),
     fc.tuple(tie("num"), ascending, fc.constantFrom("", ",1", ",0")).map(([x, range, type]) => `MATCH(${x},${range}${type})`),
     tie("num").map((x) => `MATCH(${x},${descending},-1)`),
-    fc.tuple(fc.oneof(textLiteral, fc.constantFrom('"E"', '"*"', '"d*"')), letters, fc.constantFrom(",0", ",1")).map(([x, range, type]) => `MATCH(${x},${range}${type})`),
+    fc.tuple(fc.oneof(textLiteral, fc.constantFrom('"E"', '"*"', '"d*"')), letters).map(([x, range]) => `MATCH(${x},${range},0)`),
+    fc.tuple(fc.constantFrom('"a"', '"apple"', '"B"', '"c"', '"E"', '"zz"'), letters).map(([x, range]) => `MATCH(${x},${range},1)`),
     tie("num").map((x) => `LOOKUP(${x},${input("B1:B8")},${numbers})`),
     tie("num").map((x) => `LOOKUP(${x},${input("B1:D8")})`),
     fc
@@ -158,14 +169,15 @@ const anyFormula = fc.oneof(formulas.num, formulas.text, formulas.bool);
  * Where Excel and LibreOffice differ, and the evaluator follows Excel's documentation:
  * LibreOffice saves its "invalid argument" error as #VALUE! where Excel gives #NUM! (LN(0),
  * SQRT(−1), DATEDIF backwards) or #REF! (INDEX or VLOOKUP beyond the range); it computes 0^0
- * as 1 and odd roots of negative numbers, where Excel gives #NUM!; and it gives #NUM! for a
- * power too small to hold, which the evaluator, like the add-in's functions, takes as 0.
+ * as 1 and odd roots of negative numbers, where Excel gives #NUM!; and it gives #NUM! for 0 to
+ * a negative power, where Excel gives #DIV/0!.
  */
 function excelDiffersFromLibreOffice(text: string, ours: ScalarValue, shown: unknown): boolean {
-  const power = /\^|POWER/.test(text);
-  if (!isExcelError(ours)) return power && errorOf(shown) === "#NUM!";
-  if ((ours.error === "#NUM!" || ours.error === "#REF!") && errorOf(shown) === "#VALUE!") return true;
-  return ours.error === "#NUM!" && power && typeof shown === "number";
+  if (!isExcelError(ours)) return false;
+  const theirs = errorOf(shown);
+  if ((ours.error === "#NUM!" || ours.error === "#REF!") && theirs === "#VALUE!") return true;
+  if (!/\^|POWER/.test(text)) return false;
+  return (ours.error === "#NUM!" && theirs === undefined) || (ours.error === "#DIV/0!" && theirs === "#NUM!");
 }
 
 /** A plan of the input sheet and the given formulas down column A of the formula sheet. */
@@ -222,10 +234,19 @@ describe("the formula evaluator agrees with LibreOffice Calc", () => {
       recalculateWithLibreOffice(await staleWorkbook(supported.map((formula) => formula.text)), "to check the formula evaluator"),
     );
     const sheet = recalculated.getWorksheet(FORMULA_SHEET)!;
+    let documentedDifferences = 0;
     const disagreements = supported.flatMap(({ text, value }, r) => {
       const shown = shownValue(sheet.getCell(r + 1, 1));
-      return sameValue(shown, value) || excelDiffersFromLibreOffice(text, value, shown) ? [] : [`=${text}: evaluator ${JSON.stringify(value)}, LibreOffice ${JSON.stringify(shown)}`];
+      if (sameValue(shown, value)) return [];
+      if (excelDiffersFromLibreOffice(text, value, shown)) {
+        documentedDifferences++;
+        return [];
+      }
+      return [`=${text}: evaluator ${JSON.stringify(value)}, LibreOffice ${JSON.stringify(shown)}`];
     });
     expect(disagreements).toEqual([]);
+    // The differences excused above stay a small part of what is compared.
+    expect(documentedDifferences, "formulas where Excel and LibreOffice differ").toBeLessThan(0.05 * supported.length);
+    console.log(`${supported.length} of ${FORMULAS} formulas computed; all agree with LibreOffice but ${documentedDifferences} where Excel and LibreOffice differ`);
   }, 180_000);
 });

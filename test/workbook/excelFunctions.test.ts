@@ -194,8 +194,10 @@ describe("TEXT", () => {
     expect(value('=TEXT(240000,"£#,##0")')).toBe("£240,000");
     expect(value('=TEXT(1234567.891,"#,##0.00")')).toBe("1,234,567.89");
     expect(value('=TEXT(2.005,"0.00")')).toBe("2.01");
+    expect(value('=TEXT(1E+16+2.5,"#,##0")')).toBe("10,000,000,000,000,000");
     expect(value('=TEXT("abc","0.00")')).toBe("abc");
     expect(value('=TEXT(1,"[[[")')).toEqual(excelError("#VALUE!"));
+    expect(() => value('=TEXT(1E+30,"0")')).toThrow(/1E\+21 or more/);
     expect(value('=TEXT(NA(),"0")')).toEqual(NA);
   });
 });
