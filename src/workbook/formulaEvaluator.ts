@@ -187,27 +187,40 @@ export function lift(
   what: string,
   operation: (values: ScalarValue[]) => ScalarValue,
 ): FormulaValue {
-  const arrays = operands.filter((operand): operand is ArrayValue => isArrayValue(operand) && (operand.length > 1 || operand[0].length > 1));
-  if (arrays.length === 0) return operation(operands.map((operand) => single(operand, what)));
-  if (!arrayContext) single(arrays[0], `${what} over a range`);
-  const rows = Math.max(...arrays.map((array) => array.length));
-  const columns = Math.max(...arrays.map((array) => array[0].length));
-  const element = (operand: FormulaValue, row: number, column: number): ScalarValue => {
-    if (!isArrayValue(operand)) return operand;
-    const r = operand.length === 1 ? 0 : row;
-    const c = operand[0].length === 1 ? 0 : column;
-    return r < operand.length && c < operand[0].length ? operand[r][c] : excelError("#N/A");
-  };
-  return Array.from({ length: rows }, (_, row) =>
-    Array.from({ length: columns }, (_, column) => {
+  let rows = 1;
+  let columns = 1;
+  for (const operand of operands) {
+    if (!isArrayValue(operand)) continue;
+    rows = Math.max(rows, operand.length);
+    columns = Math.max(columns, operand[0].length);
+  }
+  if (rows === 1 && columns === 1) return operation(operands.map((operand) => single(operand, what)));
+  if (!arrayContext) single(operands.find((operand) => isArrayValue(operand) && (operand.length > 1 || operand[0].length > 1))!, `${what} over a range`);
+  // Plain loops and one scratch array: inside SUMPRODUCT this runs for every cell of every row.
+  const values: ScalarValue[] = new Array(operands.length);
+  const result: ScalarValue[][] = new Array(rows);
+  for (let row = 0; row < rows; row++) {
+    const line: ScalarValue[] = new Array(columns);
+    for (let column = 0; column < columns; column++) {
+      for (let k = 0; k < operands.length; k++) values[k] = elementAt(operands[k], row, column);
       try {
-        return operation(operands.map((operand) => element(operand, row, column)));
+        line[column] = operation(values);
       } catch (error) {
-        if (error instanceof ExcelErrorSignal) return error.value;
-        throw error;
+        if (!(error instanceof ExcelErrorSignal)) throw error;
+        line[column] = error.value;
       }
-    }),
-  );
+    }
+    result[row] = line;
+  }
+  return result;
+}
+
+/** The value an operand gives at a position of a lifted result: a single row or column repeats, beyond an array is #N/A. */
+function elementAt(operand: FormulaValue, row: number, column: number): ScalarValue {
+  if (!isArrayValue(operand)) return operand;
+  const r = operand.length === 1 ? 0 : row;
+  const c = operand[0].length === 1 ? 0 : column;
+  return r < operand.length && c < operand[0].length ? operand[r][c] : excelError("#N/A");
 }
 
 /**

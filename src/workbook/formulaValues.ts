@@ -92,13 +92,22 @@ export function computeFormulaValues(plan: WorkbookPlan, options: FormulaValueOp
     return value;
   };
   const functions = new Map([...EXCEL_FUNCTIONS, ...(options.functions ?? [])]);
+  // A range is read once: every formula in it is computed before the first formula that reads
+  // it, so its values never change after, and a lookup repeated down 10,000 rows stays linear.
+  const ranges = new Map<string, ArrayValue>();
   const contextOf = (sheet: string): EvaluationContext => ({
     sheet,
     values(range: CellRange): ArrayValue {
       const cells = sheetOf(range.sheet);
-      return Array.from({ length: range.bottom - range.top + 1 }, (_, r) =>
-        Array.from({ length: range.right - range.left + 1 }, (_, c) => valueAt(cells, range.top + r, range.left + c)),
-      );
+      const key = `${cells.name}!${range.top}:${range.left}:${range.bottom}:${range.right}`;
+      let values = ranges.get(key);
+      if (values === undefined) {
+        values = Array.from({ length: range.bottom - range.top + 1 }, (_, r) =>
+          Array.from({ length: range.right - range.left + 1 }, (_, c) => valueAt(cells, range.top + r, range.left + c)),
+        );
+        ranges.set(key, values);
+      }
+      return values;
     },
     name: (name) => names.get(name.toUpperCase()),
     functions,
