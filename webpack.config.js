@@ -14,6 +14,9 @@ const DEV_PORT = 3000;
 /** The files of the custom functions; each is scanned for `@customfunction` JSDoc. */
 const FUNCTION_FILES = ["./src/functions/functions.ts", "./src/functions/fitting.ts"];
 
+/** The chunk of the code both the functions and the pane use, built to `shared.js`. */
+const SHARED_CHUNK = "shared";
+
 /** The parts of @microsoft/office-js that Excel needs, served beside the pane (no CDN). */
 const OFFICE_JS_FILES = [
   "office.js",
@@ -53,6 +56,17 @@ module.exports = async (env, options) => {
       ],
     },
     performance: { hints: false },
+    optimization: {
+      splitChunks: {
+        // Share a module even where the two use different exports of it (the datasets are).
+        usedExports: false,
+        cacheGroups: {
+          // The shared runtime loads the functions and the pane into one page: what both use (the
+          // article's datasets, the model) goes once into shared.js, which the page loads first.
+          shared: { name: SHARED_CHUNK, chunks: "initial", minChunks: 2, minSize: 0, enforce: true },
+        },
+      },
+    },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
       new HtmlWebpackPlugin({

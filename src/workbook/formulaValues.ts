@@ -17,6 +17,7 @@ import { parseFormula } from "./formulaSyntax";
 import { UnsupportedFormulaError } from "./formulaValue";
 import type { ArrayValue, ScalarValue } from "./formulaValue";
 import type { Cell, CellValue, WorkbookPlan } from "./plan";
+import { rangeCells } from "./rangeCells";
 
 /** Options of `computeFormulaValues`. */
 export interface FormulaValueOptions {
@@ -66,8 +67,7 @@ export function computeFormulaValues(plan: WorkbookPlan, options: FormulaValueOp
   for (const sheet of plan.sheets) {
     const cells = new Map<number, Cell>();
     for (const range of sheet.ranges) {
-      const { start } = parseRange(range.address);
-      range.cells.forEach((row, r) => row.forEach((cell, c) => cells.set(positionOf(start.row + r, start.column + c), cell)));
+      for (const cell of rangeCells(range).cells) cells.set(positionOf(cell.row, cell.column), cell.value);
     }
     sheets.set(sheet.name.toUpperCase(), { name: sheet.name, cells });
   }

@@ -1,6 +1,8 @@
 /**
  * Writes a workbook plan to an .xlsx file with exceljs: sheets, values, formulas, number
- * formats, styles, tables, column widths, defined names, frozen rows and line charts.
+ * formats, styles, tables, column widths, defined names, frozen rows and line charts. The plan
+ * is checked as the Office.js adapter checks it, so a plan one writer refuses the other refuses
+ * too.
  *
  * Every formula carries its cached result, computed by the formula evaluator, so a viewer that
  * does not calculate (a preview, Protected View, a phone) shows the numbers. The file still asks
@@ -13,7 +15,10 @@ import { absoluteAddress, cellAddress, columnNumber, parseRange, quoteSheetName 
 import { cellKey, computeFormulaValues } from "./formulaValues";
 import type { FormulaValueOptions } from "./formulaValues";
 import type { ScalarValue } from "./formulaValue";
-import type { Cell, CellStyle, RangeWrite, SheetPlan, TablePlan, WorkbookPlan } from "./plan";
+import { NO_TAKEN_NAMES } from "./names";
+import type { CellStyle, CellValue, RangeWrite, SheetPlan, TablePlan, WorkbookPlan } from "./plan";
+import { checkPlan } from "./planCheck";
+import { type PlannedCell, rangeCells } from "./rangeCells";
 import { addCharts } from "./xlsxCharts";
 
 /** Who the file says created it. */
@@ -25,10 +30,12 @@ const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11, family:
 type CachedValues = ReadonlyMap<string, ScalarValue>;
 
 /**
- * The .xlsx file of a plan, as bytes. `options.functions` computes the cached results of
- * formulas that call functions other than Excel's own.
+ * The .xlsx file of a plan, as bytes; a malformed plan is refused with a PlanError.
+ * `options.functions` computes the cached results of formulas that call functions other than
+ * Excel's own.
  */
 export async function writeXlsx(plan: WorkbookPlan, options: FormulaValueOptions = {}): Promise<Uint8Array> {
+  checkPlan(plan, NO_TAKEN_NAMES);
   const cached = computeFormulaValues(plan, options);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = CREATOR;
@@ -57,22 +64,18 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan, cached: CachedV
 
 /** Writes a block of cells with its number formats and style. */
 function writeRange(sheet: ExcelJS.Worksheet, range: RangeWrite, cached: CachedValues): void {
-  const { start } = parseRange(range.address);
-  range.cells.forEach((row, r) =>
-    row.forEach((value, c) => {
-      const cell = sheet.getCell(start.row + r, start.column + c);
-      cell.value = cellValue(value, cached.get(cellKey(sheet.name, cell.address)));
-      const format = typeof range.numberFormat === "string" ? range.numberFormat : range.numberFormat?.[r]?.[c];
-      if (format) cell.numFmt = format;
-      if (range.style) applyStyle(cell, range.style);
-    }),
-  );
+  for (const planned of rangeCells(range).cells) {
+    const cell = sheet.getCell(planned.row, planned.column);
+    cell.value = cellValue(planned, cached.get(cellKey(sheet.name, planned.address)));
+    if (planned.numberFormat !== null) cell.numFmt = planned.numberFormat;
+    if (planned.style) applyStyle(cell, planned.style);
+  }
 }
 
-/** A plan cell as exceljs takes it: formulas without their leading "=", with their cached result. */
-function cellValue(value: Cell, result: ScalarValue | undefined): ExcelJS.CellValue {
-  if (value === null || typeof value !== "object") return value;
-  return { formula: value.formula.replace(/^=/, ""), result: (result ?? undefined) as ExcelJS.CellFormulaValue["result"] };
+/** A planned cell as exceljs takes it: formulas without their leading "=" and with their cached result, literals as they are. */
+function cellValue(planned: PlannedCell, result: ScalarValue | undefined): ExcelJS.CellValue {
+  if (planned.formula === null) return planned.value as CellValue;
+  return { formula: planned.formula.slice(1), result: (result ?? undefined) as ExcelJS.CellFormulaValue["result"] };
 }
 
 /** Applies a style on top of what the cell has, as Office.js sets only the properties given. */

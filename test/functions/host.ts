@@ -1,27 +1,21 @@
 /**
  * A stand-in for Excel's custom-functions runtime: loads the BUILT functions bundle
- * (dist/functions.js, exactly what Excel loads) in a fresh V8 context whose `CustomFunctions`
- * global records each `associate` call, so tests and benchmarks call the functions as Excel does.
+ * (dist/functions.js, after the chunk it shares with the pane, exactly as taskpane.html loads
+ * them in Excel) in a fresh V8 context whose `CustomFunctions` global records each `associate`
+ * call, so tests and benchmarks call the functions as Excel does.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createContext, runInContext } from "node:vm";
+import { EXCEL_ERROR_CODES } from "../../src/functions/errors";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const DIST = join(ROOT, "dist");
 
 /** Excel's error codes, as the runtime's `CustomFunctions.ErrorCode` enum has them. */
-export const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
+export const ErrorCode = EXCEL_ERROR_CODES;
 
 /** The runtime's `CustomFunctions.Error`: an Excel error code with an optional message. */
 export class ExcelError extends Error {
@@ -48,7 +42,21 @@ export interface FunctionMetadata {
 const BUILD_LOCK = join(ROOT, "node_modules", ".cache", "crs-functions-build.lock");
 
 function isBuilt(): boolean {
-  return existsSync(join(DIST, "functions.js")) && existsSync(join(DIST, "functions.json"));
+  return ["taskpane.html", "functions.js", "functions.json"].every((file) => existsSync(join(DIST, file)));
+}
+
+/**
+ * The add-in's own scripts the page loads up to and including functions.js, in its order: the
+ * chunk the functions share with the pane, then the functions (not Office.js, which this
+ * stand-in replaces).
+ */
+export function functionScripts(): string[] {
+  const page = readFileSync(join(DIST, "taskpane.html"), "utf8");
+  const sources = [...page.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((match) => match[1]);
+  const own = sources.filter((source) => !source.startsWith("office-js/") && !/^https?:/.test(source));
+  const functions = own.indexOf("functions.js");
+  if (functions < 0) throw new Error("dist/taskpane.html does not load functions.js: the shared runtime would have no functions.");
+  return own.slice(0, functions + 1);
 }
 
 /** Blocks the thread for `ms` milliseconds (the test files load the bundle synchronously). */
@@ -97,11 +105,15 @@ export function loadFunctions({ sameContext = false } = {}): Map<string, CustomF
     Error: ExcelError,
     ErrorCode,
   };
-  const source = readFileSync(join(DIST, "functions.js"), "utf8");
+  const scripts = functionScripts().map((file) => ({ file, source: readFileSync(join(DIST, file), "utf8") }));
   if (sameContext) {
-    new Function("CustomFunctions", source)(CustomFunctions);
+    // The page's global, where the scripts leave the chunks they share.
+    const self = {};
+    for (const { source } of scripts) new Function("CustomFunctions", "self", source)(CustomFunctions, self);
   } else {
-    runInContext(source, createContext({ CustomFunctions, console }), { filename: "functions.js" });
+    const context = createContext({ CustomFunctions, console });
+    runInContext("globalThis.self = globalThis;", context);
+    for (const { file, source } of scripts) runInContext(source, context, { filename: file });
   }
   return associated;
 }

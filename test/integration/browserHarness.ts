@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
+import { EXCEL_ERROR_CODES } from "../../src/functions/errors";
 
 export const DIST = resolve(fileURLToPath(new URL("../../dist", import.meta.url)));
 export const CHROMIUM = "/usr/bin/chromium";
@@ -113,7 +114,7 @@ export const EXCEL_HOST_STUB = `
   window.CustomFunctions = {
     associate: () => {},
     Error: CustomFunctionError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
+    ErrorCode: ${JSON.stringify(EXCEL_ERROR_CODES)},
   };
 })();
 `;

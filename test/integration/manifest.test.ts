@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUILT_FILES, manifestProblems, readManifest, validateAgainstSchema } from "../../scripts/manifestChecks";
+import { DATASETS } from "../../src/data";
 
 const MANIFEST = readFileSync("manifest.xml", "utf8");
 
@@ -86,6 +87,15 @@ describe("the build", () => {
     }
     expect(validateAgainstSchema("dist/manifest.xml").valid).toBe(true);
     expect(manifestProblems(readFileSync("dist/manifest.xml", "utf8"))).toEqual([]);
+  });
+
+  it("bundles the article's data once, in the chunk the page loads before the functions and the pane", () => {
+    const page = readFileSync(join("dist", "taskpane.html"), "utf8");
+    const scripts = [...page.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((match) => match[1]).filter((src) => !src.startsWith("office-js/"));
+    expect(scripts).toEqual(["shared.js", "functions.js", "taskpane.js"]);
+    const quote = DATASETS[0].rows[0].provenance.quote;
+    const copies = scripts.filter((script) => readFileSync(join("dist", script), "utf8").includes(quote));
+    expect(copies).toEqual(["shared.js"]);
   });
 
   it("replaces every localhost URL with ADDIN_URL for a deployment", () => {

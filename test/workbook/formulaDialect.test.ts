@@ -1,12 +1,12 @@
 /**
- * The native formulas give what the CRS functions give, over the whole domain of each function
+ * The portable formulas give what the CRS functions give, over the whole domain of each function
  * and not only at the model's inputs: both dialects' formulas are computed by the formula
  * evaluator on the same arbitrary inputs, the CRS calls by the add-in's BUILT functions (as
  * Excel calls them, so an argument in the wrong place fails), and compared to 1e-9.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CRS_DIALECT, NATIVE_DIALECT, dateAfter } from "../../src/workbook/formulaDialect";
+import { CRS_DIALECT, PORTABLE_DIALECT, dateAfter } from "../../src/workbook/formulaDialect";
 import type { FormulaDialect } from "../../src/workbook/formulaDialect";
 import { approxEqual } from "../../src/workbook/formulaValue";
 import { builtCrsFunctions } from "./crsFunctions";
@@ -33,8 +33,8 @@ function valueOf(formula: string, values: readonly number[]): number | string {
 /** Asserts both dialects agree on `values`: the same error, or numbers within 1e-9 relative. */
 function expectAgreement(formula: Formula, values: readonly number[]): void {
   const expected = valueOf(formula(CRS_DIALECT), values);
-  const actual = valueOf(formula(NATIVE_DIALECT), values);
-  const context = `${formula(NATIVE_DIALECT)} on ${values.join(", ")}`;
+  const actual = valueOf(formula(PORTABLE_DIALECT), values);
+  const context = `${formula(PORTABLE_DIALECT)} on ${values.join(", ")}`;
   if (typeof expected === "string") {
     expect(actual, context).toBe(expected);
     return;
@@ -56,7 +56,7 @@ const periods = fc.double({ min: -60, max: 120, noNaN: true });
 const share = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.3, 0.55, 1));
 const serial = fc.integer({ min: 1, max: 80_000 });
 
-describe("the native dialect agrees with the CRS functions", () => {
+describe("the portable dialect agrees with the CRS functions", () => {
   it("GROWTH", () => {
     fc.assert(fc.property(positive, fc.oneof(positive, fc.constant(0)), fc.double({ min: 0.01, max: 120, noNaN: true }), (start, end, n) => {
       expectAgreement((d) => d.growth(A, B, C), [start, end, n]);
@@ -110,11 +110,11 @@ describe("the native dialect agrees with the CRS functions", () => {
     const swapped: FormulaDialect = { ...CRS_DIALECT, project: (current, rate, periods, ceiling) => CRS_DIALECT.project(rate, current, periods, ceiling) };
     const inputs = [18_981, 0.25, 6, 35_000];
     expect(valueOf(CRS_DIALECT.project(A, B, C, D), inputs)).toBeCloseTo(28_659, 0);
-    expect(valueOf(swapped.project(A, B, C, D), inputs)).not.toBeCloseTo(valueOf(NATIVE_DIALECT.project(A, B, C, D), inputs) as number, 0);
+    expect(valueOf(swapped.project(A, B, C, D), inputs)).not.toBeCloseTo(valueOf(PORTABLE_DIALECT.project(A, B, C, D), inputs) as number, 0);
   });
 
   it("keeps operator precedence when arguments are expressions", () => {
-    expect(NATIVE_DIALECT.growth("a+b", "c", "d-a")).toBe("IF(OR((a+b)<=0,c<0,(d-a)<=0),LN(0),POWER(c/(a+b),1/(d-a))-1)");
+    expect(PORTABLE_DIALECT.growth("a+b", "c", "d-a")).toBe("IF(OR((a+b)<=0,c<0,(d-a)<=0),LN(0),POWER(c/(a+b),1/(d-a))-1)");
     expectAgreement((d) => d.growth(`${A}+${B}`, C, `${D}-${A}`), [1, 2, 9, 5]);
     expectAgreement((d) => d.project(A, B, d.periods(C, D), `${A}*4`), [100, 0.2, 38_565, 38_930]);
   });
@@ -126,7 +126,7 @@ describe("the native dialect agrees with the CRS functions", () => {
  */
 const edge = fc.constantFrom(-2, -1, -0.5, 0, 0.3, 1, 1.5, 45, 150);
 
-describe("the native dialect gives the CRS functions' errors outside their domains", () => {
+describe("the portable dialect gives the CRS functions' errors outside their domains", () => {
   it("GROWTH", () => {
     fc.assert(fc.property(edge, edge, edge, (start, end, n) => expectAgreement((d) => d.growth(A, B, C), [start, end, n])));
   });
@@ -149,7 +149,7 @@ describe("the native dialect gives the CRS functions' errors outside their domai
       expectAgreement((d) => d.shortfall(A, B, C), [registered, total, threshold]);
       expectAgreement((d) => d.incentive(A, B, C, D, E), [practices, registered, total, threshold, payment]);
     }));
-    expect(valueOf(NATIVE_DIALECT.incentive(A, B, C, D, E), [40, 30, 0, 0.3, 6_000])).toBe("#NUM!");
-    expect(valueOf(NATIVE_DIALECT.shortfall(A, B, C), [30, 150, 30])).toBe("#NUM!");
+    expect(valueOf(PORTABLE_DIALECT.incentive(A, B, C, D, E), [40, 30, 0, 0.3, 6_000])).toBe("#NUM!");
+    expect(valueOf(PORTABLE_DIALECT.shortfall(A, B, C), [30, 150, 30])).toBe("#NUM!");
   });
 });
