@@ -36,6 +36,8 @@ const BINARY_OPERATORS: readonly string[] = ["+", "-", "*", "/", "^", "&", "=", 
 
 /** Trees already read, by formula text: a model repeats the same formulas down its rows. */
 const parsed = new Map<string, FormulaNode>();
+/** More formulas than the largest sheet holds: past this the trees are read afresh, so memory stays bounded. */
+const MOST_PARSED = 200_000;
 
 /**
  * Reads a formula (with or without its leading "=").
@@ -53,6 +55,7 @@ export function parseFormula(formula: string): FormulaNode {
       throw new UnsupportedFormulaError(`Cannot read the formula =${text}: ${(error as Error).message}`);
     }
     node = toNode(tree, text);
+    if (parsed.size >= MOST_PARSED) parsed.clear();
     parsed.set(text, node);
   }
   return node;
