@@ -103,16 +103,18 @@ function textToNumber(text: string): number {
 }
 
 /**
- * A value as a logical value: a number is TRUE unless 0, an empty cell FALSE, the texts "TRUE"
- * and "FALSE" themselves; other text is #VALUE!, and an error is raised.
+ * A value as a logical value: a number is TRUE unless 0, an empty cell FALSE; a text is #VALUE!
+ * (but "TRUE" and "FALSE", which Excel's functions read differently from one another, are
+ * refused rather than guessed), and an error is raised.
  */
 export function toBoolean(value: ScalarValue): boolean {
   if (typeof value === "boolean") return value;
   if (typeof value === "number") return value !== 0;
   if (value === null) return false;
   if (typeof value === "string") {
-    const upper = value.toUpperCase();
-    if (upper === "TRUE" || upper === "FALSE") return upper === "TRUE";
+    if (/^\s*(TRUE|FALSE)\s*$/i.test(value)) {
+      throw new UnsupportedFormulaError(`The text "${value}" is used as a logical value; write TRUE or FALSE without quotes.`);
+    }
     return raise("#VALUE!");
   }
   throw new ExcelErrorSignal(value);

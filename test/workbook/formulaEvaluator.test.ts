@@ -136,6 +136,7 @@ describe("IF and IFERROR", () => {
     expect(value("=IF(FALSE,1)")).toBe(false);
     expect(value("=IF(TRUE,,1)")).toBe(0);
     expect(value('=IF("yes",1,2)')).toEqual(excelError("#VALUE!"));
+    expect(() => value('=IF("TRUE",1,2)')).toThrow(/without quotes/);
     expect(value("=IF(NA(),1,2)")).toEqual(excelError("#N/A"));
     expect(value(`=IF(${inputsRef("B2")},1,2)`)).toBe(2);
     expect(value('=IFERROR(1/0,"none")')).toBe("none");
