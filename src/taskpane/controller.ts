@@ -20,20 +20,14 @@ import { runPlan } from "./excelWriter";
 import { readSelection, runForecast } from "./forecastAction";
 import { formOptions } from "./forecastForm";
 import { planForecastFromData } from "./forecastFromData";
-import type { ReaderAbilities } from "./sourceReader";
 import { parseSourceRequest, requestText } from "./sourceRequest";
 import { type PaneView, setAvailable, showNotice, showStatus } from "./view";
 
 /** Runs a batch of Office.js requests, as `Excel.run` does. */
 export type ExcelBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/**
- * Where the pane runs: in Excel (with a way to run batches, and what its Excel can do beyond
- * the basic requirement set), or not, with a notice why.
- */
-export type Host =
-  | { readonly run: ExcelBatch; readonly notice: null; readonly abilities: ReaderAbilities }
-  | { readonly run: null; readonly notice: string };
+/** Where the pane runs: in Excel (with a way to run batches), or not, with a notice why. */
+export type Host = { readonly run: ExcelBatch; readonly notice: null } | { readonly run: null; readonly notice: string };
 
 /**
  * Wires the pane's controls to the two actions, keeps the selection count and the
@@ -124,10 +118,10 @@ export class PaneController {
     await this.run(
       () => ("problem" in request ? request.problem : null),
       FORECASTING_MESSAGE,
-      async (run, host) => {
+      async (run) => {
         if ("problem" in request) return [request.problem];
         const plan = await run((context) =>
-          runForecast(context, request, host.abilities, (data, taken) => planForecastFromData(data, options, taken)),
+          runForecast(context, request, (data, taken) => planForecastFromData(data, options, taken)),
         );
         return plan.messages;
       },
@@ -140,8 +134,8 @@ export class PaneController {
     await this.run(
       () => null,
       null,
-      async (run, host) => {
-        const request = await run((context) => readSelection(context, host.abilities));
+      async (run) => {
+        const request = await run((context) => readSelection(context));
         this.view.forecast.source.value = requestText(request);
         return [`Data: ${requestText(request)}.`];
       },
@@ -156,7 +150,7 @@ export class PaneController {
   private async run(
     refusal: () => string | null,
     progress: string | null,
-    action: (run: ExcelBatch, host: Extract<Host, { notice: null }>) => Promise<readonly string[]>,
+    action: (run: ExcelBatch) => Promise<readonly string[]>,
     failure: (error: unknown) => readonly string[],
   ): Promise<void> {
     if (this.busy) return;
@@ -178,7 +172,7 @@ export class PaneController {
     this.refreshButtons();
     if (progress !== null) showStatus(this.view.status, "progress", [progress]);
     try {
-      showStatus(this.view.status, "success", await action(host.run, host));
+      showStatus(this.view.status, "success", await action(host.run));
     } catch (error) {
       showStatus(this.view.status, "error", failure(error));
     } finally {

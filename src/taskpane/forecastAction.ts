@@ -10,7 +10,7 @@
  */
 import type { TakenNames, WorkbookPlan } from "../workbook/plan";
 import { applyPlan, readWithTakenNames } from "./excelWriter";
-import { type ReaderAbilities, type SourceData, queueSelectionRead, queueSourceRead } from "./sourceReader";
+import { type SourceData, queueSelectionRead, queueSourceRead } from "./sourceReader";
 import { type SourceRequest, requestText } from "./sourceRequest";
 
 /** Nothing to read where the user pointed: an empty selection or range, a sheet or table that does not exist. */
@@ -45,12 +45,11 @@ function isNotFound(error: unknown): boolean {
 export async function runForecast(
   context: Excel.RequestContext,
   request: SourceRequest,
-  abilities: ReaderAbilities,
   makePlan: (data: SourceData, taken: TakenNames) => WorkbookPlan,
 ): Promise<WorkbookPlan> {
   let read: { taken: TakenNames; read: SourceData };
   try {
-    read = await readWithTakenNames(context, () => queueSourceRead(context, request, abilities));
+    read = await readWithTakenNames(context, () => queueSourceRead(context, request));
   } catch (error) {
     throw isNotFound(error) ? new SourceNotFoundError(request) : error;
   }
@@ -60,8 +59,8 @@ export async function runForecast(
 }
 
 /** What "Use the selection" puts in the Data field: the table the selection is in, or its used range (1 round trip). */
-export async function readSelection(context: Excel.RequestContext, abilities: ReaderAbilities): Promise<SourceRequest> {
-  const read = queueSelectionRead(context, abilities);
+export async function readSelection(context: Excel.RequestContext): Promise<SourceRequest> {
+  const read = queueSelectionRead(context);
   try {
     await context.sync();
   } catch (error) {

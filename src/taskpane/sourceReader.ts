@@ -21,12 +21,6 @@ export interface SourceData {
   readonly source: WorksheetSource;
 }
 
-/** What the reader may ask of Excel beyond the basic requirement set. */
-export interface ReaderAbilities {
-  /** Whether `Range.getTables` (ExcelApi 1.9) is there, to find the table a selection is in. */
-  readonly rangeTables: boolean;
-}
-
 /** A table found around the selected cells: its name and its columns' names. */
 interface FoundTable {
   readonly name: string;
@@ -41,7 +35,7 @@ interface FoundTable {
  * The sync fails with Excel's ItemNotFound when there is nothing to read: an empty selection or
  * range, a sheet or table that does not exist.
  */
-export function queueSourceRead(context: Excel.RequestContext, request: SourceRequest, abilities: ReaderAbilities): () => SourceData {
+export function queueSourceRead(context: Excel.RequestContext, request: SourceRequest): () => SourceData {
   const workbook = context.workbook;
   if (request.kind === "table") {
     const table = workbook.tables.getItem(request.name);
@@ -62,12 +56,12 @@ export function queueSourceRead(context: Excel.RequestContext, request: SourceRe
       : (request.sheet === null ? workbook.worksheets.getActiveWorksheet() : workbook.worksheets.getItem(request.sheet)).getRange(request.address);
   const used = requested.getUsedRange(true).load("address, values, numberFormat, valueTypes");
   const below = used.getRowsBelow(SPARE_ROWS).load("values");
-  const tables = abilities.rangeTables ? requested.getTables(false).load("items/name, items/columns/items/name") : null;
+  const tables = requested.getTables(false).load("items/name, items/columns/items/name");
   return () => {
     const { sheet, address } = splitAddress(used.address);
     const grid = gridOf(used, sheet, address);
     const spareRows = emptyRowsAtTop(below.values);
-    const found = tables?.items.length === 1 ? { name: tables.items[0].name, columns: tables.items[0].columns.items.map((column) => column.name) } : null;
+    const found = tables.items.length === 1 ? { name: tables.items[0].name, columns: tables.items[0].columns.items.map((column) => column.name) } : null;
     const table = found && spareRows > 0 ? tableOfBlock(found, grid.values[0] ?? []) : null;
     return {
       grid,
@@ -80,12 +74,12 @@ export function queueSourceRead(context: Excel.RequestContext, request: SourceRe
  * Queues the read of what "Use the selection" puts in the Data field: the table the selection
  * is in, or the selection's used range, as a request.
  */
-export function queueSelectionRead(context: Excel.RequestContext, abilities: ReaderAbilities): () => SourceRequest {
+export function queueSelectionRead(context: Excel.RequestContext): () => SourceRequest {
   const selected = context.workbook.getSelectedRange();
   const used = selected.getUsedRange(true).load("address");
-  const tables = abilities.rangeTables ? selected.getTables(false).load("items/name") : null;
+  const tables = selected.getTables(false).load("items/name");
   return () => {
-    if (tables?.items.length === 1) return { kind: "table", name: tables.items[0].name };
+    if (tables.items.length === 1) return { kind: "table", name: tables.items[0].name };
     const { sheet, address } = splitAddress(used.address);
     return { kind: "range", sheet, address };
   };

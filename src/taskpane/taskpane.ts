@@ -22,9 +22,7 @@ async function detectHost(): Promise<Host> {
   }
   if (info.host !== Office.HostType.Excel || typeof Excel === "undefined") return outside;
   if (!Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_VERSION)) return { run: null, notice: OLD_EXCEL_MESSAGE };
-  // Range.getTables, which finds the table a selection is in, is ExcelApi 1.9.
-  const abilities = { rangeTables: Office.context.requirements.isSetSupported("ExcelApi", "1.9") };
-  return { run: (batch) => Excel.run(batch), notice: null, abilities };
+  return { run: (batch) => Excel.run(batch), notice: null };
 }
 
 function start(): void {

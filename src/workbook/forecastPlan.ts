@@ -24,7 +24,7 @@ import type { ForecastOptions } from "./forecastOptions";
 import { type FileSource, type WorksheetSource, describeSource, seriesRanges, sourceCells, spareRowsAddress } from "./forecastSource";
 import { type HorizonStep, horizonStep, periodsText, stepFormula, stepTime } from "./forecastSteps";
 import { NameAllocator } from "./names";
-import type { Cell, CellStyle, ChartPlan, ChartSeriesPlan, RangeWrite, TakenNames, WorkbookPlan } from "./plan";
+import type { Cell, CellStyle, ChartPlan, ChartSeriesPlan, RangeWrite, RowHeightPlan, TakenNames, WorkbookPlan } from "./plan";
 import { CALCULATED_STYLE, HEADER_STYLE, INPUT_STYLE, NOTE_STYLE } from "./styles";
 
 /** The sheet name a forecast asks for; a taken one gets "Forecast (2)" and so on. */
@@ -92,14 +92,14 @@ function stepOf(series: Series, options: ForecastOptions): HorizonStep {
   return horizonStep(series.times, options.unit, series.timesAreDates);
 }
 
-/** The looks of the sheet's cells. */
+/** The looks of the sheet's cells: the title, and the caption above a table, which runs on unwrapped. */
 const TITLE_STYLE: CellStyle = { bold: true };
-/** Where a `CRS.` table spills: nothing may be written there. */
+const CAPTION_STYLE: CellStyle = { bold: true };
 const MODEL_LIST = ["auto", "bass", "logistic", "gompertz"] as const;
 
-/** The rows of COMPARE's and FIT's tables, header included: 3 models; 3 parameters and 4 statistics. */
-const COMPARE_ROWS = 4;
-const FIT_ROWS = 8;
+/** The size of COMPARE's and FIT's tables, header included: 3 models; 3 parameters and 4 statistics. */
+const COMPARE_SIZE = { rows: 4, columns: 5 } as const;
+const FIT_SIZE = { rows: 8, columns: 3 } as const;
 
 /** Column widths in characters: labels and the table's dates, then values. */
 const COLUMN_WIDTHS = [44, 16, 14, 14, 14, 14] as const;
@@ -120,11 +120,13 @@ const ROW = {
   results: 20,
   compareCaption: 31,
   compare: 32,
-  fitCaption: 32 + COMPARE_ROWS + 1,
-  fit: 32 + COMPARE_ROWS + 2,
-  tableCaption: 32 + COMPARE_ROWS + 2 + FIT_ROWS + 1,
+  fitCaption: 32 + COMPARE_SIZE.rows + 1,
+  fit: 32 + COMPARE_SIZE.rows + 2,
+  tableCaption: 32 + COMPARE_SIZE.rows + 2 + FIT_SIZE.rows + 1,
 } as const;
 const TABLE_HEADER_ROW = ROW.tableCaption + 1;
+/** The cells of the sentences that say what the forecast means, top to bottom. */
+export const SENTENCE_CELLS = [0, 1, 2].map((offset) => cellAddress(ROW.sentences + offset, 1));
 /** The chart: right of the options and results. */
 const CHART_POSITION = `D${ROW.optionsHeader}:J${ROW.results + 9}`;
 
@@ -176,6 +178,7 @@ export function planForecast(input: ForecastSheetInput, taken: TakenNames): Work
         columnWidths: COLUMN_WIDTHS.map((characters, index) => ({ column: columnLetters(index + 1), characters })),
         charts: [layout.chart()],
         freezeRows: 0,
+        rowHeights: layout.rowHeights(),
         validations:
           input.flavour === "crs"
             ? [{ address: optionCell("model").replace(/\$/g, ""), values: MODEL_LIST, message: "The model: auto (the lowest AICc), bass, logistic or gompertz." }]
@@ -240,6 +243,12 @@ class ForecastLayout {
     ];
   }
 
+  /** The forecast table's header row is two lines high when a header is too long for its column. */
+  rowHeights(): RowHeightPlan[] {
+    const widest = Math.max(this.countName.length, this.timeName.length);
+    return widest > COLUMN_WIDTHS[1] - 2 ? [{ row: TABLE_HEADER_ROW, points: 30 }] : [];
+  }
+
   /** The status line's sentence: what was added where, and what it follows. */
   summary(sheet: string): string {
     const points = this.series.times.length;
@@ -292,12 +301,12 @@ class ForecastLayout {
     const { options } = this;
     const timeWord = this.series.timesAreDates ? "date" : "time";
     const rows: Record<OptionRow, { label: string; value: Cell; format?: string; fixed?: boolean }> = {
-      model: { label: "Model: auto (the lowest AICc), bass, logistic or gompertz", value: options.model },
-      market: { label: "Known market size (blank: fitted)", value: options.market, format: this.formats.count },
+      model: { label: "Model (auto: the lowest AICc)", value: options.model },
+      market: { label: "Known market size (empty: fitted)", value: options.market, format: this.formats.count },
       target: { label: "Target count", value: options.target?.count ?? null, format: this.formats.count },
       by: { label: `Target ${timeWord}: reach it by`, value: options.target?.by ?? null, format: this.formats.time },
       confidence: { label: "Confidence of the bounds", value: options.confidence, format: NUMBER_FORMATS.percent },
-      horizon: { label: `Horizon: ${options.unit}s forecast past the last count`, value: options.horizon, fixed: true },
+      horizon: { label: `Horizon (${options.unit}s past the last count)`, value: options.horizon, fixed: true },
       unit: { label: "Period", value: options.unit, fixed: true },
     };
     const header: RangeWrite = {
@@ -345,7 +354,7 @@ class ForecastLayout {
       chance: NUMBER_FORMATS.percent,
     };
     return [
-      { address: cellAddress(ROW.resultsHeader, 1), cells: [["Results", this.live ? "Value" : "Value when written"]], style: HEADER_STYLE },
+      { address: cellAddress(ROW.resultsHeader, 1), cells: [[this.live ? "Results" : "Results (grey: values when written)", "Value"]], style: HEADER_STYLE },
       { address: cellAddress(ROW.results, 1), cells: RESULT_ROWS.map((row) => [labels[row]]) },
       {
         address: cellAddress(ROW.results, 2),
@@ -370,7 +379,7 @@ class ForecastLayout {
       const forecastAt = (column: number): Cell => ({ formula: `=INDEX(${crs.forecast(resultCell("endTime"))},2,${column})` });
       return {
         modelUsed: {
-          formula: `=IF(LOWER(${optionCell("model")})="auto",INDEX(${compare},MATCH(0,INDEX(${compare},0,4),0),1),LOWER(${optionCell("model")}))`,
+          formula: `=IF(${optionCell("model")}="auto",INDEX(${compare},MATCH(0,INDEX(${compare},0,4),0),1),LOWER(${optionCell("model")}))`,
         },
         weight: { formula: `=INDEX(${compare},MATCH(${resultCell("modelUsed")},INDEX(${compare},0,1),0),5)` },
         lastTime,
@@ -401,44 +410,47 @@ class ForecastLayout {
 
   private compareRanges(): RangeWrite[] {
     const caption = this.live
-      ? "Models compared: =CRS.COMPARE (#N/A: a model with no AICc; hover over the cell for why)"
-      : "Models compared (CRS.COMPARE when the file was written; #N/A: a model with no AICc)";
+      ? "Models compared (=CRS.COMPARE; #N/A: a model with no AICc, hover over it for why)"
+      : "Models compared (CRS.COMPARE, values when written; #N/A: a model with no AICc)";
+    const figures = this.input.flavour === "portable" ? this.input.figures.compare : null;
+    const formats = ["General", "General", "0.00", "0.00", "0.0%"];
     return [
-      { address: cellAddress(ROW.compareCaption, 1), cells: [[caption]], style: HEADER_STYLE },
-      this.spilledTable(ROW.compare, new CrsCalls(this.data.times, this.data.counts).compare(), this.input.flavour === "portable" ? this.input.figures.compare : null, [
-        "General",
-        "#,##0.00",
-        "0.00",
-        "0.00",
-        "0.0%",
-      ]),
+      { address: cellAddress(ROW.compareCaption, 1), cells: [[caption]], style: CAPTION_STYLE },
+      this.spilledTable(ROW.compare, COMPARE_SIZE, new CrsCalls(this.data.times, this.data.counts).compare(), figures, formats),
     ];
   }
 
   private fitRanges(): RangeWrite[] {
     const caption = this.live
-      ? "Fit of the model chosen in the options: =CRS.FIT (estimates and standard errors)"
-      : "Fit of the model used (CRS.FIT when the file was written: estimates and standard errors)";
+      ? "Fit of the model chosen in the options (=CRS.FIT: estimates and standard errors)"
+      : "Fit of the model used (CRS.FIT, values when written: estimates and standard errors)";
+    const figures = this.input.flavour === "portable" ? this.input.figures.fit : null;
     return [
-      { address: cellAddress(ROW.fitCaption, 1), cells: [[caption]], style: HEADER_STYLE },
-      this.spilledTable(ROW.fit, new CrsCalls(this.data.times, this.data.counts).fit(), this.input.flavour === "portable" ? this.input.figures.fit : null, [
-        "General",
-        "General",
-        "General",
-      ]),
+      { address: cellAddress(ROW.fitCaption, 1), cells: [[caption]], style: CAPTION_STYLE },
+      this.spilledTable(ROW.fit, FIT_SIZE, new CrsCalls(this.data.times, this.data.counts).fit(), figures, ["General", "General", "General"]),
     ];
   }
 
   /**
-   * A table a `CRS.` function spills: in the live flavour the formula alone, in its top-left
-   * cell (the rest must stay empty for the spill); in the portable one, the figures.
+   * A table a `CRS.` function spills, formatted by column below its header row: in the live
+   * flavour the formula in its top-left cell and the rest left empty for the spill; in the
+   * portable one, the figures.
    */
-  private spilledTable(row: number, formula: string, figures: FigureTable | null, columnFormats: readonly string[]): RangeWrite {
-    if (figures === null) return { address: cellAddress(row, 1), cells: [[{ formula: `=${formula}` }]] };
+  private spilledTable(
+    row: number,
+    size: { readonly rows: number; readonly columns: number },
+    formula: string,
+    figures: FigureTable | null,
+    columnFormats: readonly string[],
+  ): RangeWrite {
+    const cells: Cell[][] =
+      figures === null
+        ? Array.from({ length: size.rows }, (_, r) => Array.from({ length: size.columns }, (_, c): Cell => (r === 0 && c === 0 ? { formula: `=${formula}` } : null)))
+        : figures.map((rowCells) => rowCells.map((cell) => (cell === "" ? null : typeof cell === "string" ? cell : figureCell(cell))));
     return {
       address: cellAddress(row, 1),
-      cells: figures.map((cells) => cells.map((cell) => (cell === "" ? null : typeof cell === "string" ? cell : figureCell(cell)))),
-      numberFormat: figures.map((cells, r) => cells.map((_, c) => (r === 0 ? null : (columnFormats[c] ?? null)))),
+      cells,
+      numberFormat: cells.map((rowCells, r) => rowCells.map((_, c) => (r === 0 ? null : (columnFormats[c] ?? null)))),
       style: CALCULATED_STYLE,
     };
   }
@@ -446,9 +458,10 @@ class ForecastLayout {
   /** The forecast table: time, count, fitted curve, lower and upper bound (and the target). */
   private tableRanges(): RangeWrite[] {
     const hasTarget = this.options.target !== null;
+    const ahead = periodsText(this.options.horizon, this.options.unit);
     const caption = this.live
-      ? `Forecast: the counts and =CRS.FORECAST over them and ${periodsText(this.options.horizon, this.options.unit)} past the last`
-      : `Forecast: the counts, and CRS.FORECAST when the file was written over them and ${periodsText(this.options.horizon, this.options.unit)} past the last`;
+      ? `Forecast (=CRS.FORECAST) over the counts and ${ahead} past the last`
+      : `Forecast (CRS.FORECAST, values when written) over the counts and ${ahead} past the last`;
     const percent = `${Number((this.options.confidence * 100).toPrecision(6))}%`;
     const crs = new CrsCalls(this.data.times, this.data.counts);
     const timesColumn = `$A$${this.firstRow}:$A$${this.lastRow}`;
@@ -485,7 +498,7 @@ class ForecastLayout {
     const rowFormats = [this.formats.time, this.formats.count, this.formats.forecast, this.formats.forecast, this.formats.forecast, ...(hasTarget ? [this.formats.count] : [])];
     const body = [...dataRows, ...horizonRows];
     return [
-      { address: cellAddress(ROW.tableCaption, 1), cells: [[caption]], style: HEADER_STYLE },
+      { address: cellAddress(ROW.tableCaption, 1), cells: [[caption]], style: CAPTION_STYLE },
       { address: cellAddress(TABLE_HEADER_ROW, 1), cells: [header], style: HEADER_STYLE },
       { address: cellAddress(this.firstRow, 1), cells: body, numberFormat: body.map(() => rowFormats) },
     ];
@@ -587,15 +600,19 @@ class SentenceFormulas {
     return `=IF(ISBLANK(${target}),${none},IFERROR(${this.count(target)}&${share}&${reached}&${odds},"The target cannot be worked out: see the error cells below (hover over one for why)."))`;
   }
 
-  /** The forecast at the end of the horizon, with its bounds. */
+  /**
+   * The count at the end of the horizon: the bounds (which start from the last count and add the
+   * new adopters still to come), and the fitted curve there.
+   */
   forecast(): string {
     const [end, fitted, lower, upper] = [resultCell("endTime"), resultCell("endFitted"), resultCell("endLower"), resultCell("endUpper")];
     const [last, lastCount] = [resultCell("lastTime"), resultCell("lastCount")];
     const after = `${periodsText(this.options.horizon, this.options.unit)} after the last count`;
+    const forecastCount = (expression: string): string => this.count(expression, this.formats.forecast);
     const sentence =
-      `"By "&${this.time(end)}&", ${after} ("&${this.count(lastCount)}&" "&${this.when(last)}&"), the forecast is "&` +
-      `${this.count(fitted, this.formats.forecast)}&", with "&TEXT(${optionCell("confidence")},"0%")&" bounds of "&` +
-      `${this.count(lower, this.formats.forecast)}&" to "&${this.count(upper, this.formats.forecast)}&"."`;
+      `"By "&${this.time(end)}&", ${after} ("&${this.count(lastCount)}&" "&${this.when(last)}&"), the count is between "&` +
+      `${forecastCount(lower)}&" and "&${forecastCount(upper)}&" with "&TEXT(${optionCell("confidence")},"0%")&" confidence; the fitted curve gives "&` +
+      `${forecastCount(fitted)}&"."`;
     return `=IFERROR(${sentence},"The forecast cannot be worked out: see the error cells below (hover over one for why).")`;
   }
 
@@ -605,6 +622,7 @@ class SentenceFormulas {
     const percent = `IFERROR(TEXT(${weight},"0%"),"not available")`;
     const auto = `"The "&${used}&" curve fits these counts best of the three (the lowest AICc; Akaike weight "&${percent}&": see Models compared below)."`;
     const chosen = `"The "&${used}&" curve, as chosen in ${model.replace(/\$/g, "")}; its Akaike weight among the three is "&${percent}&"."`;
-    return `=IFERROR(IF(LOWER(${model})="auto",${auto},${chosen}),"The model cannot be fitted to these counts: see the error cells below (hover over one for why).")`;
+    // Excel compares texts ignoring case: "Auto" is "auto".
+    return `=IFERROR(IF(${model}="auto",${auto},${chosen}),"The model cannot be fitted to these counts: see the error cells below (hover over one for why).")`;
   }
 }

@@ -9,9 +9,9 @@
  * - Dates by day or week step by 1 or 7 days.
  * - Plain numbers step by 1: the period is one unit of the times.
  */
-import { excelSerialToIso, isoToExcelSerial } from "../data/dates";
-import type { IsoDate } from "../data/types";
+import { excelSerialToIso } from "../data/dates";
 import type { ForecastUnit } from "./forecastOptions";
+import { addMonths } from "./formulaDates";
 
 /** How the horizon steps from the last count. */
 export interface HorizonStep {
@@ -59,20 +59,9 @@ export function stepFormula(anchor: string, periods: number, step: HorizonStep):
  */
 export function stepTime(time: number, periods: number, step: HorizonStep): number {
   const months = step.timesAreDates ? MONTHS_IN[step.unit] : undefined;
-  if (months !== undefined) return monthsAfter(Math.floor(time), periods * months, step.monthEnds);
+  if (months !== undefined) return addMonths(time, periods * months, step.monthEnds);
   const days = step.timesAreDates ? (DAYS_IN[step.unit] ?? 1) : 1;
   return time + periods * days;
-}
-
-/** The date `months` calendar months after a date serial: the same day (or the month's last, if shorter), or the month's last day. */
-function monthsAfter(serial: number, months: number, endOfMonth: boolean): number {
-  const [year, month, day] = excelSerialToIso(serial).split("-").map(Number);
-  const index = year * 12 + month - 1 + months;
-  const [targetYear, targetMonth] = [Math.floor(index / 12), (index % 12) + 1];
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
-  const targetDay = endOfMonth ? lastDay : Math.min(day, lastDay);
-  const iso = `${targetYear}-${String(targetMonth).padStart(2, "0")}-${String(targetDay).padStart(2, "0")}` as IsoDate;
-  return isoToExcelSerial(iso);
 }
 
 /** The unit's name for a number of periods, for labels and sentences: "12 months", "1 week", "3 periods". */
