@@ -594,7 +594,7 @@ class SentenceFormulas {
     const [target, by, market] = [optionCell("target"), optionCell("by"), optionCell("market")];
     const [reach, chance, last] = [resultCell("reach"), resultCell("chance"), resultCell("lastTime")];
     const share = `IF(ISNUMBER(${market})," of "&${this.count(market)}&" ("&TEXT(${target}/${market},"0%")&")","")`;
-    const reached = `IF(ISNA(${reach})," is not reached on the fitted curve, which levels off below it",IF(${reach}<=${last}," was reached "," is reached ")&${this.when(reach)}&" on the fitted curve")`;
+    const reached = `IF(ISNA(${reach})," is never reached on the fitted curve, which levels off at or below it",IF(${reach}<=${last}," was reached "," is reached ")&${this.when(reach)}&" on the fitted curve")`;
     const odds = `IF(ISBLANK(${by}),".","; the chance of reaching it by "&${this.time(by)}&" is "&TEXT(${chance},"0%")&".")`;
     const none = `"No target: type a target count in ${target.replace(/\$/g, "")} and a ${this.series.timesAreDates ? "date" : "time"} in ${by.replace(/\$/g, "")} to see when it is reached and the chance of reaching it by then."`;
     return `=IF(ISBLANK(${target}),${none},IFERROR(${this.count(target)}&${share}&${reached}&${odds},"The target cannot be worked out: see the error cells below (hover over one for why)."))`;
