@@ -58,6 +58,7 @@ async function main(args: readonly string[]): Promise<void> {
     throw new CommandError(`${outputPath} exists and is kept: pass --force to overwrite it, or name another file.`);
   }
   const series = readSeriesCsv(readText(dataPath, command.data));
+  for (const warning of series.warnings) console.error(`Warning: ${warning.message}`);
   const options = readForecastOptions(command.options, series);
   const results = computeForecast(series, options);
   const plan = planForecast({ flavour: "portable", series, options, source: { kind: "file", name: basename(command.data) }, figures: forecastFigures(results, options) }, NO_TAKEN_NAMES);
@@ -68,7 +69,6 @@ async function main(args: readonly string[]): Promise<void> {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new CommandError(`${outputPath} exists and is kept: pass --force to overwrite it.`);
     throw new CommandError(`Cannot write ${outputPath}: ${(error as Error).message}.`);
   }
-  for (const warning of series.warnings) console.error(`Warning: ${warning.message}`);
   if (command.json) {
     console.log(JSON.stringify(forecastJson(series, options, results)));
     return;
