@@ -25,24 +25,37 @@ const RECALCULATE_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
  * error what LibreOffice was needed for, should it be missing.
  */
 export function recalculateWithLibreOffice(bytes: Uint8Array, purpose: string): Uint8Array {
+  return recalculateAllWithLibreOffice(new Map([["workbook", bytes]]), purpose).get("workbook")!;
+}
+
+/**
+ * Several .xlsx files as LibreOffice recalculates and saves them, by name, in one run of
+ * LibreOffice (which takes seconds to start): names are file names without ".xlsx".
+ */
+export function recalculateAllWithLibreOffice(files: ReadonlyMap<string, Uint8Array>, purpose: string): Map<string, Uint8Array> {
   const workDir = mkdtempSync(join(tmpdir(), "crs-libreoffice-"));
   try {
     const profile = join(workDir, "profile");
     mkdirSync(join(profile, "user"), { recursive: true });
     writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALCULATE_ALWAYS);
-    const input = join(workDir, "workbook.xlsx");
+    const inDir = join(workDir, "in");
     const outDir = join(workDir, "out");
-    writeFileSync(input, bytes);
+    mkdirSync(inDir);
+    const inputs = [...files].map(([name, bytes]) => {
+      const input = join(inDir, `${name}.xlsx`);
+      writeFileSync(input, bytes);
+      return input;
+    });
     const run = spawnSync(
       "soffice",
-      [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, input],
-      { encoding: "utf8", timeout: 100_000 },
+      [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, ...inputs],
+      { encoding: "utf8", timeout: 100_000 + 20_000 * files.size },
     );
     if (run.error && (run.error as NodeJS.ErrnoException).code === "ENOENT") {
       throw new Error(`LibreOffice (soffice) is not installed: it is needed ${purpose} (apt-get install -y libreoffice-calc).`);
     }
     if (run.status !== 0) throw new Error(`soffice failed (${run.status}): ${run.stderr || run.stdout}`);
-    return new Uint8Array(readFileSync(join(outDir, "workbook.xlsx")));
+    return new Map([...files.keys()].map((name) => [name, new Uint8Array(readFileSync(join(outDir, `${name}.xlsx`)))]));
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
