@@ -92,9 +92,8 @@ function stepOf(series: Series, options: ForecastOptions): HorizonStep {
   return horizonStep(series.times, options.unit, series.timesAreDates);
 }
 
-/** The looks of the sheet's cells: the title, and the caption above a table, which runs on unwrapped. */
+/** The title, and the caption above each table: bold, and unwrapped so that it runs on over the empty cells beside it. */
 const TITLE_STYLE: CellStyle = { bold: true };
-const CAPTION_STYLE: CellStyle = { bold: true };
 const MODEL_LIST = ["auto", "bass", "logistic", "gompertz"] as const;
 
 /** The size of COMPARE's and FIT's tables, header included: 3 models; 3 parameters and 4 statistics. */
@@ -110,8 +109,8 @@ const COLUMN_WIDTHS = [44, 16, 14, 14, 14, 14] as const;
  */
 const ROW = {
   title: 1,
+  /** Where the counts come from, and the kind of formulas, on the row below. */
   source: 2,
-  flavour: 3,
   meaningHeader: 5,
   sentences: 6,
   optionsHeader: 10,
@@ -415,7 +414,7 @@ class ForecastLayout {
     const figures = this.input.flavour === "portable" ? this.input.figures.compare : null;
     const formats = ["General", "General", "0.00", "0.00", "0.0%"];
     return [
-      { address: cellAddress(ROW.compareCaption, 1), cells: [[caption]], style: CAPTION_STYLE },
+      { address: cellAddress(ROW.compareCaption, 1), cells: [[caption]], style: TITLE_STYLE },
       this.spilledTable(ROW.compare, COMPARE_SIZE, new CrsCalls(this.data.times, this.data.counts).compare(), figures, formats),
     ];
   }
@@ -426,7 +425,7 @@ class ForecastLayout {
       : "Fit of the model used (CRS.FIT, values when written: estimates and standard errors)";
     const figures = this.input.flavour === "portable" ? this.input.figures.fit : null;
     return [
-      { address: cellAddress(ROW.fitCaption, 1), cells: [[caption]], style: CAPTION_STYLE },
+      { address: cellAddress(ROW.fitCaption, 1), cells: [[caption]], style: TITLE_STYLE },
       this.spilledTable(ROW.fit, FIT_SIZE, new CrsCalls(this.data.times, this.data.counts).fit(), figures, ["General", "General", "General"]),
     ];
   }
@@ -498,7 +497,7 @@ class ForecastLayout {
     const rowFormats = [this.formats.time, this.formats.count, this.formats.forecast, this.formats.forecast, this.formats.forecast, ...(hasTarget ? [this.formats.count] : [])];
     const body = [...dataRows, ...horizonRows];
     return [
-      { address: cellAddress(ROW.tableCaption, 1), cells: [[caption]], style: CAPTION_STYLE },
+      { address: cellAddress(ROW.tableCaption, 1), cells: [[caption]], style: TITLE_STYLE },
       { address: cellAddress(TABLE_HEADER_ROW, 1), cells: [header], style: HEADER_STYLE },
       { address: cellAddress(this.firstRow, 1), cells: body, numberFormat: body.map(() => rowFormats) },
     ];

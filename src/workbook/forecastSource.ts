@@ -23,14 +23,17 @@ export interface RangeSource {
   readonly spareRows: number;
 }
 
-/** Counts in an Excel table; the block read is its data body. */
+/** Counts in an Excel table, which the fits take by its columns. */
 export interface TableSource {
   readonly kind: "table";
   readonly sheet: string;
   readonly table: string;
-  /** The table's data body, whose top-left cell is grid cell (0, 0) of the series. */
+  /**
+   * The block read, whose top-left cell is grid cell (0, 0) of the series: the table's data
+   * body, or a selection of the table from its header row.
+   */
   readonly address: string;
-  /** The table's column names, in order, from the data body's first column. */
+  /** The table's name of each column of the block read, from its first ("" for one not in the table). */
   readonly columns: readonly string[];
 }
 
