@@ -91,7 +91,7 @@ export const CONNECTING_MESSAGE = "Connecting to Excel…";
 /** What the insert action says when no dataset is ticked. */
 export const NOTHING_SELECTED_MESSAGE = "Select at least one dataset to insert.";
 /** The notice of a pane open outside Excel: it shows the datasets but cannot insert them. */
-export const NEEDS_EXCEL_MESSAGE = "Inserting needs Excel: open this add-in from Excel's ribbon.";
+export const NEEDS_EXCEL_MESSAGE = "Inserting, building and forecasting need Excel: open this add-in from Excel's ribbon.";
 /** The notice of a pane in an Excel without the requirement set the writer needs. */
 export const OLD_EXCEL_MESSAGE =
   `This version of Excel lacks features the add-in needs (Excel JavaScript API ${EXCEL_API_VERSION}): update Excel, or use Excel on the web.`;

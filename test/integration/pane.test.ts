@@ -33,7 +33,7 @@ const FIGURES = [
   "not available",
 ];
 
-const NEEDS_EXCEL = "Inserting needs Excel: open this add-in from Excel's ribbon.";
+const NEEDS_EXCEL = "Inserting, building and forecasting need Excel: open this add-in from Excel's ribbon.";
 
 let server: Server;
 let origin: string;
