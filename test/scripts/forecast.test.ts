@@ -184,6 +184,15 @@ describe("npm run forecast refuses what it cannot use, and writes nothing", COMM
 });
 
 describe("npm run forecast's output file", COMMAND_TIME, () => {
+  it("says how to use it with --help, and writes nothing", () => {
+    const before = written();
+    const help = forecast("--help");
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run forecast -- data\.csv \[out\.xlsx\]/);
+    expect(help.stdout).toContain("--json          print one JSON object of the forecast instead of the sentences");
+    expect(written()).toEqual(before);
+  });
+
   it("goes next to the CSV as <name>-forecast.xlsx, and an existing one is kept unless --force", () => {
     const data = join(work, "pct.csv");
     copyFileSync(join(SERIES_FOLDER, "scotland-first-doses-by-week.csv"), data);
