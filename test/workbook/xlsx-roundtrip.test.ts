@@ -12,6 +12,7 @@ import { cellKey, computeFormulaValues } from "../../src/workbook/formulaValues"
 import { planPortableWorkbook } from "../../src/workbook/portable";
 import type { WorkbookPlan } from "../../src/workbook/plan";
 import { writeXlsx } from "../../src/workbook/xlsxWriter";
+import { builtCrsFunctions } from "./crsFunctions";
 import { handPlan } from "./handPlan";
 import { formulaOf, plannedCells } from "./planCells";
 import { asNumber, loadWorkbook, sameValue, shownValue } from "./xlsxRead";
@@ -190,7 +191,7 @@ describe("writeXlsx round trip", () => {
   });
 
   it("keeps how a sheet prints, its row heights and drop-down lists, and how each chart series is drawn", async () => {
-    const written = await writeXlsx(handPlan());
+    const written = await writeXlsx(handPlan(), { functions: builtCrsFunctions() });
     const sheet = (await loadWorkbook(written)).getWorksheet("GPs registered")!;
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(sheet.getRow(3).height).toBe(30);
