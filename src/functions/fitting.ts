@@ -12,7 +12,8 @@ import { fitDiffusion, type DiffusionFit } from "../model/fit";
 import { forecastAt } from "../model/forecast";
 import { reachTime } from "../model/reach";
 import { describe, elementwise, isEmpty, toNumber } from "./arguments";
-import { toExcelError } from "./errors";
+import { isExcelError, toExcelError } from "./errors";
+import { excelResult } from "./result";
 
 /** The header row of FIT's table. */
 export const FIT_HEADER = ["Parameter", "Estimate", "Std error"] as const;
@@ -31,7 +32,7 @@ export const FIT_STATISTICS = ["sse", "rmse", "r2", "n"] as const;
  * @returns A table: a header row, a row per parameter (name, estimate, standard error), then sse, rmse, r2 and n.
  */
 export function FIT(model: string, times: any[][], values: any[][], market?: any): any[][] {
-  try {
+  return excelResult(() => {
     const fit = fitOf(model, times, values, market);
     const { parameters, standardErrors } = fit;
     const rows: any[][] = [[...FIT_HEADER]];
@@ -41,9 +42,7 @@ export function FIT(model: string, times: any[][], values: any[][], market?: any
     });
     for (const statistic of FIT_STATISTICS) rows.push([statistic, fit[statistic], ""]);
     return rows;
-  } catch (error) {
-    return [[toExcelError(error)]];
-  }
+  });
 }
 
 /**
@@ -59,7 +58,7 @@ export function FIT(model: string, times: any[][], values: any[][], market?: any
  * @returns A table: a header row, then a row per new time with the time, the forecast and the lower and upper bounds.
  */
 export function FORECAST(model: string, times: any[][], values: any[][], newTimes: any[][], market?: any, confidence?: any): any[][] {
-  try {
+  return excelResult(() => {
     const level = toNumber(single(confidence, "confidence"), "confidence", 0.95);
     if (!(level > 0 && level < 1)) throw new ModelError("num", "confidence must be between 0 and 1 (e.g. 0.95 for 95%).");
     const cells = readCells(newTimes, "newTimes");
@@ -72,6 +71,7 @@ export function FORECAST(model: string, times: any[][], values: any[][], newTime
         return;
       }
       try {
+        if (isExcelError(cell)) throw cell;
         if (typeof cell !== "number" || !Number.isFinite(cell)) {
           throw new ModelError("value", `newTimes must hold only numbers: item ${index + 1} is ${describe(cell)}.`);
         }
@@ -83,9 +83,7 @@ export function FORECAST(model: string, times: any[][], values: any[][], newTime
       }
     });
     return rows;
-  } catch (error) {
-    return [[toExcelError(error)]];
-  }
+  });
 }
 
 /**
@@ -100,12 +98,10 @@ export function FORECAST(model: string, times: any[][], values: any[][], newTime
  * @returns The time, in the units of times, at which the fitted curve reaches the target.
  */
 export function REACH(model: string, times: any[][], values: any[][], target: any[][], market?: any): any[][] {
-  try {
+  return excelResult(() => {
     const fit = fitOf(model, times, values, market);
     return elementwise([target], (cells) => reachTime(fit.model, fit.parameters, toNumber(cells[0], "target")));
-  } catch (error) {
-    return [[toExcelError(error)]];
-  }
+  });
 }
 
 /** Reads the model, data and market size and fits the model. */
@@ -119,6 +115,7 @@ function fitOf(model: unknown, times: unknown, values: unknown, market: unknown)
 /** The model of a name (any case), or a #VALUE!-kind error listing the models. */
 function readModel(value: unknown): DiffusionModel {
   const name = single(value, "model");
+  if (isExcelError(name)) throw name;
   const model = typeof name === "string" ? findModel(name) : undefined;
   if (model) return model;
   const names = MODELS.map((candidate) => `"${candidate.name}"`);
@@ -177,6 +174,7 @@ function readSeries(times: unknown, values: unknown): { times: number[]; values:
 /** One cell of a data range as a finite number, or a #VALUE!-kind error naming it. */
 function readNumber(cell: unknown, argument: string, index: number, other: string | undefined): number {
   if (typeof cell === "number" && Number.isFinite(cell)) return cell;
+  if (isExcelError(cell)) throw cell;
   const pair = isEmpty(cell) && other ? ` while ${other} has a number there` : "";
   throw new ModelError("value", `${argument} must hold only numbers: item ${index + 1} is ${describe(cell)}${pair}.`);
 }
