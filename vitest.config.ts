@@ -20,6 +20,8 @@ const closingLine: Reporter = {
 export default defineConfig({
   test: {
     reporters: ["default", closingLine],
+    // Builds dist/ once, before any test, when it is older than its sources.
+    globalSetup: ["test/globalSetup.ts"],
     projects: [
       {
         // Everything that needs no browser, spreadsheet engine or server: `npx vitest run --project unit`.

@@ -57,7 +57,7 @@ interface Case {
 }
 
 function cases(): Case[] {
-  const fns = loadFunctions({ sameContext: true });
+  const fns = loadFunctions({ sameContext: true, raw: true });
   const fn = (id: string) => fns.get(id)!;
   const v = (i: number) => i & (VARIANTS - 1);
   const current = cells((i) => 18_981 + i);
