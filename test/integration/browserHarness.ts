@@ -120,7 +120,8 @@ export function launchChromium(): Promise<Browser> {
  * A stand-in for Office.js inside Excel, served in place of office.js: `Office.onReady` says
  * Excel, and `Excel.run` hands the batch a context that accepts every Office.js request,
  * answers every collection load with no items, counts round trips in `window.syncCount`, and
- * waits `window.syncDelay` ms per round trip, or fails with `window.syncFailure` if set.
+ * waits `window.syncDelay` ms per round trip, or fails with `window.syncFailure` (an AccessDenied
+ * error) if set: every round trip, or only the `window.syncFailureAt`-th if that is set.
  * `Office.context.officeTheme` is `window.stubOfficeTheme` (set it before the page loads, with
  * an init script), and `window.changeOfficeTheme(theme)` plays Office's theme-changed event.
  */
@@ -129,6 +130,7 @@ export const EXCEL_HOST_STUB = `
   window.syncCount = 0;
   window.syncDelay = 0;
   window.syncFailure = null;
+  window.syncFailureAt = 0;
   const anything = () => {
     const proxy = new Proxy(function () {}, {
       get: (_, key) => (key === "items" ? [] : key === "then" ? undefined : proxy),
@@ -143,7 +145,12 @@ export const EXCEL_HOST_STUB = `
         ? () => {
             window.syncCount += 1;
             return new Promise((resolve, reject) =>
-              setTimeout(() => (window.syncFailure ? reject(new Error(window.syncFailure)) : resolve()), window.syncDelay),
+              setTimeout(() => {
+                const count = window.syncCount;
+                const fails = window.syncFailure && (!window.syncFailureAt || count === window.syncFailureAt);
+                if (fails) reject(Object.assign(new Error(window.syncFailure), { code: "AccessDenied" }));
+                else resolve();
+              }, window.syncDelay),
             );
           }
         : anything(),

@@ -267,13 +267,16 @@ describe("the task pane in Excel", () => {
   it("says what Excel refused and what to do, and lets the user try again", async () => {
     const { page, close } = await openPane({ excel: true });
     await page.waitForFunction(() => document.getElementById("insert")?.getAttribute("aria-disabled") === null);
-    await page.evaluate(() => ((window as unknown as { syncFailure: string }).syncFailure = "The workbook is protected."));
+    // Excel refuses the batch of writes (the second round trip), after reading the workbook.
+    await page.evaluate(() => Object.assign(window, { syncFailure: "The workbook is protected.", syncFailureAt: 2 }));
     await page.locator("#select-all").check();
     await page.locator("#insert").click();
     await page.locator("#status.status-error").waitFor();
     await expect(page.locator("#status").innerText()).resolves.toBe(
-      "Excel could not insert the datasets: The workbook is protected. Check the workbook is not protected and try again.",
+      "Excel could not insert the datasets: The workbook is protected. What it had added so far was removed again, " +
+        "so the workbook is as it was. Check the workbook is not protected and try again.",
     );
+    await expect(page.evaluate(() => (window as unknown as { syncCount: number }).syncCount)).resolves.toBe(3);
     await expect(page.locator("#insert").getAttribute("aria-disabled")).resolves.toBeNull();
     await close();
   });
