@@ -74,7 +74,7 @@ const gpRegistrations: Dataset = {
         asOfText: "beginning of Aug 2005",
         basis: "stated",
         quote: QUOTE_GPS,
-        note: "The headline rounds this to 18,000.",
+        note: "The headline rounds this down to 18,000.",
       },
     },
   ],
@@ -105,11 +105,11 @@ const incentiveScheme: Dataset = {
   ],
 };
 
-/** Use of Choose and Book, the electronic booking system, at the end of July 2005. */
+/** Use of Choose and Book, the electronic booking system: sites at the end of July 2005, appointments "so far". */
 const chooseAndBook: Dataset = {
   name: "choose_and_book",
   title: "Choose and Book use",
-  description: "134 NHS sites using a version of Choose and Book and 2,395 appointments made by the end of July 2005.",
+  description: "134 NHS sites using a version of Choose and Book by the end of July 2005; 2,395 appointments made so far (no date given).",
   columns: [
     { key: "date", header: "As of", kind: "date" },
     { key: "measure", header: "Measure", kind: "text" },
@@ -127,29 +127,43 @@ const chooseAndBook: Dataset = {
       },
     },
     {
-      values: { date: "2005-07-31", measure: "Choose and Book appointments made so far", value: 2_395 },
-      provenance: { asOf: "2005-07-31", asOfText: "end of Jul 2005", basis: "stated", quote: QUOTE_APPOINTMENTS },
+      // The article dates the sites but not the appointments: "so far" is whenever the spokesperson
+      // spoke, which can only be bounded by the day of publication.
+      values: { date: null, measure: "Choose and Book appointments made so far", value: 2_395 },
+      provenance: {
+        asOf: null,
+        asOfText: "so far: when told to the publisher, no later than 15 Aug 2005",
+        basis: "stated",
+        quote: QUOTE_APPOINTMENTS,
+        note: "The article gives no date for this figure.",
+      },
     },
   ],
 };
 
-/** What the national spine offered in August 2005. */
+/**
+ * What the national spine offered in August 2005: the article names two NHS CRS components, and
+ * says the spine *also* connects Choose and Book and the Electronic Transfer of Prescriptions,
+ * which are services of their own, not CRS components.
+ */
 const spineComponents: Dataset = {
   name: "spine_components",
-  title: "Spine components available",
-  description: "The NHS CRS components live on the spine in August 2005; no clinical patient data yet.",
+  title: "What the spine offers",
+  description:
+    "Aug 2005: two NHS CRS components (patient demographics; authentication and log-in); the spine also connects Choose and Book and prescriptions; no clinical data yet.",
   columns: [
-    { key: "component", header: "Component", kind: "text" },
+    { key: "component", header: "Service", kind: "text" },
+    { key: "part", header: "Part of", kind: "text" },
     { key: "status", header: "Status", kind: "text" },
   ],
   rows: [
-    ["Patient demographic details", "Available"],
-    ["Authentication and secure log-in of staff", "Available"],
-    ["Connection to Choose and Book", "Available"],
-    ["Electronic Transfer of Prescriptions", "Available"],
-    ["Clinical patient data", "Not yet held"],
-  ].map(([component, status]) => ({
-    values: { component, status },
+    ["Patient demographic details", "NHS CRS component", "Available"],
+    ["Authentication and secure log-in of staff", "NHS CRS component", "Available"],
+    ["Choose and Book, the electronic booking system", "Connected through the spine", "Available"],
+    ["Electronic Transfer of Prescriptions", "Connected through the spine", "Available"],
+    ["Clinical patient data", "NHS CRS", "Not thought to be held yet"],
+  ].map(([component, part, status]) => ({
+    values: { component, part, status },
     provenance: { asOf: "2005-08-15", asOfText: "Aug 2005", basis: "stated", quote: QUOTE_SPINE },
   })),
 };
@@ -168,8 +182,9 @@ const clinicianUsage: Dataset = {
     {
       values: { measure: "Clinicians using the CRS or spine services", value: null, expected: "Early 2006" },
       provenance: {
-        asOf: null,
-        asOfText: "not available",
+        // Not available when the article was written; the figure itself has no date.
+        asOf: "2005-08-15",
+        asOfText: "not available at publication, 15 Aug 2005",
         basis: "stated",
         quote: QUOTE_CLINICIANS,
         note: QUOTE_SPINE_REPORTS,

@@ -65,7 +65,7 @@ describe("the datasets against the spec's table of figures", () => {
       ["2005-06-30", 3_500, "stated"],
       ["2005-08-01", 18_981, "stated"],
     ]);
-    expect(rows[1].provenance.note).toMatch(/18,000/);
+    expect(rows[1].provenance.note).toMatch(/rounds this down to 18,000/);
   });
 
   it("has the incentive scheme: £6,000 per practice for 30% of GPs by the end of June 2005", () => {
@@ -73,28 +73,36 @@ describe("the datasets against the spec's table of figures", () => {
     expect(row.values).toMatchObject({ payment: 6_000, threshold: 0.3, deadline: "2005-06-30" });
   });
 
-  it("has Choose and Book at the end of July 2005: 134 sites and 2,395 appointments", () => {
+  it("has Choose and Book: 134 sites at the end of July 2005, 2,395 appointments 'so far' with no date", () => {
     const rows = dataset("choose_and_book").rows;
     expect(rows.map(({ values }) => [values.date, values.value])).toEqual([
       ["2005-07-31", 134],
-      ["2005-07-31", 2_395],
+      [null, 2_395],
     ]);
+    expect(rows[1].provenance.asOf).toBeNull();
+    expect(rows[1].provenance.asOfText).toMatch(/so far.*no later than 15 Aug 2005/);
   });
 
-  it("has the four spine components available and no clinical data, and no clinician figure until 2006", () => {
-    const spine = dataset("spine_components").rows.map(({ values }) => values.status);
-    expect(spine.filter((status) => status === "Available")).toHaveLength(4);
-    expect(spine).toContain("Not yet held");
+  it("has two CRS components on the spine, two services it connects, no clinical data, and no clinician figure until 2006", () => {
+    const spine = dataset("spine_components").rows.map(({ values }) => [values.part, values.status]);
+    expect(spine.filter(([part, status]) => part === "NHS CRS component" && status === "Available")).toHaveLength(2);
+    expect(spine.filter(([part, status]) => part === "Connected through the spine" && status === "Available")).toHaveLength(2);
+    expect(spine.map(([, status]) => status)).toContain("Not thought to be held yet");
     const [clinicians] = dataset("clinician_usage").rows;
     expect(clinicians.values.value).toBeNull();
     expect(clinicians.values.expected).toMatch(/2006/);
+    expect(clinicians.provenance.asOfText).not.toBe("");
+    expect(clinicians.provenance.asOf).toBe("2005-08-15");
   });
 
   it("gives every row a real date (or none) and every date column a real date", () => {
     for (const { name, rows, columns } of DATASETS) {
       for (const { values, provenance } of rows) {
         if (provenance.asOf !== null) expect(isIsoDate(provenance.asOf), name).toBe(true);
-        for (const column of columns.filter(({ kind }) => kind === "date")) expect(isIsoDate(String(values[column.key])), name).toBe(true);
+        for (const column of columns.filter(({ kind }) => kind === "date")) {
+          const value = values[column.key];
+          if (value !== null) expect(isIsoDate(String(value)), name).toBe(true);
+        }
       }
     }
   });
