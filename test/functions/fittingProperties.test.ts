@@ -98,7 +98,7 @@ describe("fitting functions over arbitrary inputs", () => {
       fc.property(modelName, range, range, fc.option(cell), (model, times, values, market) => {
         call(() => FIT(model as string, times as unknown[][], values as unknown[][], market));
       }),
-      { numRuns: 400 },
+      { numRuns: 150 },
     );
   });
 
@@ -107,7 +107,7 @@ describe("fitting functions over arbitrary inputs", () => {
       fc.property(modelName, range, range, range, fc.option(cell), fc.option(cell), (model, times, values, newTimes, market, confidence) => {
         call(() => FORECAST(model as string, times as unknown[][], values as unknown[][], newTimes as unknown[][], market, confidence));
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 
@@ -116,7 +116,7 @@ describe("fitting functions over arbitrary inputs", () => {
       fc.property(modelName, range, range, range, fc.option(cell), (model, times, values, target, market) => {
         call(() => REACH(model as string, times as unknown[][], values as unknown[][], target as unknown[][], market));
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 });
@@ -130,7 +130,7 @@ describe("fitting functions over adoption-like data", () => {
       fc.property(model, curveData, market, (name, data, known) => {
         call(() => FIT(name, data.times, data.values, known));
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 
@@ -142,7 +142,7 @@ describe("fitting functions over adoption-like data", () => {
         call(() => FORECAST(name, data.times, data.values, [newTimes], known, 0.9));
         call(() => REACH(name, data.times, data.values, [target], known));
       }),
-      { numRuns: 200 },
+      { numRuns: 80 },
     );
   });
 });

@@ -1,6 +1,6 @@
 /**
  * An action that Excel refuses part-way leaves nothing behind: at every kind of write the fake
- * Excel refuses (first and last of its kind), the sheets and names the action had added are
+ * Excel refuses (the first of its kind, and the last sheet and name added), the sheets and names the action had added are
  * removed, the user's workbook is exactly as it was, the status line says so, and the whole
  * action takes at most three round trips.
  */
@@ -100,12 +100,14 @@ describe("a write Excel refuses part-way", () => {
   });
 
   for (const [action, makePlan] of ACTIONS) {
-    it(`${action}: at each kind of write, first and last, the action's sheets and names are removed and the workbook is as it was`, async () => {
+    it(`${action}: at each kind of write, the action's sheets and names are removed and the workbook is as it was`, async () => {
       const writes = await writesOf(makePlan);
       const kinds = [...new Set(writes.map(kindOf))];
       for (const kind of kinds) {
         const count = writes.filter((request) => kindOf(request) === kind).length;
-        for (const index of new Set([0, count - 1])) {
+        // The first of each kind; for the adds, whose order the removal relies on, the last too.
+        const indices = kind === "worksheets.add" || kind === "names.add" ? [0, count - 1] : [0];
+        for (const index of new Set(indices)) {
           const excel = refusingAt((request) => kindOf(request) === kind, index);
           const before = excel.snapshot();
           const error = await refusal(excel, makePlan);
