@@ -6,11 +6,11 @@
  */
 import { execFile } from "node:child_process";
 import { X509Certificate } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { certificateProblem } from "../../scripts/httpsOptions.js";
 
 const run = promisify(execFile);
@@ -40,7 +40,14 @@ const files = (home: string) => {
 
 const expiry = (pem: string) => Date.parse(new X509Certificate(pem).validTo);
 
-const freshHome = () => mkdtempSync(join(tmpdir(), "crs-certs-"));
+const homes: string[] = [];
+const freshHome = () => {
+  homes.push(mkdtempSync(join(tmpdir(), "crs-certs-")));
+  return homes[homes.length - 1];
+};
+afterAll(() => {
+  for (const home of homes) rmSync(home, { recursive: true, force: true });
+});
 
 describe("the development certificate", () => {
   it("is made where there is none, then reused as it is", async () => {

@@ -5,7 +5,7 @@
  * this run: two starts in a row keep the certificate a user may have trusted.
  */
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { get } from "node:https";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -55,6 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await script("stop");
+  for (const folder of [copy, home]) rmSync(folder, { recursive: true, force: true });
 });
 
 describe("npm start", () => {
