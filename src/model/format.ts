@@ -8,7 +8,11 @@
  * @example formatCount(0.03754) // "0.03754"
  */
 export function formatCount(value: number): string {
-  if (!Number.isFinite(value) || Math.abs(value) >= 1e15 || (value !== 0 && Math.abs(value) < 1e-6)) return String(Number(value.toPrecision(4)));
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e15 || (value !== 0 && Math.abs(value) < 1e-6)) {
+    // Rounding the largest doubles to four digits would overflow to Infinity: show them as they are.
+    const rounded = Number(value.toPrecision(4));
+    return String(Number.isFinite(rounded) ? rounded : value);
+  }
   const text = Math.abs(value) >= 100 ? Math.abs(value).toFixed(1) : Number(Math.abs(value).toPrecision(4)).toString();
   const [whole, fraction] = text.split(".");
   const digits = fraction?.replace(/0+$/, "");

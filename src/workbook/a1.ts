@@ -3,14 +3,10 @@
  * Rows and columns are counted from 1, as Excel counts them.
  */
 
-/** The letters of a column: 1 → "A", 26 → "Z", 27 → "AA". */
-export function columnLetters(column: number): string {
-  let letters = "";
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  }
-  return letters;
-}
+import { columnLetters } from "../data/places";
+
+// The letters of a column live with the data readers, which name the cells they read.
+export { columnLetters };
 
 /** The number of a column from its letters: "A" → 1, "AA" → 27 (case-insensitive). */
 export function columnNumber(letters: string): number {
