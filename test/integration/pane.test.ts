@@ -46,7 +46,7 @@ const FIGURES = [
   "2,395",
   "Patient demographic details",
   "Authentication and secure log-in of staff",
-  "Connection to Choose and Book",
+  "Choose and Book, the electronic booking system",
   "Electronic Transfer of Prescriptions",
   "not available",
 ];
