@@ -33,6 +33,9 @@ function localOfficeJsPatterns() {
   }));
 }
 
+/** The chunk of the code both the functions and the pane use, built to `shared.js`. */
+const SHARED_CHUNK = "shared";
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const port = devServerPort(process.env);
@@ -62,6 +65,17 @@ module.exports = async (env, options) => {
       ],
     },
     performance: { hints: false },
+    optimization: {
+      splitChunks: {
+        // Share a module even where the two use different exports of it (the datasets are).
+        usedExports: false,
+        cacheGroups: {
+          // The shared runtime loads the functions and the pane into one page: what both use (the
+          // article's datasets, the model) goes once into shared.js, which the page loads first.
+          shared: { name: SHARED_CHUNK, chunks: "initial", minChunks: 2, minSize: 0, enforce: true },
+        },
+      },
+    },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: METADATA_FILE, input: FUNCTION_FILES }),
       new FunctionsMetadataOptionsPlugin(),

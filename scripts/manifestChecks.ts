@@ -12,8 +12,8 @@ import { XMLParser } from "fast-xml-parser";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** The files `npm run build` writes that the manifest may point at. */
-export const BUILT_FILES = ["taskpane.html", "functions.js", "functions.json"] as const;
+/** The files `npm run build` writes that Office loads: those the manifest points at, and the chunk taskpane.html loads before them. */
+export const BUILT_FILES = ["taskpane.html", "shared.js", "functions.js", "functions.json"] as const;
 
 type XmlNode = Record<string, unknown>;
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from "./types";
+import type { ColumnKind, DatasetValue, IsoDate } from "./types";
 
 const MS_PER_DAY = 86_400_000;
 /** Excel's day 0 in the 1900 date system, counted so that serials after 28 Feb 1900 are right. */
@@ -31,4 +31,14 @@ export function isIsoDate(text: string): text is IsoDate {
   const [year, month, day] = text.split("-").map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * A dataset value as a spreadsheet holds it: a date column's `YYYY-MM-DD` as an Excel serial
+ * number (so Excel sees a real date), anything else as it is.
+ *
+ * @example sheetValue("2005-08-01", "date") // 38565
+ */
+export function sheetValue(value: DatasetValue, kind: ColumnKind): number | string | null {
+  return kind === "date" && typeof value === "string" && isIsoDate(value) ? isoToExcelSerial(value) : value;
 }

@@ -1,14 +1,25 @@
 import { ModelError, type ModelErrorKind } from "../model/errors";
 
 /**
- * The Excel error code of each kind of model error. The codes are the error texts themselves
- * (the values of `CustomFunctions.ErrorCode`), not read from that enum: Office.js defines
- * `CustomFunctions.ErrorCode` only once the host's script has loaded, after this module runs.
+ * Excel's error codes: the values of the runtime's `CustomFunctions.ErrorCode` enum, written
+ * out because Office.js defines that enum only once the host's script has loaded, after this
+ * module runs. (A test checks them against the enum's published typings.)
  */
+export const EXCEL_ERROR_CODES = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+} as const;
+
+/** The Excel error code of each kind of model error. */
 export const ERROR_CODES: Readonly<Record<ModelErrorKind, CustomFunctions.ErrorCode>> = {
-  value: "#VALUE!" as CustomFunctions.ErrorCode.invalidValue,
-  num: "#NUM!" as CustomFunctions.ErrorCode.invalidNumber,
-  na: "#N/A" as CustomFunctions.ErrorCode.notAvailable,
+  value: EXCEL_ERROR_CODES.invalidValue as CustomFunctions.ErrorCode.invalidValue,
+  num: EXCEL_ERROR_CODES.invalidNumber as CustomFunctions.ErrorCode.invalidNumber,
+  na: EXCEL_ERROR_CODES.notAvailable as CustomFunctions.ErrorCode.notAvailable,
 };
 
 /** Whether a value is an Excel error: one a function made, or an error cell Excel passed in. */

@@ -6,7 +6,7 @@
  * The build appends the `CustomFunctions.associate` call of each `@customfunction`; the
  * functions are exported because, until then, nothing in the source calls them.
  */
-import { DATASETS as ALL_DATASETS, findDataset, isIsoDate, isoToExcelSerial, type ColumnKind, type Dataset, type DatasetValue } from "../data";
+import { DATASETS as ALL_DATASETS, PROVENANCE_COLUMNS, findDataset, provenanceValues, sheetValue, type Column, type Dataset, type DatasetValue } from "../data";
 import { bassCurve, logisticCurve } from "../model/curves";
 import { ModelError } from "../model/errors";
 import { compoundGrowthRate } from "../model/growth";
@@ -181,31 +181,22 @@ export function BASS(t: any[][], p: any[][], q: any[][], m: any[][]): any[][] {
   );
 }
 
-/** The headers DATASET adds after a dataset's own columns: the provenance of each row. */
-const PROVENANCE_HEADERS = ["Basis", "As of (text)", "Quote", "Note"];
-
-/** A dataset value as a cell: dates as Excel serial numbers, a missing figure as an empty text. */
-function toCell(value: DatasetValue, kind: ColumnKind): string | number {
-  if (value === null) return "";
-  if (kind === "date" && typeof value === "string" && isIsoDate(value)) return isoToExcelSerial(value);
-  return value;
+/** A dataset value as a spilled cell: dates as Excel serial numbers, a missing figure as an empty text. */
+function toCell(value: DatasetValue, column: Column): string | number {
+  return sheetValue(value, column.kind) ?? "";
 }
 
-/** A dataset as a table: a header row, then a row per figure with its provenance. */
+/** A dataset as a table: a header row, then a row per figure, its values then its provenance. */
 function datasetTable(dataset: Dataset): (string | number)[][] {
-  const header = [...dataset.columns.map((column) => column.header), ...PROVENANCE_HEADERS];
-  const rows = dataset.rows.map(({ values, provenance }) => [
-    ...dataset.columns.map((column) => toCell(values[column.key], column.kind)),
-    provenance.basis,
-    provenance.asOfText,
-    provenance.quote,
-    provenance.note ?? "",
-  ]);
-  return [header, ...rows];
+  const columns = [...dataset.columns, ...PROVENANCE_COLUMNS];
+  const rows = dataset.rows.map(({ values, provenance }) =>
+    [...dataset.columns.map((column) => values[column.key]), ...provenanceValues(provenance)].map((value, c) => toCell(value, columns[c])),
+  );
+  return [columns.map((column) => column.header), ...rows];
 }
 
 /**
- * One of the article's datasets as a spilled table: a header row, then each figure with its basis, date, quote and note.
+ * One of the article's datasets as a spilled table: a header row, then each figure with its date, the article's wording of it, basis, quote and note.
  * Example: =CRS.DATASET("gp_registrations") → GPs registered: 3,500 at the end of June 2005, 18,981 at the beginning of August.
  * @customfunction DATASET
  * @param name The dataset's name, as listed by =CRS.DATASETS() (e.g. "gp_registrations" or "staff_registrations"). One name, not a range: each dataset spills as a whole table.

@@ -2,7 +2,7 @@ import { unscaledCovariance } from "./covariance";
 import type { DiffusionModel, ModelParameters } from "./diffusion";
 import { ModelError } from "./errors";
 import { formatCount } from "./format";
-import { levenbergMarquardt, type LevenbergMarquardtResult } from "./levenbergMarquardt";
+import { hasConverged, levenbergMarquardt, type LevenbergMarquardtResult } from "./levenbergMarquardt";
 import { line } from "./regression";
 import { SeparableProblem } from "./separable";
 import type { ShapeStart } from "./startValues";
@@ -130,10 +130,10 @@ export function fitDiffusion(
       `The values do not yet show the ${model.name} curve levelling off, so its market size is not determined (the fit runs past ${formatCount(MARKET_LIMIT)} times the largest value). Give a known market size.`,
     );
   }
-  if (!best.converged) {
+  if (!hasConverged(best)) {
     throw new ModelError(
       "num",
-      `The ${model.name} fit did not settle within its iteration limit: the values do not determine the curve well. Give a known market size, or more points.${datesHint}`,
+      `The ${model.name} fit did not settle ${best.stop === "iteration-limit" ? "within its iteration limit" : "on a minimum"}: the values do not determine the curve well. Give a known market size, or more points.${datesHint}`,
     );
   }
 

@@ -16,6 +16,15 @@ export function formatCount(value: number): string {
   const text = Math.abs(value) >= 100 ? Math.abs(value).toFixed(1) : Number(Math.abs(value).toPrecision(4)).toString();
   const [whole, fraction] = text.split(".");
   const digits = fraction?.replace(/0+$/, "");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const grouped = groupThousands(whole);
   return `${value < 0 ? "-" : ""}${grouped}${digits ? `.${digits}` : ""}`;
+}
+
+/**
+ * Digits grouped in thousands with commas, as Excel's "#,##0" shows them, without Intl.
+ *
+ * @example groupThousands("75216") // "75,216"
+ */
+export function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }

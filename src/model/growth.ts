@@ -22,5 +22,5 @@ export function compoundGrowthRate(start: number, end: number, periods = 1): num
   const exponent = 1 / periods;
   const factor =
     ratio > 0 && ratio < Infinity && exponent < Infinity ? Math.pow(ratio, exponent) : Math.exp((Math.log(end) - Math.log(start)) / periods);
-  return finite(factor - 1, "The growth rate is too large for Excel.");
+  return finite(factor - 1, "The growth rate is too large to represent.");
 }

@@ -25,5 +25,5 @@ export function incentive(
   requireDomain(practices >= 0, "practices must be 0 or more.");
   requireDomain(payment >= 0, "payment must be 0 or more.");
   if (!thresholdMet(registered, total, threshold)) return 0;
-  return finite(practices * payment, "The payment is too large for Excel.");
+  return finite(practices * payment, "The payment is too large to represent.");
 }

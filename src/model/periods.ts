@@ -44,5 +44,5 @@ export function unitDays(unit: string): number {
  * @example periodsBetween(38533, 38565) // 1.0513…: 30 Jun 2005 to 1 Aug 2005 is 32 / 30.4375 months
  */
 export function periodsBetween(startDate: number, endDate: number, unit = "month"): number {
-  return finite((endDate - startDate) / unitDays(unit), "The dates are too far apart for Excel.");
+  return finite((endDate - startDate) / unitDays(unit), "The dates are too far apart: the number of periods between them is too large to represent.");
 }

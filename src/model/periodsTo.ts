@@ -36,5 +36,5 @@ export function periodsTo(current: number, target: number, rate: number, ceiling
   // so that a target close to the current value keeps its precision.
   const logGap =
     ceiling === undefined ? logRatio(target, current) : logRatio(ceiling - current, ceiling - target) + logRatio(target, current);
-  return finite(logGap / Math.log1p(rate), "The number of periods is too large for Excel.");
+  return finite(logGap / Math.log1p(rate), "The number of periods is too large to represent.");
 }

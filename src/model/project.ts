@@ -1,7 +1,7 @@
 import { requireDomain } from "./errors";
 import { finite } from "./finite";
 
-const TOO_LARGE = "The projection is too large for Excel.";
+const TOO_LARGE = "The projection is too large to represent.";
 
 /**
  * The value after `periods` periods of growth at `rate` a period.

@@ -21,9 +21,16 @@ import type { ShapeStart } from "./startValues";
  *
  * @example new SeparableProblem(LOGISTIC_MODEL, [0, 1, 2], [10, 50, 90]).parametersOf([2, 1]) // [m̂ ≈ 101, 2, 1]
  */
+/** The SSE at some shape parameters and the market size m̂ that goes with them. */
+interface Evaluation {
+  readonly sse: number;
+  readonly market: number;
+}
+
+/** Where the model is undefined: no SSE and no market size. */
+const UNDEFINED: Evaluation = { sse: Infinity, market: NaN };
+
 export class SeparableProblem {
-  /** The market size m̂ of the last point evaluated (or the fixed one). */
-  market = NaN;
   private readonly f: Float64Array;
   private readonly g0: Float64Array;
   private readonly g1: Float64Array;
@@ -59,30 +66,29 @@ export class SeparableProblem {
 
   /** All three parameters, in the model's order, at shape parameters `shape` with the best (or fixed) market. */
   parametersOf(shape: readonly [number, number]): ModelParameters {
-    this.evaluateShape(shape, undefined);
+    const { market } = this.evaluateValues(shape);
     const theta = [0, 0, 0];
     theta[this.model.shape[0]] = shape[0];
     theta[this.model.shape[1]] = shape[1];
-    theta[this.model.market] = this.market;
+    theta[this.model.market] = market;
     return [theta[0], theta[1], theta[2]];
   }
 
   /** The SSE at natural shape parameters (Infinity where the model is undefined). */
   sseOf(shape: readonly [number, number]): number {
-    return this.evaluateShape(shape, undefined);
+    return this.evaluateValues(shape).sse;
   }
 
   /** The objective for `levenbergMarquardt`: SSE and normal equations in the coordinates u. */
   readonly objective = (u: Float64Array, out: NormalEquations): void => {
-    out.sse = this.evaluateShape(this.shape(u), out);
+    out.sse = this.evaluateWithNormalEquations(this.shape(u), out);
   };
 
   /**
-   * Evaluates the model at the shape parameters, sets `market`, and returns the SSE; fills the
-   * normal equations in the search coordinates when `out` is given.
+   * Evaluates the model and its derivatives at the shape parameters: returns the SSE (Infinity
+   * where the model is undefined) and fills the normal equations in the search coordinates.
    */
-  private evaluateShape(shape: readonly [number, number], out: NormalEquations | undefined): number {
-    if (!out) return this.evaluateValues(shape);
+  private evaluateWithNormalEquations(shape: readonly [number, number], out: NormalEquations): number {
     const { model, times, values, f, g0, g1, theta, gradient } = this;
     const n = times.length;
     const [s0, s1] = model.shape;
@@ -91,6 +97,7 @@ export class SeparableProblem {
     theta[model.market] = 1;
     theta[s0] = shape[0];
     theta[s1] = shape[1];
+    // Sums in scalar locals, here and below, not arrays: this is the fit's hot path.
     let sff = 0;
     let sfy = 0;
     let sg0y = 0;
@@ -119,12 +126,11 @@ export class SeparableProblem {
     if (this.fixedMarket !== undefined) {
       m = this.fixedMarket;
     } else {
-      if (!(sff > 0) || !Number.isFinite(sff)) return this.fail();
+      if (!(sff > 0) || !Number.isFinite(sff)) return Infinity;
       m = sfy / sff;
       d0 = (sg0y - 2 * m * sfg0) / sff;
       d1 = (sg1y - 2 * m * sfg1) / sff;
     }
-    this.market = m;
     let sse = 0;
     let a00 = 0;
     let a01 = 0;
@@ -142,19 +148,19 @@ export class SeparableProblem {
       b0 += j0 * r;
       b1 += j1 * r;
     }
-    if (!Number.isFinite(sse) || !Number.isFinite(m)) return this.fail();
+    if (!Number.isFinite(sse) || !Number.isFinite(m)) return Infinity;
     out.jtj[0] = a00;
     out.jtj[1] = a01;
     out.jtj[2] = a01;
     out.jtj[3] = a11;
     out.jtr[0] = b0;
     out.jtr[1] = b1;
-    if (!Number.isFinite(a00 + a01 + a11 + b0 + b1)) return this.fail();
+    if (!Number.isFinite(a00 + a01 + a11 + b0 + b1)) return Infinity;
     return sse;
   }
 
-  /** The SSE alone (and `market`), from the curve's values without its derivatives. */
-  private evaluateValues(shape: readonly [number, number]): number {
+  /** The SSE and the market size, from the curve's values without its derivatives. */
+  private evaluateValues(shape: readonly [number, number]): Evaluation {
     const { model, times, values, f, theta } = this;
     const n = times.length;
     theta[model.market] = 1;
@@ -170,20 +176,14 @@ export class SeparableProblem {
     }
     let m = this.fixedMarket;
     if (m === undefined) {
-      if (!(sff > 0) || !Number.isFinite(sff)) return this.fail();
+      if (!(sff > 0) || !Number.isFinite(sff)) return UNDEFINED;
       m = sfy / sff;
     }
-    this.market = m;
     let sse = 0;
     for (let i = 0; i < n; i++) {
       const r = values[i] - m * f[i];
       sse += r * r;
     }
-    return Number.isFinite(sse) && Number.isFinite(m) ? sse : this.fail();
-  }
-
-  private fail(): number {
-    this.market = NaN;
-    return Infinity;
+    return Number.isFinite(sse) && Number.isFinite(m) ? { sse, market: m } : UNDEFINED;
   }
 }

@@ -32,6 +32,12 @@ export function series(times: readonly number[], values: readonly number[]): Ser
   return { t, y };
 }
 
+/** Adoption per period between successive points and the level it happens at. */
+export interface Increments {
+  readonly rate: number[];
+  readonly level: number[];
+}
+
 /**
  * Adoption per period between successive points, (y_{i+1} − y_i)/(t_{i+1} − t_i), and the
  * cumulative level it happens at, (y_i + y_{i+1})/2: the discrete form of dN/dt used by Bass
@@ -39,7 +45,7 @@ export function series(times: readonly number[], values: readonly number[]): Ser
  *
  * @example increments(series([0, 1, 3], [0, 10, 30])) // { rate: [10, 10], level: [5, 20] }
  */
-export function increments(data: Series): { rate: number[]; level: number[] } {
+export function increments(data: Series): Increments {
   const rate: number[] = [];
   const level: number[] = [];
   for (let i = 0; i + 1 < data.t.length; i++) {
@@ -158,22 +164,24 @@ export function bassStarts(times: readonly number[], values: readonly number[], 
  * @example logisticStarts([0, 1, 2, 3, 4], [1192, 2689, 5000, 7311, 8808])[0] // ≈ [1.005, 1.99], from rate 1, midpoint 2 (m = 10,000)
  */
 export function logisticStarts(times: readonly number[], values: readonly number[], market?: number): ShapeStart[] {
-  const data = series(times, values);
-  const { rate, level } = increments(data);
-  const starts: ShapeStart[] = [];
-  const estimates: number[] = [];
-  if (market === undefined) {
-    const largest = Math.max(...level, 1e-300);
-    const scaled = level.map((n) => n / largest);
-    const c = regress([scaled, scaled.map((n) => n * n)], rate);
-    if (c && c[0] > 0 && c[1] < 0) estimates.push((-c[0] / c[1]) * largest);
-  }
-  const markets = market === undefined ? marketCandidates(data, estimates) : [market];
-  for (const [intercept, slope] of linesInTime(data, markets, (n, m) => Math.log(n / (m - n)))) {
-    if (slope > 0) starts.push([slope, -intercept / slope]);
-  }
-  starts.push(...timeGrid(data).map(([r, c]): ShapeStart => [r, c]));
+  const { data, starts } = linearisedStarts(
+    times,
+    values,
+    market,
+    logisticMarket,
+    (n, m) => Math.log(n / (m - n)),
+    (intercept, slope) => (slope > 0 ? [slope, -intercept / slope] : undefined),
+  );
+  starts.push(...timeGrid(data));
   return valid(starts, [true, false]);
+}
+
+/** The market size of the logistic equation n = rate·N − (rate/m)·N² fitted to the increments. */
+function logisticMarket({ rate, level }: Increments): number | undefined {
+  const largest = Math.max(...level, 1e-300);
+  const scaled = level.map((n) => n / largest);
+  const c = regress([scaled, scaled.map((n) => n * n)], rate);
+  return c && c[0] > 0 && c[1] < 0 ? (-c[0] / c[1]) * largest : undefined;
 }
 
 /**
@@ -187,24 +195,51 @@ export function logisticStarts(times: readonly number[], values: readonly number
  * @example gompertzStarts([0, 2, 4, 6, 8], [67, 1589, 5083, 7796, 9125]) // includes ≈ [4.98, 0.496], from a = 5, b = 0.5 (m = 10,000)
  */
 export function gompertzStarts(times: readonly number[], values: readonly number[], market?: number): ShapeStart[] {
-  const data = series(times, values);
-  const { rate, level } = increments(data);
-  const starts: ShapeStart[] = [];
-  const estimates: number[] = [];
-  if (market === undefined) {
-    const usable = level.map((_, i) => i).filter((i) => level[i] > 0);
-    const fit = line(
-      usable.map((i) => Math.log(level[i])),
-      usable.map((i) => rate[i] / level[i]),
-    );
-    if (fit && fit[1] < 0) estimates.push(Math.exp(fit[0] / -fit[1]));
-  }
-  const markets = market === undefined ? marketCandidates(data, estimates) : [market];
-  for (const [intercept, slope] of linesInTime(data, markets, (n, m) => Math.log(-Math.log(n / m)))) {
-    if (slope < 0) starts.push([Math.exp(intercept), -slope]);
-  }
+  const { data, starts } = linearisedStarts(
+    times,
+    values,
+    market,
+    gompertzMarket,
+    (n, m) => Math.log(-Math.log(n / m)),
+    (intercept, slope) => (slope < 0 ? [Math.exp(intercept), -slope] : undefined),
+  );
   for (const [b, inflection] of timeGrid(data)) starts.push([Math.exp(Math.min(b * inflection, 700)), b]);
   return valid(starts, [true, true]);
+}
+
+/** The market size of the Gompertz equation n/N = b·ln m − b·ln N fitted to the increments. */
+function gompertzMarket({ rate, level }: Increments): number | undefined {
+  const usable = level.map((_, i) => i).filter((i) => level[i] > 0);
+  const fit = line(
+    usable.map((i) => Math.log(level[i])),
+    usable.map((i) => rate[i] / level[i]),
+  );
+  return fit && fit[1] < 0 ? Math.exp(fit[0] / -fit[1]) : undefined;
+}
+
+/**
+ * Starting values from a curve's straight-line form in t. Without a given market size,
+ * `estimateMarket` estimates one from the adoption per period and its level; for it and each
+ * other candidate m, the line through `linearise(N, m)` becomes shape parameters by `fromLine`
+ * (undefined where the line's slope has the wrong sign).
+ */
+function linearisedStarts(
+  times: readonly number[],
+  values: readonly number[],
+  market: number | undefined,
+  estimateMarket: (adoption: Increments) => number | undefined,
+  linearise: (count: number, market: number) => number,
+  fromLine: (intercept: number, slope: number) => ShapeStart | undefined,
+): { data: Series; starts: ShapeStart[] } {
+  const data = series(times, values);
+  const estimate = market === undefined ? estimateMarket(increments(data)) : undefined;
+  const markets = market !== undefined ? [market] : marketCandidates(data, estimate === undefined ? [] : [estimate]);
+  const starts: ShapeStart[] = [];
+  for (const [intercept, slope] of linesInTime(data, markets, linearise)) {
+    const start = fromLine(intercept, slope);
+    if (start) starts.push(start);
+  }
+  return { data, starts };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ModelError } from "./errors";
-import { incompleteBeta, logBeta } from "./incompleteBeta";
+import { incompleteBeta, logBeta } from "./specialFunctions";
 
 /**
  * The upper tail of Student's t distribution with ν degrees of freedom, P(T > t) for t ≥ 0:

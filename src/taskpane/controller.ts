@@ -77,7 +77,7 @@ export class PaneController {
     );
   }
 
-  /** Builds the model sheet, with native formulas if the portable box is ticked, else `CRS.` functions. */
+  /** Builds the model sheet, in the portable flavour (Excel's own functions) if the portable box is ticked, else `CRS.` functions. */
   async buildModel(): Promise<void> {
     const formulas = this.view.portable.checked ? "portable" : "crs";
     await this.run(() => null, BUILDING_MESSAGE, "build the model", (taken) => planModel(taken, { formulas }));

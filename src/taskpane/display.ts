@@ -4,6 +4,7 @@
  */
 import type { ColumnKind, DatasetRow, DatasetValue, IsoDate } from "../data";
 import { isIsoDate } from "../data";
+import { groupThousands } from "../model/format";
 import { NUMBER_FORMATS } from "../workbook/formats";
 import { EXCEL_API_VERSION } from "./excelWriter";
 import { ActionRefusedError } from "./removeAdded";
@@ -12,11 +13,6 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 /** What the pane shows for a figure the article does not have. */
 export const NOT_AVAILABLE = "not available";
-
-/** Digits grouped in thousands with commas: 75216 → "75,216". */
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
 
 /** A date formatted with a day/month/year number format such as "d mmm yyyy". */
 function formatDate(date: IsoDate, format: string): string {

@@ -2,21 +2,20 @@
  * The plan that inserts datasets: each in a new sheet as a formatted Excel table, with the
  * provenance of every row beside it and the article it comes from.
  */
-import { SOURCE, isoToExcelSerial } from "../data";
-import type { Column, Dataset, DatasetRow, DatasetValue, IsoDate, Provenance } from "../data";
+import { PROVENANCE_COLUMNS, SOURCE, isoToExcelSerial, provenanceValues, sheetValue } from "../data";
+import type { Column, Dataset, DatasetRow, DatasetValue } from "../data";
+import { groupThousands } from "../model/format";
 import { cellAddress, columnLetters } from "./a1";
 import { NUMBER_FORMATS } from "./formats";
 import { NameAllocator } from "./names";
 import { HEADER_STYLE } from "./styles";
-import type { Cell, ColumnWidthPlan, RangeWrite, SheetPlan, TakenNames, WorkbookPlan } from "./plan";
+import type { ColumnWidthPlan, RangeWrite, SheetPlan, TakenNames, WorkbookPlan } from "./plan";
 
 /** The look of every dataset table. */
 export const TABLE_STYLE = "TableStyleMedium2";
 /** The row of the table's header; above it, the title and description. */
 const HEADER_ROW = 4;
-/** Headers of the provenance block beside the table, one row per table row. */
-const PROVENANCE_HEADERS = ["As of", "Article's wording", "Basis", "Quote", "Note"] as const;
-/** Width in characters of the provenance columns; quote and note wrap within theirs. */
+/** Width in characters of each of `PROVENANCE_COLUMNS`; quote and note wrap within theirs. */
 const PROVENANCE_WIDTHS = [12, 22, 10, 80, 50] as const;
 /** Width of the widest date "d mmm yyyy" shows, e.g. "30 Sep 2005". */
 const DATE_CHARACTERS = 11;
@@ -75,7 +74,7 @@ function planDatasetSheet(dataset: Dataset, sheetName: string, tableName: string
 /** The table's cells: the header row, then one row per dataset row, each column in its format. */
 function tableRange(dataset: Dataset): RangeWrite {
   const header = dataset.columns.map((column) => column.header);
-  const rows = dataset.rows.map((row) => dataset.columns.map((column) => cellOf(row.values[column.key], column)));
+  const rows = dataset.rows.map((row) => dataset.columns.map((column) => sheetValue(row.values[column.key], column.kind)));
   const formats = dataset.rows.map(() => dataset.columns.map((column) => NUMBER_FORMATS[column.kind]));
   return {
     address: `A${HEADER_ROW}`,
@@ -84,28 +83,21 @@ function tableRange(dataset: Dataset): RangeWrite {
   };
 }
 
-/** A dataset value as a cell: dates become Excel serials so Excel sees real dates. */
-function cellOf(value: DatasetValue, column: Column): Cell {
-  return column.kind === "date" && typeof value === "string" ? isoToExcelSerial(value as IsoDate) : value;
-}
-
-/** The provenance block: a header beside the table's header, and a row beside each table row. */
+/**
+ * The provenance block: the headers of `PROVENANCE_COLUMNS` beside the table's header, and a
+ * row beside each table row, dates as dates.
+ */
 function provenanceRanges(rows: readonly DatasetRow[], column: number): RangeWrite[] {
+  const formats = PROVENANCE_COLUMNS.map((provenance) => (provenance.kind === "date" ? NUMBER_FORMATS.date : null));
   return [
-    { address: cellAddress(HEADER_ROW, column), cells: [[...PROVENANCE_HEADERS]], style: HEADER_STYLE },
+    { address: cellAddress(HEADER_ROW, column), cells: [PROVENANCE_COLUMNS.map((provenance) => provenance.header)], style: HEADER_STYLE },
     {
       address: cellAddress(HEADER_ROW + 1, column),
-      cells: rows.map((row) => provenanceCells(row.provenance)),
-      numberFormat: rows.map(() => [NUMBER_FORMATS.date, null, null, null, null]),
+      cells: rows.map((row) => provenanceValues(row.provenance).map((value, c) => sheetValue(value, PROVENANCE_COLUMNS[c].kind))),
+      numberFormat: rows.map(() => formats),
       style: { wrap: true },
     },
   ];
-}
-
-/** One row's provenance, in the order of `PROVENANCE_HEADERS`. */
-function provenanceCells(provenance: Provenance): Cell[] {
-  const asOf = provenance.asOf === null ? null : isoToExcelSerial(provenance.asOf);
-  return [asOf, provenance.asOfText, provenance.basis, provenance.quote, provenance.note ?? null];
 }
 
 /** The source article: title, publisher and date of publication, labelled. */
@@ -152,7 +144,7 @@ function shownLength(value: DatasetValue, column: Column): number {
   if (value === null) return 0;
   if (column.kind === "date") return DATE_CHARACTERS;
   if (typeof value === "string") return value.length;
-  const grouped = Math.round(column.kind === "percent" ? value * 100 : value).toLocaleString("en-GB");
-  // One more for the £ or % sign.
-  return grouped.length + (column.kind === "money" || column.kind === "percent" ? 1 : 0);
+  const grouped = groupThousands(String(Math.round(Math.abs(column.kind === "percent" ? value * 100 : value))));
+  // One more for a minus sign, and one for the £ or % sign.
+  return grouped.length + (value < 0 ? 1 : 0) + (column.kind === "money" || column.kind === "percent" ? 1 : 0);
 }

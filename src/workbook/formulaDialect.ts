@@ -4,11 +4,11 @@
  * the same numbers; each formula of the model is defined once here, per dialect.
  *
  * Arguments and results are Excel expressions: formula text without the leading "=", such as
- * a defined name, a cell reference, a number or a nested expression. The native dialect only
+ * a defined name, a cell reference, a number or a nested expression. The portable dialect only
  * uses functions that every Excel since 2007 reads without an `_xlfn.` prefix, so Office.js
  * and an .xlsx file accept the very same text.
  *
- * Outside a function's domain both dialects give the same error: the native formulas check
+ * Outside a function's domain both dialects give the same error: the portable formulas check
  * the domain of the `CRS.` function first and give #NUM! where it does, so that (say) a PCT
  * with no GPs is an error in both, never an incentive paid in one of them.
  */
@@ -78,8 +78,8 @@ function withinDomain(outside: readonly Expression[], value: Expression): Expres
   return `IF(OR(${outside.join(",")}),${NUM_ERROR},${value})`;
 }
 
-/** The dialect of Excel's own functions, with the same results as the `CRS.` functions. */
-export const NATIVE_DIALECT: FormulaDialect = {
+/** The portable dialect: Excel's own functions, with the same results as the `CRS.` functions. */
+export const PORTABLE_DIALECT: FormulaDialect = {
   flavour: "portable",
   growth(start, end, periods) {
     const [s, e, n] = [operand(start), operand(end), operand(periods)];
@@ -105,14 +105,14 @@ export const NATIVE_DIALECT: FormulaDialect = {
   },
   incentive(practices, registered, total, threshold, payment) {
     const [p, m] = [operand(practices), operand(payment)];
-    const met = `${NATIVE_DIALECT.shortfall(registered, total, threshold)}=0`;
+    const met = `${PORTABLE_DIALECT.shortfall(registered, total, threshold)}=0`;
     return withinDomain([`${p}<0`, `${m}<0`], `IF(${met},${p}*${m},0)`);
   },
 };
 
 /** The dialect of a flavour. */
 export function dialectOf(flavour: FormulaFlavour): FormulaDialect {
-  return flavour === "crs" ? CRS_DIALECT : NATIVE_DIALECT;
+  return flavour === "crs" ? CRS_DIALECT : PORTABLE_DIALECT;
 }
 
 /** The date `periods` months (as PERIODS counts them) after `date`: the inverse of `periods`. */

@@ -33,7 +33,7 @@ export function wasRenamed(choice: NameChoice): boolean {
 }
 
 /** The comparison key of a name: Excel ignores case in every kind of name. */
-function key(name: string): string {
+export function nameKey(name: string): string {
   return name.toUpperCase();
 }
 
@@ -58,7 +58,7 @@ export function isValidSheetName(name: string): boolean {
     !SHEET_FORBIDDEN.test(name) &&
     !name.startsWith("'") &&
     !name.endsWith("'") &&
-    key(name) !== RESERVED_SHEET
+    nameKey(name) !== RESERVED_SHEET
   );
 }
 
@@ -98,10 +98,10 @@ function shorten(text: string, maxLength: number): string {
  * "Rates", then "Rates (2)", "Rates (3)", …, shortening the base so the suffix fits.
  */
 export function uniqueSheetName(wanted: string, taken: readonly string[]): NameChoice {
-  const used = new Set([...taken.map(key), RESERVED_SHEET]);
+  const used = new Set([...taken.map(nameKey), RESERVED_SHEET]);
   const base = validSheetName(wanted);
   let name = base;
-  for (let n = 2; used.has(key(name)); n++) {
+  for (let n = 2; used.has(nameKey(name)); n++) {
     const suffix = ` (${n})`;
     name = trimSheetName(base, SHEET_NAME_MAX - suffix.length) + suffix;
   }
@@ -121,10 +121,10 @@ export function validObjectName(wanted: string): string {
  * (the table names and defined names together): "Rate", then "Rate_2", "Rate_3", ….
  */
 export function uniqueObjectName(wanted: string, taken: readonly string[]): NameChoice {
-  const used = new Set(taken.map(key));
+  const used = new Set(taken.map(nameKey));
   const base = validObjectName(wanted);
   let name = base;
-  for (let n = 2; used.has(key(name)); n++) {
+  for (let n = 2; used.has(nameKey(name)); n++) {
     const suffix = `_${n}`;
     name = base.slice(0, OBJECT_NAME_MAX - suffix.length) + suffix;
   }

@@ -58,11 +58,21 @@ export interface NamePlan {
   readonly comment: string;
 }
 
-/** A series of a line chart: its name and the range of its values. */
+/**
+ * How a chart series is drawn. "line": a solid line without markers (the default); "dashed": a
+ * dashed line, for bounds and targets; "markers": markers and no line, for observed counts.
+ */
+export type SeriesLook = "line" | "dashed" | "markers";
+
+/** A series of a line chart: its name, the range of its values and how it is drawn. */
 export interface ChartSeriesPlan {
   readonly name: string;
   /** The values' range on the chart's sheet, e.g. "C10:C33". */
   readonly values: string;
+  /** Solid line if omitted. */
+  readonly look?: SeriesLook;
+  /** The line's or markers' colour, `#RRGGBB`; the chart's palette if omitted. */
+  readonly color?: string;
 }
 
 /** A native Excel line chart over ranges of its own sheet. */
@@ -75,6 +85,34 @@ export interface ChartPlan {
   readonly yAxisTitle: string;
   /** The cells the chart covers, e.g. "H2:P20". */
   readonly position: string;
+  /**
+   * Whether the categories are dates, spaced by time on a date axis labelled as `dateFormat`
+   * (e.g. "mmm yyyy"); text categories, evenly spaced, if omitted.
+   */
+  readonly dateAxis?: { readonly format: string };
+}
+
+/** How a sheet prints: on A4, one page wide, as long as it needs. */
+export interface PageSetupPlan {
+  readonly orientation: "portrait" | "landscape";
+  /** Page breaks before these rows, e.g. so that a chart is not cut across pages. */
+  readonly breaksBeforeRows?: readonly number[];
+}
+
+/** A row's height in points (Excel's default is 15 for Calibri 11), e.g. for wrapped text. */
+export interface RowHeightPlan {
+  readonly row: number;
+  readonly points: number;
+}
+
+/** A cell (or block) that offers a drop-down list of texts and accepts nothing else. */
+export interface ListValidationPlan {
+  /** The cell or block, e.g. "C14". */
+  readonly address: string;
+  /** The texts offered, in order; joined with commas they must fit Excel's 255 characters. */
+  readonly values: readonly string[];
+  /** What the cell's input message and error alert say about it. */
+  readonly message: string;
 }
 
 /** A column width in characters of the default font (Excel's own unit for column widths). */
@@ -93,6 +131,11 @@ export interface SheetPlan {
   readonly charts: readonly ChartPlan[];
   /** Rows kept in view while scrolling (0: none). */
   readonly freezeRows: number;
+  /** Rows of a height other than the default (rows of wrapped text). */
+  readonly rowHeights?: readonly RowHeightPlan[];
+  readonly validations?: readonly ListValidationPlan[];
+  /** How the sheet prints; the application's default if omitted. */
+  readonly pageSetup?: PageSetupPlan;
 }
 
 /** All the writes of one action, and what to tell the user about them. */

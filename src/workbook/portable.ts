@@ -9,7 +9,7 @@ import { NO_TAKEN_NAMES, takenAfter } from "./names";
 import type { WorkbookPlan } from "./plan";
 
 /**
- * Plans the model (native formulas) and then every dataset for a new, empty workbook. The
+ * Plans the model (portable formulas) and then every dataset for a new, empty workbook. The
  * datasets take only names the model left free, so the two plans apply as one.
  */
 export function planPortableWorkbook(): WorkbookPlan {

@@ -7,6 +7,7 @@
  */
 import JSZip from "jszip";
 import { absoluteAddress, parseRange, quoteSheetName } from "./a1";
+import { NUMBER_FORMATS } from "./formats";
 import type { ChartPlan, SheetPlan } from "./plan";
 
 const NS_CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart";
@@ -120,7 +121,7 @@ function chartXml(chart: ChartPlan, sheet: string): string {
     `<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="2"/><c:crosses val="autoZero"/>` +
     `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
-    `<c:majorGridlines/>${title(chart.yAxisTitle)}<c:numFmt formatCode="#,##0" sourceLinked="0"/>` +
+    `<c:majorGridlines/>${title(chart.yAxisTitle)}<c:numFmt formatCode="${NUMBER_FORMATS.count}" sourceLinked="0"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="1"/>` +
     `<c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea>` +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +

@@ -2,11 +2,15 @@
  * Writes a workbook plan to an .xlsx file with exceljs: sheets, values, formulas, number
  * formats, styles, tables, column widths, defined names, frozen rows and line charts.
  * Formulas are stored without cached results and the file asks for a full recalculation on
- * load, so Excel and LibreOffice compute every value when they open it.
+ * load, so Excel and LibreOffice compute every value when they open it. The plan is checked as
+ * the Office.js adapter checks it, so a plan one writer refuses the other refuses too.
  */
 import ExcelJS from "exceljs";
 import { absoluteAddress, cellAddress, columnNumber, parseRange, quoteSheetName } from "./a1";
-import type { Cell, CellStyle, RangeWrite, SheetPlan, TablePlan, WorkbookPlan } from "./plan";
+import { NO_TAKEN_NAMES } from "./names";
+import type { CellStyle, CellValue, RangeWrite, SheetPlan, TablePlan, WorkbookPlan } from "./plan";
+import { checkPlan } from "./planCheck";
+import { type PlannedCell, rangeCells } from "./rangeCells";
 import { addCharts } from "./xlsxCharts";
 
 /** Who the file says created it. */
@@ -14,8 +18,9 @@ const CREATOR = "CRS Adoption Modeller";
 /** The workbook's default font; a styled cell keeps its name and size, as in Excel. */
 const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11, family: 2 };
 
-/** The .xlsx file of a plan, as bytes. */
+/** The .xlsx file of a plan, as bytes; a malformed plan is refused with a PlanError. */
 export async function writeXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
+  checkPlan(plan, NO_TAKEN_NAMES);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = CREATOR;
   workbook.calcProperties.fullCalcOnLoad = true;
@@ -43,21 +48,18 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
 
 /** Writes a block of cells with its number formats and style. */
 function writeRange(sheet: ExcelJS.Worksheet, range: RangeWrite): void {
-  const { start } = parseRange(range.address);
-  range.cells.forEach((row, r) =>
-    row.forEach((value, c) => {
-      const cell = sheet.getCell(start.row + r, start.column + c);
-      cell.value = cellValue(value);
-      const format = typeof range.numberFormat === "string" ? range.numberFormat : range.numberFormat?.[r]?.[c];
-      if (format) cell.numFmt = format;
-      if (range.style) applyStyle(cell, range.style);
-    }),
-  );
+  for (const planned of rangeCells(range).cells) {
+    const cell = sheet.getCell(planned.row, planned.column);
+    cell.value = cellValue(planned);
+    if (planned.numberFormat !== null) cell.numFmt = planned.numberFormat;
+    if (planned.style) applyStyle(cell, planned.style);
+  }
 }
 
-/** A plan cell as exceljs takes it: formulas without their leading "=". */
-function cellValue(value: Cell): ExcelJS.CellValue {
-  return value !== null && typeof value === "object" ? { formula: value.formula.replace(/^=/, "") } : value;
+/** A planned cell as exceljs takes it: formulas without their leading "=", literals as they are. */
+function cellValue(planned: PlannedCell): ExcelJS.CellValue {
+  // A cell without a formula holds a literal.
+  return planned.formula !== null ? { formula: planned.formula.slice(1) } : (planned.value as CellValue);
 }
 
 /** Applies a style on top of what the cell has, as Office.js sets only the properties given. */

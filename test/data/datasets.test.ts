@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DATASETS, SOURCE, findDataset, isIsoDate, type Dataset } from "../../src/data";
+import { groupThousands } from "../../src/model/format";
 
 /** The article every figure comes from, kept in docs/ as published. */
 const ARTICLE_PATH = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "docs", "ehi-2005-08-15-gps-registered-for-care-records.txt");
@@ -11,7 +12,7 @@ const ARTICLE_PATH = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "
 const normalise = (text: string): string => text.replace(/\s+/g, " ").trim();
 
 /** 75216 as "75,216", as the article prints it. */
-const withThousands = (value: number): string => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+const withThousands = (value: number): string => groupThousands(String(value));
 
 function dataset(name: string): Dataset {
   const found = findDataset(name);

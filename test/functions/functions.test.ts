@@ -3,10 +3,17 @@
  * `associate`, with every numeric argument a matrix ([[x]] for a single cell).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { DATASETS } from "../../src/data";
+import { DATASETS, PROVENANCE_COLUMNS } from "../../src/data";
+import { cellAddress } from "../../src/workbook/a1";
+import { planDatasets } from "../../src/workbook/datasetPlan";
+import { NO_TAKEN_NAMES } from "../../src/workbook/names";
+import { plannedCells } from "../workbook/planCells";
 import { type CustomFunction, ErrorCode, ExcelError, type FunctionMetadata, loadFunctions, loadMetadata } from "./host";
 
 /** The functions this file checks; the metadata may hold others (the fitting functions). */
+/** The headers of a dataset row's provenance, wherever it is shown. */
+const PROVENANCE_HEADERS = ["Figure as of", "Date in the article's words", "Basis", "Quote", "Note"];
+
 const SCALAR_IDS = ["GROWTH", "PERIODS", "PROJECT", "PERIODSTO", "SHORTFALL", "INCENTIVE", "LOGISTIC", "BASS", "DATASET", "DATASETS"];
 
 let fns: Map<string, CustomFunction>;
@@ -283,22 +290,37 @@ describe("ranges spill element by element, as Excel's own functions do", () => {
 describe("DATASET and DATASETS", () => {
   it("spills a dataset with its header, Excel dates and provenance", () => {
     const table = fns.get("DATASET")!("gp_registrations") as unknown[][];
-    expect(table[0]).toEqual(["As of", "GPs registered", "Basis", "As of (text)", "Quote", "Note"]);
-    expect(table[1].slice(0, 4)).toEqual([excelDate(2005, 6, 30), 3_500, "stated", "end of Jun 2005"]);
-    expect(table[2].slice(0, 4)).toEqual([excelDate(2005, 8, 1), 18_981, "stated", "beginning of Aug 2005"]);
-    expect(table[2][4]).toContain("18,981 GPs registered");
-    expect(table[1][5]).toBe("");
+    expect(table[0]).toEqual(["As of", "GPs registered", ...PROVENANCE_HEADERS]);
+    expect(table[1].slice(0, 5)).toEqual([excelDate(2005, 6, 30), 3_500, excelDate(2005, 6, 30), "end of Jun 2005", "stated"]);
+    expect(table[2].slice(0, 5)).toEqual([excelDate(2005, 8, 1), 18_981, excelDate(2005, 8, 1), "beginning of Aug 2005", "stated"]);
+    expect(table[2][5]).toContain("18,981 GPs registered");
+    expect(table[1][6]).toBe("");
+  });
+  it("heads the provenance as the inserted dataset sheets do", () => {
+    expect(PROVENANCE_COLUMNS.map((column) => column.header)).toEqual(PROVENANCE_HEADERS);
+    const sheets = planDatasets(DATASETS, NO_TAKEN_NAMES).sheets;
+    DATASETS.forEach((dataset, index) => {
+      const table = fns.get("DATASET")!(dataset.name) as unknown[][];
+      const cells = plannedCells(sheets[index]);
+      const first = dataset.columns.length + 2;
+      const sheetHeaders = PROVENANCE_HEADERS.map((_, c) => cells.get(cellAddress(4, first + c))?.value);
+      expect(table[0].slice(dataset.columns.length), dataset.name).toEqual(sheetHeaders);
+    });
   });
   it("shows a missing figure as an empty cell and finds names in any case", () => {
     const table = fns.get("DATASET")!(" Clinician_Usage ") as unknown[][];
     expect(table[1].slice(0, 3)).toEqual(["Clinicians using the CRS or spine services", "", "Early 2006"]);
+    const appointments = fns.get("DATASET")!("choose_and_book") as unknown[][];
+    const soFar = appointments.find((row) => row[2] === 2_395)!;
+    // No date for the figure: both the date column and the provenance's date are empty.
+    expect([soFar[0], soFar[3]]).toEqual(["", ""]);
   });
   it("spills every dataset as a rectangular table of numbers and texts", () => {
     for (const dataset of DATASETS) {
       const table = fns.get("DATASET")!(dataset.name) as unknown[][];
       expect(table).toHaveLength(dataset.rows.length + 1);
       for (const row of table) {
-        expect(row).toHaveLength(dataset.columns.length + 4);
+        expect(row).toHaveLength(dataset.columns.length + PROVENANCE_HEADERS.length);
         for (const cell of row) expect(["string", "number"]).toContain(typeof cell);
       }
     }

@@ -1,25 +1,19 @@
 /**
  * A stand-in for Excel's custom-functions runtime: loads the BUILT functions bundle
- * (dist/functions.js, exactly what Excel loads) in a fresh V8 context whose `CustomFunctions`
- * global records each `associate` call, so tests and benchmarks call the functions as Excel does.
+ * (dist/functions.js, after the chunk it shares with the pane, exactly as taskpane.html loads
+ * them in Excel) in a fresh V8 context whose `CustomFunctions` global records each `associate`
+ * call, so tests and benchmarks call the functions as Excel does.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createContext, runInContext } from "node:vm";
 import { DIST, ensureFreshBuild } from "../../scripts/freshBuild";
+import { EXCEL_ERROR_CODES } from "../../src/functions/errors";
 
 export { DIST, ROOT } from "../../scripts/freshBuild";
 
 /** Excel's error codes, as the runtime's `CustomFunctions.ErrorCode` enum has them. */
-export const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
+export const ErrorCode = EXCEL_ERROR_CODES;
 
 /** The runtime's `CustomFunctions.Error`: an Excel error code with an optional message. */
 export class ExcelError extends Error {
@@ -41,6 +35,20 @@ export interface FunctionMetadata {
   description?: string;
   parameters: { name: string; description?: string; type?: string; dimensionality?: string; optional?: boolean }[];
   result: { type?: string; dimensionality?: string };
+}
+
+/**
+ * The add-in's own scripts the page loads up to and including functions.js, in its order: the
+ * chunk the functions share with the pane, then the functions (not Office.js, which this
+ * stand-in replaces).
+ */
+export function functionScripts(): string[] {
+  const page = readFileSync(join(DIST, "taskpane.html"), "utf8");
+  const sources = [...page.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((match) => match[1]);
+  const own = sources.filter((source) => !source.startsWith("office-js/") && !/^https?:/.test(source));
+  const functions = own.indexOf("functions.js");
+  if (functions < 0) throw new Error("dist/taskpane.html does not load functions.js: the shared runtime would have no functions.");
+  return own.slice(0, functions + 1);
 }
 
 /**
@@ -77,11 +85,15 @@ export function loadFunctions({ sameContext = false, raw = false } = {}): Map<st
     Error: ExcelError,
     ErrorCode,
   };
-  const source = readFileSync(join(DIST, "functions.js"), "utf8");
+  const scripts = functionScripts().map((file) => ({ file, source: readFileSync(join(DIST, file), "utf8") }));
   if (sameContext) {
-    new Function("CustomFunctions", source)(CustomFunctions);
+    // The page's global, where the scripts leave the chunks they share.
+    const self = {};
+    for (const { source } of scripts) new Function("CustomFunctions", "self", source)(CustomFunctions, self);
   } else {
-    runInContext(source, createContext({ CustomFunctions, console }), { filename: "functions.js" });
+    const context = createContext({ CustomFunctions, console });
+    runInContext("globalThis.self = globalThis;", context);
+    for (const { file, source } of scripts) runInContext(source, context, { filename: file });
   }
   return associated;
 }

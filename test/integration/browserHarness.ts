@@ -13,6 +13,7 @@ import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium } from "playwright-core";
 import { OFFICE_JS_CDN } from "../../scripts/build/officeJs";
+import { EXCEL_ERROR_CODES } from "../../src/functions/errors";
 
 export const DIST = resolve(fileURLToPath(new URL("../../dist", import.meta.url)));
 export const CHROMIUM = "/usr/bin/chromium";
@@ -176,7 +177,7 @@ export const EXCEL_HOST_STUB = `
   window.CustomFunctions = {
     associate: () => {},
     Error: CustomFunctionError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
+    ErrorCode: ${JSON.stringify(EXCEL_ERROR_CODES)},
   };
 })();
 `;

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { rewriteManifest } from "../../scripts/build/deploymentUrl";
 import { contentSecurityPolicy, LOCAL_OFFICE_JS_FILES, OFFICE_JS_CDN } from "../../scripts/build/officeJs";
 import { BUILT_FILES, manifestProblems, readManifest, validateAgainstSchema } from "../../scripts/manifestChecks";
+import { DATASETS } from "../../src/data";
 
 const require = createRequire(import.meta.url);
 
@@ -95,10 +96,19 @@ describe("the build", () => {
   it("writes a pane that loads Office.js from the CDN under its Content-Security-Policy, and no copy of Office.js", () => {
     const html = readFileSync("dist/taskpane.html", "utf8");
     // The build minifies the page, dropping the quotes of attributes that need none.
-    expect([...html.matchAll(/<script src="?([^\s">]+)"?>/g)].map((match) => match[1])).toEqual([OFFICE_JS_CDN, "functions.js", "taskpane.js"]);
+    expect([...html.matchAll(/<script src="?([^\s">]+)"?>/g)].map((match) => match[1])).toEqual([OFFICE_JS_CDN, "shared.js", "functions.js", "taskpane.js"]);
     expect(html).toContain(`<meta http-equiv=Content-Security-Policy content="${contentSecurityPolicy("cdn")}">`);
     expect(html).not.toContain("<%");
     expect(existsSync("dist/office-js")).toBe(false);
+  });
+
+  it("bundles the article's data once, in the chunk the page loads before the functions and the pane", () => {
+    const page = readFileSync(join("dist", "taskpane.html"), "utf8");
+    const scripts = [...page.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((match) => match[1]).filter((src) => !/^https:/.test(src));
+    expect(scripts).toEqual(["shared.js", "functions.js", "taskpane.js"]);
+    const quote = DATASETS[0].rows[0].provenance.quote;
+    const copies = scripts.filter((script) => readFileSync(join("dist", script), "utf8").includes(quote));
+    expect(copies).toEqual(["shared.js"]);
   });
 
   it("writes functions.json with allowErrorForDataTypeAny at its top level", () => {

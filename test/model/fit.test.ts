@@ -3,7 +3,6 @@ import { BASS_MODEL, GOMPERTZ_MODEL, LOGISTIC_MODEL, MODELS, type DiffusionModel
 import { ModelError } from "../../src/model/errors";
 import { fitDiffusion, MAX_POINTS } from "../../src/model/fit";
 import { forecastAt } from "../../src/model/forecast";
-import { levenbergMarquardt } from "../../src/model/levenbergMarquardt";
 import { inverseGram, solveSymmetric } from "../../src/model/linearAlgebra";
 import { reachTime } from "../../src/model/reach";
 import { regress } from "../../src/model/regression";
@@ -250,27 +249,5 @@ describe("numerical building blocks", () => {
 
   it("series sorts by time and averages repeated times", () => {
     expect(series([2, 1, 2], [30, 10, 50])).toEqual({ t: [1, 2], y: [10, 40] });
-  });
-
-  it("Levenberg–Marquardt solves Rosenbrock's least-squares problem", () => {
-    // r = (10(u₂ − u₁²), 1 − u₁): minimum 0 at (1, 1), from the classic start (−1.2, 1).
-    const result = levenbergMarquardt(
-      (u, out) => {
-        const r1 = 10 * (u[1] - u[0] * u[0]);
-        const r2 = 1 - u[0];
-        const j = [-20 * u[0], 10, -1, 0];
-        out.sse = r1 * r1 + r2 * r2;
-        out.jtj[0] = j[0] * j[0] + j[2] * j[2];
-        out.jtj[1] = out.jtj[2] = j[0] * j[1] + j[2] * j[3];
-        out.jtj[3] = j[1] * j[1] + j[3] * j[3];
-        out.jtr[0] = j[0] * r1 + j[2] * r2;
-        out.jtr[1] = j[1] * r1 + j[3] * r2;
-      },
-      [-1.2, 1],
-    );
-    expect(result.converged).toBe(true);
-    expect(result.u[0]).toBeCloseTo(1, 8);
-    expect(result.u[1]).toBeCloseTo(1, 8);
-    expect(result.iterations).toBeLessThan(100);
   });
 });

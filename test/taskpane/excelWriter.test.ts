@@ -1,20 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { DATASETS } from "../../src/data";
-import {
-  MAX_SYNCS_PER_ACTION,
-  PlanError,
-  applyPlan,
-  cellInput,
-  checkPlan,
-  columnWidthPoints,
-  needsTextPrefix,
-  readTakenNames,
-  runPlan,
-} from "../../src/taskpane/excelWriter";
+import { MAX_SYNCS_PER_ACTION, applyPlan, readTakenNames, runPlan } from "../../src/taskpane/excelWriter";
 import { planDatasets } from "../../src/workbook/datasetPlan";
 import { planModel } from "../../src/workbook/modelPlan";
 import type { TakenNames, WorkbookPlan } from "../../src/workbook/plan";
-import { FakeExcel, type Seed, readInput } from "./fakeExcel";
+import { PlanError } from "../../src/workbook/planError";
+import { handPlan } from "../workbook/handPlan";
+import { FakeExcel, type Seed } from "./fakeExcel";
 
 const NOTHING_TAKEN: TakenNames = { sheets: [], tables: [], names: [] };
 
@@ -26,62 +18,6 @@ const BUSY_WORKBOOK: Seed = {
   ],
   names: [{ name: "Rate", sheet: "Sheet1", address: "B1" }],
 };
-
-/** A plan written by hand that uses every kind of write. */
-function handPlan(sheet = "GPs registered"): WorkbookPlan {
-  return {
-    sheets: [
-      {
-        name: sheet,
-        ranges: [
-          { address: "A1", cells: [["GPs registered for NHS CRS"]], style: { bold: true, fontColor: "#1F3864" } },
-          {
-            address: "A3:C5",
-            cells: [
-              ["As of", "GPs", "Note"],
-              [38_533, 3_500, "=not a formula"],
-              [38_565, 18_981, "Aug 2005"],
-            ],
-            numberFormat: [
-              [null, null, null],
-              ["d mmm yyyy", "#,##0", "@"],
-              ["d mmm yyyy", "#,##0", "@"],
-            ],
-            style: { border: "#9BC2E6", wrap: true, horizontal: "left" },
-          },
-          {
-            address: "E3",
-            cells: [[{ formula: "=CRS.GROWTH(B4,B5,1)" }, 0.3, true, null, "30%", "TRUE", "- none", "#N/A", "'quoted"]],
-            numberFormat: "0.0%",
-            style: { fill: "#FFF2CC", italic: true },
-          },
-        ],
-        tables: [{ name: "tbl_gps", address: "A3:C5", style: "TableStyleMedium2" }],
-        columnWidths: [
-          { column: "A", characters: 12 },
-          { column: "C", characters: 40 },
-        ],
-        charts: [
-          {
-            title: "GPs registered",
-            categories: "A4:A5",
-            series: [
-              { name: "GPs", values: "B4:B5" },
-              { name: "Target", values: "F4:F5" },
-            ],
-            xAxisTitle: "Month",
-            yAxisTitle: "GPs registered",
-            position: "H2:P20",
-          },
-        ],
-        freezeRows: 3,
-      },
-    ],
-    names: [{ name: "GPs_August", sheet, address: "B5", comment: "GPs registered by the beginning of August 2005" }],
-    activate: sheet,
-    messages: [`Inserted GPs registered into sheet '${sheet}'.`],
-  };
-}
 
 describe("reading the names a workbook uses", () => {
   it("reads sheets, tables, workbook names and sheet-scoped names in one round trip", async () => {
@@ -271,71 +207,6 @@ describe("running an action", () => {
   });
 });
 
-describe("checking a plan", () => {
-  const plan = handPlan();
-  const sheet = plan.sheets[0];
-
-  it("accepts a plan that takes only free names", () => {
-    expect(() => checkPlan(plan, { sheets: ["Sheet1"], tables: ["Budget"], names: ["Rate"] })).not.toThrow();
-  });
-
-  it.each([
-    ["a block whose rows differ in length", { ...plan, sheets: [{ ...sheet, ranges: [{ address: "A1", cells: [[1, 2], [3]] }] }] }],
-    ["a block larger than its address", { ...plan, sheets: [{ ...sheet, ranges: [{ address: "A1:B1", cells: [[1, 2, 3]] }] }] }],
-    ["number formats of another shape", { ...plan, sheets: [{ ...sheet, ranges: [{ address: "A1", cells: [[1, 2]], numberFormat: [["0"]] }] }] }],
-    ["a value Excel cannot hold", { ...plan, sheets: [{ ...sheet, ranges: [{ address: "A1", cells: [[Number.NaN]] }] }] }],
-    ["a sheet name with a forbidden character", { ...plan, sheets: [{ ...sheet, name: "GPs/2005" }], names: [], activate: null }],
-    ["a sheet name over 31 characters", { ...plan, sheets: [{ ...sheet, name: "x".repeat(32) }], names: [], activate: null }],
-    ["a name on a sheet the plan does not add", { ...plan, names: [{ ...plan.names[0], sheet: "Sheet1" }] }],
-    ["a defined name that reads as a cell", { ...plan, names: [{ ...plan.names[0], name: "GP2005" }] }],
-    ["two sheets of one name", { ...plan, sheets: [sheet, { ...sheet, name: sheet.name.toUpperCase(), tables: [] }] }],
-    ["a chart without series", { ...plan, sheets: [{ ...sheet, charts: [{ ...sheet.charts[0], series: [] }] }] }],
-  ])("refuses %s", (_, spoiled) => {
-    expect(() => checkPlan(spoiled as WorkbookPlan, NOTHING_TAKEN)).toThrow(PlanError);
-  });
-});
-
-describe("cell inputs", () => {
-  it("writes formulas with their equals sign and literals as they are", () => {
-    expect(cellInput({ formula: "=CRS.GROWTH(1,2)" })).toBe("=CRS.GROWTH(1,2)");
-    expect(cellInput({ formula: "SUM(A1:A2)" })).toBe("=SUM(A1:A2)");
-    expect(cellInput(75_216)).toBe(75_216);
-    expect(cellInput(false)).toBe(false);
-    expect(cellInput(null)).toBe("");
-    expect(cellInput("Smartcards issued")).toBe("Smartcards issued");
-  });
-
-  it.each(["=1+1", "+44", "-5", "@risk", "'quoted", "#N/A", "75,216", "30%", "£6,000", "Aug 2005", "1/8/2005", "TRUE", "false"])(
-    "protects the text %s, which Excel would otherwise convert",
-    (text) => {
-      expect(needsTextPrefix(text)).toBe(true);
-      expect(readInput(cellInput(text))).toMatchObject({ kind: "text", value: text, converted: false });
-    },
-  );
-
-  it("leaves plain words alone", () => {
-    for (const text of ["Available", "Not yet held", "Choose and Book", "stated", "derived", ""]) {
-      expect(needsTextPrefix(text)).toBe(false);
-    }
-  });
-});
-
-describe("column widths", () => {
-  it("converts characters of the default font to points: 7 px a character plus 5 px padding, 0.75 pt a pixel", () => {
-    expect(columnWidthPoints(0)).toBe(0);
-    expect(columnWidthPoints(8.43)).toBe(48); // Excel's default column: 64 px
-    expect(columnWidthPoints(10)).toBe(56.25);
-    expect(columnWidthPoints(12)).toBe(66.75);
-    expect(columnWidthPoints(80)).toBe(423.75);
-  });
-
-  it("refuses widths Excel cannot show", () => {
-    expect(() => columnWidthPoints(-1)).toThrow(PlanError);
-    expect(() => columnWidthPoints(256)).toThrow(PlanError);
-    expect(() => columnWidthPoints(Number.NaN)).toThrow(PlanError);
-  });
-});
-
 /** A workbook that already holds every sheet, table and name `plans` would take in an empty one. */
 function seedTaking(plans: readonly WorkbookPlan[]): Seed {
   const sheets = plans.flatMap((plan) => plan.sheets);
@@ -353,7 +224,7 @@ function seedTaking(plans: readonly WorkbookPlan[]): Seed {
 const ACTIONS: readonly [string, (taken: TakenNames) => WorkbookPlan][] = [
   ["inserting every dataset", (taken) => planDatasets(DATASETS, taken)],
   ["building the model with CRS formulas", (taken) => planModel(taken, { formulas: "crs" })],
-  ["building the model with native formulas", (taken) => planModel(taken, { formulas: "portable" })],
+  ["building the model with portable formulas", (taken) => planModel(taken, { formulas: "portable" })],
 ];
 
 describe.each(ACTIONS)("%s with the real planner", (_, makePlan) => {

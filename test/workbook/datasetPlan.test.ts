@@ -14,6 +14,8 @@ function textsOf(sheet: SheetPlan): string[] {
 }
 
 const plan = planDatasets(DATASETS, NO_TAKEN_NAMES);
+/** The headers of the provenance block beside each table. */
+const PROVENANCE_HEADERS = ["Figure as of", "Date in the article's words", "Basis", "Quote", "Note"];
 
 describe("planDatasets", () => {
   it("puts each dataset in its own sheet named after its title, as a table named after it", () => {
@@ -35,11 +37,11 @@ describe("planDatasets", () => {
     (_, dataset: Dataset, index: number) => {
       const cells = cellsOf(plan.sheets[index]);
       dataset.columns.forEach((column, c) => {
-        expect(cells.get(cellAddress(4, c + 1))).toEqual({ value: column.header, format: null });
+        expect(cells.get(cellAddress(4, c + 1))).toMatchObject({ value: column.header, numberFormat: null });
         dataset.rows.forEach((row, r) => {
           const raw = row.values[column.key];
           const value = column.kind === "date" && raw !== null ? isoToExcelSerial(raw as IsoDate) : raw;
-          expect(cells.get(cellAddress(5 + r, c + 1)), `${column.key} of row ${r}`).toEqual({ value, format: NUMBER_FORMATS[column.kind] });
+          expect(cells.get(cellAddress(5 + r, c + 1)), `${column.key} of row ${r}`).toMatchObject({ value, numberFormat: NUMBER_FORMATS[column.kind] });
         });
       });
     },
@@ -51,18 +53,18 @@ describe("planDatasets", () => {
       const sheet = plan.sheets[index];
       const cells = cellsOf(sheet);
       const first = dataset.columns.length + 2;
-      expect([0, 1, 2, 3, 4].map((c) => cells.get(cellAddress(4, first + c))?.value)).toEqual(["As of", "Article's wording", "Basis", "Quote", "Note"]);
+      expect([0, 1, 2, 3, 4].map((c) => cells.get(cellAddress(4, first + c))?.value)).toEqual(PROVENANCE_HEADERS);
       dataset.rows.forEach((row, r) => {
         const { asOf, asOfText, basis, quote, note } = row.provenance;
         const at = (c: number): Cell | undefined => cells.get(cellAddress(5 + r, first + c))?.value;
         expect(at(0)).toBe(asOf === null ? null : isoToExcelSerial(asOf));
-        expect(cells.get(cellAddress(5 + r, first))?.format).toBe(NUMBER_FORMATS.date);
+        expect(cells.get(cellAddress(5 + r, first))?.numberFormat).toBe(NUMBER_FORMATS.date);
         expect([at(1), at(2), at(3), at(4)]).toEqual([asOfText, basis, quote, note ?? null]);
       });
       const texts = textsOf(sheet);
       expect(texts).toEqual(expect.arrayContaining([dataset.title, dataset.description, SOURCE.title, SOURCE.publisher]));
       const published = [...cells.values()].find((cell) => cell.value === isoToExcelSerial(SOURCE.published));
-      expect(published?.format).toBe(NUMBER_FORMATS.date);
+      expect(published?.numberFormat).toBe(NUMBER_FORMATS.date);
     },
   );
 

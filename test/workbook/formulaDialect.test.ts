@@ -1,11 +1,11 @@
 /**
- * The native formulas give what the CRS functions give, over the whole domain of each function
+ * The portable formulas give what the CRS functions give, over the whole domain of each function
  * and not only at the model's inputs: both dialects' formulas are evaluated on the same
  * arbitrary inputs (the CRS calls by the model's own functions) and compared to 1e-9.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CRS_DIALECT, NATIVE_DIALECT, dateAfter } from "../../src/workbook/formulaDialect";
+import { CRS_DIALECT, PORTABLE_DIALECT, dateAfter } from "../../src/workbook/formulaDialect";
 import type { FormulaDialect } from "../../src/workbook/formulaDialect";
 import { FormulaError, evaluateFormula } from "./formulaEvaluator";
 
@@ -28,8 +28,8 @@ function valueOf(formula: string, values: readonly number[]): number | string {
 /** Asserts both dialects agree on `values`: the same error, or numbers within 1e-9 relative. */
 function expectAgreement(formula: Formula, values: readonly number[]): void {
   const expected = valueOf(formula(CRS_DIALECT), values);
-  const actual = valueOf(formula(NATIVE_DIALECT), values);
-  const context = `${formula(NATIVE_DIALECT)} on ${values.join(", ")}`;
+  const actual = valueOf(formula(PORTABLE_DIALECT), values);
+  const context = `${formula(PORTABLE_DIALECT)} on ${values.join(", ")}`;
   if (typeof expected === "string") {
     expect(actual, context).toBe(expected);
     return;
@@ -51,7 +51,7 @@ const periods = fc.double({ min: -60, max: 120, noNaN: true });
 const share = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.3, 0.55, 1));
 const serial = fc.integer({ min: 1, max: 80_000 });
 
-describe("the native dialect agrees with the CRS functions", () => {
+describe("the portable dialect agrees with the CRS functions", () => {
   it("GROWTH", () => {
     fc.assert(fc.property(positive, fc.oneof(positive, fc.constant(0)), fc.double({ min: 0.01, max: 120, noNaN: true }), (start, end, n) => {
       expectAgreement((d) => d.growth("a", "b", "c"), [start, end, n]);
@@ -99,7 +99,7 @@ describe("the native dialect agrees with the CRS functions", () => {
   });
 
   it("keeps operator precedence when arguments are expressions", () => {
-    expect(NATIVE_DIALECT.growth("a+b", "c", "d-a")).toBe("IF(OR((a+b)<=0,c<0,(d-a)<=0),LN(0),POWER(c/(a+b),1/(d-a))-1)");
+    expect(PORTABLE_DIALECT.growth("a+b", "c", "d-a")).toBe("IF(OR((a+b)<=0,c<0,(d-a)<=0),LN(0),POWER(c/(a+b),1/(d-a))-1)");
     expectAgreement((d) => d.growth("a+b", "c", "d-a"), [1, 2, 9, 5]);
     expectAgreement((d) => d.project("a", "b", d.periods("c", "d"), "a*4"), [100, 0.2, 38_565, 38_930]);
   });
@@ -111,7 +111,7 @@ describe("the native dialect agrees with the CRS functions", () => {
  */
 const edge = fc.constantFrom(-2, -1, -0.5, 0, 0.3, 1, 1.5, 45, 150);
 
-describe("the native dialect gives the CRS functions' errors outside their domains", () => {
+describe("the portable dialect gives the CRS functions' errors outside their domains", () => {
   it("GROWTH", () => {
     fc.assert(fc.property(edge, edge, edge, (start, end, n) => expectAgreement((d) => d.growth("a", "b", "c"), [start, end, n])));
   });
@@ -134,7 +134,7 @@ describe("the native dialect gives the CRS functions' errors outside their domai
       expectAgreement((d) => d.shortfall("a", "b", "c"), [registered, total, threshold]);
       expectAgreement((d) => d.incentive("a", "b", "c", "d", "e"), [practices, registered, total, threshold, payment]);
     }));
-    expect(valueOf(NATIVE_DIALECT.incentive("a", "b", "c", "d", "e"), [40, 30, 0, 0.3, 6_000])).toBe("#NUM!");
-    expect(valueOf(NATIVE_DIALECT.shortfall("a", "b", "c"), [30, 150, 30])).toBe("#NUM!");
+    expect(valueOf(PORTABLE_DIALECT.incentive("a", "b", "c", "d", "e"), [40, 30, 0, 0.3, 6_000])).toBe("#NUM!");
+    expect(valueOf(PORTABLE_DIALECT.shortfall("a", "b", "c"), [30, 150, 30])).toBe("#NUM!");
   });
 });

@@ -10,8 +10,8 @@ import { type Computed, computeSheet, formulaOf, plannedCells } from "./planCell
 const crs = planModel(NO_TAKEN_NAMES, { formulas: "crs" });
 const portable = planModel(NO_TAKEN_NAMES, { formulas: "portable" });
 
-/** Functions a native formula may use: each one every Excel since 2007 reads without `_xlfn.`. */
-const NATIVE_FUNCTIONS = new Set(["IF", "OR", "NA", "LN", "POWER", "MAX", "ROUND", "ROUNDUP", "EDATE"]);
+/** Functions a portable formula may use: each one every Excel since 2007 reads without `_xlfn.`. */
+const PORTABLE_FUNCTIONS = new Set(["IF", "OR", "NA", "LN", "POWER", "MAX", "ROUND", "ROUNDUP", "EDATE"]);
 
 /** The cell a defined name of the plan points at. */
 function addressOf(plan: WorkbookPlan, name: string): string {
@@ -57,10 +57,10 @@ describe("planModel inputs", () => {
     expect(valueOf(crs, "Payment")).toBe(6_000);
     expect(valueOf(crs, "Deadline")).toBe(isoToExcelSerial("2005-06-30"));
     const cells = plannedCells(crs.sheets[0]);
-    expect(cells.get(addressOf(crs, "DateAugust"))?.format).toBe(NUMBER_FORMATS.date);
-    expect(cells.get(addressOf(crs, "Payment"))?.format).toBe(NUMBER_FORMATS.money);
-    expect(cells.get(addressOf(crs, "Threshold"))?.format).toBe(NUMBER_FORMATS.percent);
-    expect(cells.get(addressOf(crs, "GPsAugust"))?.format).toBe(NUMBER_FORMATS.count);
+    expect(cells.get(addressOf(crs, "DateAugust"))?.numberFormat).toBe(NUMBER_FORMATS.date);
+    expect(cells.get(addressOf(crs, "Payment"))?.numberFormat).toBe(NUMBER_FORMATS.money);
+    expect(cells.get(addressOf(crs, "Threshold"))?.numberFormat).toBe(NUMBER_FORMATS.percent);
+    expect(cells.get(addressOf(crs, "GPsAugust"))?.numberFormat).toBe(NUMBER_FORMATS.count);
     expect(styleAt(crs, addressOf(crs, "GPsAugust"))).toMatchObject({ fill: "#FFF2CC", fontColor: "#0000FF" });
   });
 
@@ -124,13 +124,13 @@ describe("planModel formulas", () => {
     }
   });
 
-  it("writes CRS. functions in the crs flavour and only plain native functions in the portable one", () => {
+  it("writes CRS. functions in the crs flavour and only functions every Excel reads in the portable one", () => {
     const crsFormulas = [...formulas(crs).values()];
     const portableFormulas = [...formulas(portable).values()];
     expect(crsFormulas.filter((formula) => formula.includes("CRS.")).length).toBeGreaterThan(80);
     for (const formula of portableFormulas) {
       expect(formula).not.toMatch(/CRS\.|_xlfn/);
-      for (const [, name] of formula.matchAll(/([A-Za-z_][\w.]*)\(/g)) expect(NATIVE_FUNCTIONS.has(name), `${name} in ${formula}`).toBe(true);
+      for (const [, name] of formula.matchAll(/([A-Za-z_][\w.]*)\(/g)) expect(PORTABLE_FUNCTIONS.has(name), `${name} in ${formula}`).toBe(true);
     }
   });
 
@@ -140,7 +140,7 @@ describe("planModel formulas", () => {
     expect([...b.keys()]).toEqual([...a.keys()]);
     for (const [address, cell] of a) {
       const other = b.get(address)!;
-      expect(other.format, address).toBe(cell.format);
+      expect(other.numberFormat, address).toBe(cell.numberFormat);
       expect(formulaOf(other) === null, address).toBe(formulaOf(cell) === null);
       if (formulaOf(cell) === null && !String(cell.value).startsWith("Formulas ")) expect(other.value, address).toEqual(cell.value);
     }

@@ -2,34 +2,18 @@
  * Test helpers over a workbook plan: its cells by address, and their values computed with the
  * formula evaluator (names resolved through the plan's defined names).
  */
-import { cellAddress, parseRange } from "../../src/workbook/a1";
-import type { Cell, SheetPlan, WorkbookPlan } from "../../src/workbook/plan";
+import type { SheetPlan, WorkbookPlan } from "../../src/workbook/plan";
+import { type PlannedCell, rangeCells } from "../../src/workbook/rangeCells";
 import { FormulaError, evaluateFormula } from "./formulaEvaluator";
 
-/** A cell a plan writes: its value or formula and its number format. */
-export interface PlannedCell {
-  readonly value: Cell;
-  readonly format: string | null;
-}
-
-/** Every cell a sheet plan writes, by A1 address; a later range overrides an earlier one. */
+/** Every cell a sheet plan writes, by A1 address, as the writers walk it; a later range overrides an earlier one. */
 export function plannedCells(sheet: SheetPlan): Map<string, PlannedCell> {
-  const cells = new Map<string, PlannedCell>();
-  for (const range of sheet.ranges) {
-    const { start } = parseRange(range.address);
-    range.cells.forEach((row, r) =>
-      row.forEach((value, c) => {
-        const format = typeof range.numberFormat === "string" ? range.numberFormat : (range.numberFormat?.[r]?.[c] ?? null);
-        cells.set(cellAddress(start.row + r, start.column + c), { value, format });
-      }),
-    );
-  }
-  return cells;
+  return new Map(sheet.ranges.flatMap((range) => rangeCells(range).cells.map((cell) => [cell.address, cell] as const)));
 }
 
-/** The formula of a planned cell, or null. */
+/** The formula of a planned cell (with its "="), or null. */
 export function formulaOf(cell: PlannedCell | undefined): string | null {
-  return cell !== undefined && cell.value !== null && typeof cell.value === "object" ? cell.value.formula : null;
+  return cell?.formula ?? null;
 }
 
 /** A computed cell: a number, or the Excel error it shows. */

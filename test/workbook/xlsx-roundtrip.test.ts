@@ -53,7 +53,7 @@ describe("writeXlsx round trip", () => {
         const read = sheet.getCell(address);
         if (typeof cell.value === "number") expect(asNumber(read.value), `${sheetPlan.name}!${address}`).toBeCloseTo(cell.value, 9);
         else expect(read.value, `${sheetPlan.name}!${address}`).toEqual(cell.value);
-        if (cell.format !== null) expect(read.numFmt, `${sheetPlan.name}!${address}`).toBe(cell.format);
+        if (cell.numberFormat !== null) expect(read.numFmt, `${sheetPlan.name}!${address}`).toBe(cell.numberFormat);
       }
     }
   });

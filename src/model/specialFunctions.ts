@@ -1,3 +1,7 @@
+/**
+ * Special functions the Student t distribution is built on: log-gamma, log-beta and the
+ * regularised incomplete beta function.
+ */
 /** Lanczos coefficients (g = 7, 9 terms): ln Γ to about 15 significant digits. */
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,

@@ -1,9 +1,9 @@
 /**
  * Rectangles of cells on a sheet, on top of the A1 helpers of the plans: where a block of cells
  * lands, how big a range is, and whether an address fits on an Excel sheet at all.
- * Rows and columns count from 1, as in `src/workbook/a1.ts`.
+ * Rows and columns count from 1, as in `a1.ts`.
  */
-import { cellAddress, parseRange } from "../workbook/a1";
+import { cellAddress, parseRange } from "./a1";
 
 /** Excel's last row and column (XFD). */
 const LAST_ROW = 1_048_576;

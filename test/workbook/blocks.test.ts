@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockAddress, box, boxAddress, boxSize, corners } from "../../src/taskpane/blocks";
+import { blockAddress, box, boxAddress, boxSize, corners } from "../../src/workbook/blocks";
 
 describe("blocks of cells", () => {
   it("extends a top-left cell to the block's size", () => {

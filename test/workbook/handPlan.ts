@@ -1,0 +1,58 @@
+/** A workbook plan written by hand, for the writers' and the plan check's tests. */
+import type { WorkbookPlan } from "../../src/workbook/plan";
+
+/** A plan written by hand that uses every kind of write. */
+export function handPlan(sheet = "GPs registered"): WorkbookPlan {
+  return {
+    sheets: [
+      {
+        name: sheet,
+        ranges: [
+          { address: "A1", cells: [["GPs registered for NHS CRS"]], style: { bold: true, fontColor: "#1F3864" } },
+          {
+            address: "A3:C5",
+            cells: [
+              ["As of", "GPs", "Note"],
+              [38_533, 3_500, "=not a formula"],
+              [38_565, 18_981, "Aug 2005"],
+            ],
+            numberFormat: [
+              [null, null, null],
+              ["d mmm yyyy", "#,##0", "@"],
+              ["d mmm yyyy", "#,##0", "@"],
+            ],
+            style: { border: "#9BC2E6", wrap: true, horizontal: "left" },
+          },
+          {
+            address: "E3",
+            cells: [[{ formula: "=CRS.GROWTH(B4,B5,1)" }, 0.3, true, null, "30%", "TRUE", "- none", "#N/A", "'quoted"]],
+            numberFormat: "0.0%",
+            style: { fill: "#FFF2CC", italic: true },
+          },
+        ],
+        tables: [{ name: "tbl_gps", address: "A3:C5", style: "TableStyleMedium2" }],
+        columnWidths: [
+          { column: "A", characters: 12 },
+          { column: "C", characters: 40 },
+        ],
+        charts: [
+          {
+            title: "GPs registered",
+            categories: "A4:A5",
+            series: [
+              { name: "GPs", values: "B4:B5" },
+              { name: "Target", values: "F4:F5" },
+            ],
+            xAxisTitle: "Month",
+            yAxisTitle: "GPs registered",
+            position: "H2:P20",
+          },
+        ],
+        freezeRows: 3,
+      },
+    ],
+    names: [{ name: "GPs_August", sheet, address: "B5", comment: "GPs registered by the beginning of August 2005" }],
+    activate: sheet,
+    messages: [`Inserted GPs registered into sheet '${sheet}'.`],
+  };
+}
