@@ -44,9 +44,11 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
-          // These start real programs; give them room.
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // These start real programs (LibreOffice's first start with a fresh profile, a dev
+          // server's build), which on a busy machine, or beside another clone's tests, take
+          // minutes: give them room, so that only a hang fails on time.
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
         },
       },
     ],
