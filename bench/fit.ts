@@ -2,14 +2,16 @@
  * Speed of CRS.FIT: the median time of one FIT of 120 monthly points for each model (the bar is
  * under 5 ms), and, where python3 with scipy is installed, the median time of one plain
  * scipy.optimize.curve_fit call on the same data (started from the true parameters), timed in the
- * same run for comparison. FIT's time includes reading the ranges, several starting values,
- * the Levenberg–Marquardt refinement and the standard errors.
+ * same run for comparison. Each run changes the last count by a millionth, so that the functions'
+ * cache of fits cannot answer it: every run fits afresh. FIT's time includes reading the ranges,
+ * several starting values, the Levenberg–Marquardt refinement and the standard errors.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { median, standInRuntime } from "./support/runtime";
 
 /** The repository root, whether this file runs as an ES module or as CommonJS. */
 const ROOT = typeof __dirname === "string" ? join(__dirname, "..") : join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -23,26 +25,6 @@ interface Dataset {
   times: number[];
   values: number[];
   generator: { parameters: number[] };
-}
-
-/** Installs a stand-in for Excel's `CustomFunctions` global, which the functions' error helpers read. */
-function standInRuntime(): void {
-  const global = globalThis as unknown as { CustomFunctions?: unknown };
-  if (global.CustomFunctions) return;
-  class ExcelError extends Error {
-    constructor(
-      readonly code: string,
-      message?: string,
-    ) {
-      super(message ?? "");
-    }
-  }
-  global.CustomFunctions = { Error: ExcelError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" } };
-}
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
 }
 
 /** Median ms of one curve_fit call, or why it could not be measured. */
@@ -64,12 +46,17 @@ export async function run(): Promise<void> {
     for (const [model, name] of Object.entries(DATA_SETS)) {
       const data = reference.datasets.find((candidate) => candidate.name === name)!;
       const times = data.times.map((t) => [t]);
-      const values = data.values.map((y) => [y]);
-      for (let i = 0; i < 20; i++) FIT(model, times, values);
+      let run = 0;
+      const values = () => {
+        run += 1;
+        return data.values.map((y, i) => [i === data.values.length - 1 ? y * (1 + run * 1e-6) : y]);
+      };
+      for (let i = 0; i < 20; i++) FIT(model, times, values());
       const samples: number[] = [];
       for (let i = 0; i < RUNS; i++) {
+        const fresh = values();
         const started = performance.now();
-        const table = FIT(model, times, values);
+        const table = FIT(model, times, fresh);
         samples.push(performance.now() - started);
         if (table.length < 2) throw new Error(`FIT failed on ${name}`);
       }

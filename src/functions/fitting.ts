@@ -1,44 +1,54 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- `any`/`any[][]` is how a custom function declares a parameter that takes a value or a range of any cell type. */
 /**
- * The CRS diffusion-fitting custom functions: FIT, FORECAST and REACH. Each fits a diffusion
- * model (bass, logistic or gompertz) to a user's cumulative counts by least squares
- * (`src/model/fit.ts`) and reports the fit, a forecast with prediction bounds, or the time a
- * target is reached. The build appends the `CustomFunctions.associate` call of each
- * `@customfunction`.
+ * The CRS diffusion-fitting custom functions: FIT, FORECAST, REACH, COMPARE and CHANCE. Each fits
+ * a diffusion model (bass, logistic, gompertz, or "auto": the lowest AICc) to a user's cumulative
+ * counts by least squares (`src/model/fit.ts`, `src/model/compare.ts`) and reports the fit, a
+ * forecast with bounds from the predictive distribution (`src/model/predictive.ts`), the time a
+ * target is reached, the models side by side, or the chance of reaching a target. The build
+ * appends the `CustomFunctions.associate` call of each `@customfunction`.
  */
-import { findModel, MODELS, type DiffusionModel } from "../model/diffusion";
+import { fitChosen, type ChosenFit, type ModelChoice } from "../model/compare";
+import { MODELS } from "../model/diffusion";
 import { ModelError } from "../model/errors";
-import { fitDiffusion, type DiffusionFit } from "../model/fit";
-import { forecastAt } from "../model/forecast";
+import type { DiffusionFit } from "../model/fit";
+import { forecasterFor, type CountForecaster } from "../model/predictive";
 import { reachTime } from "../model/reach";
+import { timesAreDates } from "../model/timeOrigin";
 import { describe, elementwise, isEmpty, toNumber } from "./arguments";
 import { isExcelError, toExcelError } from "./errors";
+import { FitCache, fitKey } from "./fitCache";
 import { excelResult } from "./result";
 
-/** The header row of FIT's table. */
+/** The header row of FIT's table ("Parameter (logistic)" in its first cell when the model is "auto"). */
 export const FIT_HEADER = ["Parameter", "Estimate", "Std error"] as const;
 
 /** The names of the statistics rows of FIT's table, after the parameters. */
 export const FIT_STATISTICS = ["sse", "rmse", "r2", "n"] as const;
 
+/** The header row of COMPARE's table. */
+export const COMPARE_HEADER = ["Model", "SSE", "AICc", "Delta", "Weight"] as const;
+
 /**
- * Fits a diffusion curve (bass, logistic or gompertz) to cumulative counts by least squares and spills its parameters with standard errors, then sse, rmse, r2 and n.
+ * Fits a diffusion curve (bass, logistic, gompertz, or "auto" for the lowest AICc) to cumulative counts by least squares and spills its parameters with standard errors, then sse, rmse, r2 and n.
  * Example: =CRS.FIT("logistic", {0;1.05}, {3500;18981}, 35000) → rate 2.25 a month and midpoint 0.97 months after the end of June 2005, through the article's two GP counts with 35,000 GPs assumed (2 points fix 2 parameters exactly, so the standard errors are #N/A).
  * @customfunction FIT
- * @param model "bass" (p, q, m), "logistic" (m, rate, midpoint) or "gompertz" (m, a, b), in any case. One name, not a range: the result is one model's table.
- * @param times The times of the counts, one row or column, in periods (e.g. months); for bass, periods since the launch, 0 or more.
+ * @param model "bass" (p, q, m), "logistic" (m, rate, midpoint), "gompertz" (m, a, b), or "auto" for the one with the lowest AICc (its header reads e.g. "Parameter (logistic)"), in any case. One name, not a range: the result is one model's table.
+ * @param times The times of the counts, one row or column: periods (e.g. months) or dates; for bass, periods since the launch, 0 or more.
  * @param values The cumulative counts at those times, 0 or more (e.g. GPs registered); rows blank in both times and values are skipped.
  * @param [market] A known market size, greater than 0, held fixed (its standard error is 0); fitted if omitted (e.g. 35,000 GPs). One value, not a range: a fit has one market size.
  * @returns A table: a header row, a row per parameter (name, estimate, standard error), then sse, rmse, r2 and n.
  */
 export function FIT(model: string, times: any[][], values: any[][], market?: any): any[][] {
   return excelResult(() => {
-    const fit = fitOf(model, times, values, market);
+    const { choice, fitted } = fitOf(model, times, values, market);
+    const { fit } = fitted;
     const { parameters, standardErrors } = fit;
-    const rows: any[][] = [[...FIT_HEADER]];
+    const header = choice === "auto" ? `${FIT_HEADER[0]} (${fit.model.name})` : FIT_HEADER[0];
+    const rows: any[][] = [[header, FIT_HEADER[1], FIT_HEADER[2]]];
     fit.model.parameters.forEach((name, j) => {
       const fixed = fit.fixedMarket && j === fit.model.market;
-      rows.push([name, parameters[j], fixed ? 0 : standardErrors ? standardErrors[j] : uncertaintyError(fit)]);
+      const error = fixed ? 0 : standardErrors ? representable(standardErrors[j], fit, j) : uncertaintyError(fit);
+      rows.push([name, representable(parameters[j], fit, j), error]);
     });
     for (const statistic of FIT_STATISTICS) rows.push([statistic, fit[statistic], ""]);
     return rows;
@@ -46,23 +56,23 @@ export function FIT(model: string, times: any[][], values: any[][], market?: any
 }
 
 /**
- * Forecasts cumulative counts from a fitted diffusion curve, with lower and upper prediction bounds for the counts at those times.
- * Example: =CRS.FORECAST("bass", A2:A25, B2:B25, SEQUENCE(12,1,25)) → months 25 to 36 with the forecast and its 95% prediction interval.
+ * Forecasts cumulative counts from a fitted diffusion curve, with lower and upper bounds for the counts at those times from the predictive distribution CHANCE uses.
+ * Example: =CRS.FORECAST("auto", A2:A9, B2:B9, DATE(2005,6,30), 150) → the fitted count of a PCT's 150 GPs on 30 June 2005 and its 95% bounds.
  * @customfunction FORECAST
- * @param model "bass", "logistic" or "gompertz", in any case. One name, not a range: one model is fitted.
- * @param times The times of the counts, one row or column (e.g. months since the launch).
+ * @param model "bass", "logistic", "gompertz" or "auto" (the lowest AICc; its bounds weigh all three models), in any case. One name, not a range: one forecast per table.
+ * @param times The times of the counts, one row or column: periods (e.g. months since the launch) or dates.
  * @param values The cumulative counts at those times, 0 or more; rows blank in both are skipped.
- * @param newTimes The times to forecast, one row or column; a blank cell gives a blank row.
+ * @param newTimes The times to forecast, one row or column, in the units of times; a blank cell gives a blank row.
  * @param [market] A known market size, greater than 0, held fixed; fitted if omitted. One value, not a range: a fit has one market size.
- * @param [confidence] The probability the interval is to cover a new count, between 0 and 1; 0.95 if omitted. One value, not a range: the bounds are columns of one table.
- * @returns A table: a header row, then a row per new time with the time, the forecast and the lower and upper bounds.
+ * @param [confidence] The probability the bounds are to hold the count, between 0 and 1; 0.95 if omitted. One value, not a range: the bounds are columns of one table.
+ * @returns A table: a header row, then a row per new time with the time, the fitted curve and the lower and upper bounds.
  */
 export function FORECAST(model: string, times: any[][], values: any[][], newTimes: any[][], market?: any, confidence?: any): any[][] {
   return excelResult(() => {
     const level = toNumber(single(confidence, "confidence"), "confidence", 0.95);
     if (!(level > 0 && level < 1)) throw new ModelError("num", "confidence must be between 0 and 1 (e.g. 0.95 for 95%).");
     const cells = readCells(newTimes, "newTimes");
-    const fit = fitOf(model, times, values, market);
+    const forecaster = fitOf(model, times, values, market).forecaster();
     const percent = `${Number((level * 100).toPrecision(6))}%`;
     const rows: any[][] = [["Time", "Forecast", `Lower ${percent}`, `Upper ${percent}`]];
     cells.forEach((cell, index) => {
@@ -75,8 +85,14 @@ export function FORECAST(model: string, times: any[][], values: any[][], newTime
         if (typeof cell !== "number" || !Number.isFinite(cell)) {
           throw new ModelError("value", `newTimes must hold only numbers: item ${index + 1} is ${describe(cell)}.`);
         }
-        const point = forecastAt(fit, cell, level);
-        rows.push([cell, point.value, point.lower ?? uncertaintyError(fit), point.upper ?? uncertaintyError(fit)]);
+        const fitted = forecaster.fitted(cell);
+        try {
+          const distribution = forecaster.distribution(cell);
+          rows.push([cell, fitted, finiteBound(distribution.quantile((1 - level) / 2)), finiteBound(distribution.quantile((1 + level) / 2))]);
+        } catch (error) {
+          const excelError = toExcelError(error);
+          rows.push([cell, fitted, excelError, excelError]);
+        }
       } catch (error) {
         const excelError = toExcelError(error);
         rows.push([typeof cell === "number" && Number.isFinite(cell) ? cell : excelError, excelError, excelError, excelError]);
@@ -90,36 +106,137 @@ export function FORECAST(model: string, times: any[][], values: any[][], newTime
  * The time at which a diffusion curve fitted to cumulative counts reaches a target; #N/A if it never does (the target is at or above the fitted market size).
  * Example: =CRS.REACH("logistic", {0;1.05}, {3500;18981}, 10500, 35000) → 0.60: 30% of 35,000 GPs were registered about 0.6 months after the end of June 2005.
  * @customfunction REACH
- * @param model "bass", "logistic" or "gompertz", in any case. One name, not a range: one model is fitted.
- * @param times The times of the counts, one row or column (e.g. months).
+ * @param model "bass", "logistic", "gompertz" or "auto" (the lowest AICc), in any case. One name, not a range: one model is fitted.
+ * @param times The times of the counts, one row or column: periods (e.g. months) or dates.
  * @param values The cumulative counts at those times, 0 or more; rows blank in both are skipped.
  * @param target The count to reach, greater than 0 (e.g. 10,500 GPs, 30% of 35,000); a range gives a time for each.
  * @param [market] A known market size, greater than 0, held fixed; fitted if omitted. One value, not a range: a fit has one market size.
- * @returns The time, in the units of times, at which the fitted curve reaches the target.
+ * @returns The time, in the units of times (a date serial when times are dates), at which the fitted curve reaches the target.
  */
 export function REACH(model: string, times: any[][], values: any[][], target: any[][], market?: any): any[][] {
   return excelResult(() => {
-    const fit = fitOf(model, times, values, market);
-    return elementwise([target], (cells) => reachTime(fit.model, fit.parameters, toNumber(cells[0], "target")));
+    const { fit } = fitOf(model, times, values, market).fitted;
+    return elementwise([target], (cells) => fit.origin + reachTime(fit.model, fit.localParameters, toNumber(cells[0], "target")));
   });
 }
 
-/** Reads the model, data and market size and fits the model. */
-function fitOf(model: unknown, times: unknown, values: unknown, market: unknown): DiffusionFit {
-  const diffusion = readModel(model);
-  const known = single(market, "market");
-  const data = readSeries(times, values);
-  return fitDiffusion(diffusion, data.times, data.values, isEmpty(known) ? {} : { market: toNumber(known, "market") });
+/**
+ * Compares the three diffusion models on the same counts: the sum of squared errors, AICc, its difference from the lowest, and the Akaike weight of each (bass, logistic, gompertz).
+ * Example: =CRS.COMPARE(A2:A13, B2:B13, 150) → a PCT's twelve monthly counts of its 150 GPs; the model with Delta 0 is the one "auto" uses, and the weights say how much more likely it is than the others.
+ * @customfunction COMPARE
+ * @param times The times of the counts, one row or column: periods (e.g. months) or dates (bass then shows #N/A: it needs periods since the launch).
+ * @param values The cumulative counts at those times, 0 or more; rows blank in both are skipped.
+ * @param [market] A known market size, greater than 0, held fixed in every model; fitted if omitted. One value, not a range: a fit has one market size.
+ * @returns A table: a header row (Model, SSE, AICc, Delta, Weight), then a row each for bass, logistic and gompertz; #N/A with the reason, and weight 0, for a model with no AICc.
+ */
+export function COMPARE(times: any[][], values: any[][], market?: any): any[][] {
+  return excelResult(() => {
+    const { comparison } = fitOf("auto", times, values, market).fitted;
+    const rows: any[][] = [[...COMPARE_HEADER]];
+    for (const score of comparison!.scores) {
+      if (score.aicc === undefined) {
+        const reason = toExcelError(new ModelError("na", withHint(score.reason!, score.model.name, comparison!.best.fit.times).message));
+        rows.push([score.model.name, reason, reason, reason, 0]);
+      } else {
+        rows.push([score.model.name, score.fit!.sse, score.aicc, score.delta!, score.weight]);
+      }
+    }
+    return rows;
+  });
 }
 
-/** The model of a name (any case), or a #VALUE!-kind error listing the models. */
-function readModel(value: unknown): DiffusionModel {
+/**
+ * The chance (0 to 1) that the count at a time is at least a target, from the predictive distribution FORECAST's bounds come from; target and time may be ranges.
+ * Example: =CRS.CHANCE("auto", A2:A9, B2:B9, 45, DATE(2005,6,30), 150) → the chance that 45 of a PCT's 150 GPs (30%, the incentive threshold) are registered on 30 June 2005, from its monthly counts in A2:B9.
+ * @customfunction CHANCE
+ * @param model "bass", "logistic", "gompertz" or "auto" (the lowest AICc; its chance weighs all three models), in any case. One name, not a range: one model is fitted.
+ * @param times The times of the counts, one row or column: periods (e.g. months since the launch) or dates.
+ * @param values The cumulative counts at those times, 0 or more; rows blank in both are skipped.
+ * @param target The count to reach (e.g. 45 GPs); a range gives a chance for each.
+ * @param time The time by which to reach it, in the units of times (e.g. DATE(2005,6,30)); a range gives a chance for each.
+ * @param [market] A known market size, greater than 0, held fixed; fitted if omitted (e.g. 150 GPs). One value, not a range: a fit has one market size.
+ * @returns The probability that the count at time is at least target.
+ */
+export function CHANCE(model: string, times: any[][], values: any[][], target: any[][], time: any[][], market?: any): any[][] {
+  return excelResult(() => {
+    const forecaster = fitOf(model, times, values, market).forecaster();
+    return elementwise([target, time], (cells) => {
+      const goal = toNumber(cells[0], "target");
+      return forecaster.distribution(toNumber(cells[1], "time")).atLeast(goal);
+    });
+  });
+}
+
+/** A fit with the forecaster made from it on first use. */
+interface CachedFit {
+  readonly fitted: ChosenFit;
+  forecaster(): CountForecaster;
+}
+
+/** Fits of recent inputs: enough for a few data ranges and models on a sheet. */
+const FITS = new FitCache<CachedFit>(16);
+
+/** Reads the model, data and market size and fits the model, or takes the fit from the cache. */
+function fitOf(model: unknown, times: unknown, values: unknown, market: unknown): { choice: ModelChoice; fitted: ChosenFit; forecaster(): CountForecaster } {
+  const choice = readModel(model);
+  const known = single(market, "market");
+  const data = readSeries(times, values);
+  const options = isEmpty(known) ? {} : { market: toNumber(known, "market") };
+  const cached = FITS.get(fitKey(choice, options.market, data.times, data.values), () => {
+    let fitted: ChosenFit;
+    try {
+      fitted = fitChosen(choice, data.times, data.values, options);
+    } catch (error) {
+      throw withHint(error, choice, data.times);
+    }
+    let forecaster: CountForecaster | undefined;
+    return {
+      fitted,
+      forecaster: () => (forecaster ??= forecasterFor(fitted)),
+    };
+  });
+  return { choice, ...cached };
+}
+
+/**
+ * A model's error with the hint of the function to use: Bass given dates is told of CRS.PERIODS
+ * (the model's own messages name no Excel functions).
+ */
+function withHint(error: ModelError, model: string, times: readonly number[]): ModelError;
+function withHint(error: unknown, model: string, times: readonly number[]): unknown;
+function withHint(error: unknown, model: string, times: readonly number[]): unknown {
+  if (!(error instanceof ModelError) || model !== "bass" || !timesAreDates(times)) return error;
+  return new ModelError(error.kind, `${error.message} For example, =CRS.PERIODS(DATE(2005,3,31), A2:A13) gives months since a launch at the end of March 2005.`);
+}
+
+/** The model choice of a name (any case): a model's name or "auto", or a #VALUE!-kind error listing them. */
+function readModel(value: unknown): ModelChoice {
   const name = single(value, "model");
   if (isExcelError(name)) throw name;
-  const model = typeof name === "string" ? findModel(name) : undefined;
-  if (model) return model;
-  const names = MODELS.map((candidate) => `"${candidate.name}"`);
-  throw new ModelError("value", `model must be ${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}, not ${describe(name)}.`);
+  const wanted = typeof name === "string" ? name.trim().toLowerCase() : undefined;
+  const names: ModelChoice[] = [...MODELS.map((candidate) => candidate.name), "auto"];
+  const choice = names.find((candidate) => candidate === wanted);
+  if (choice) return choice;
+  const quoted = names.map((candidate) => `"${candidate}"`);
+  throw new ModelError("value", `model must be ${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}, not ${describe(name)}.`);
+}
+
+/**
+ * An estimate or standard error as a cell: the number, or #NUM! for one beyond the largest
+ * number (a Gompertz a fitted to dates is e^(b·t) at the curve's steepest date).
+ */
+function representable(value: number, fit: DiffusionFit, index: number): number | CustomFunctions.Error {
+  if (Number.isFinite(value)) return value;
+  const steepest = fit.model.name === "gompertz" ? ` The curve is steepest at time ${Number((fit.origin + Math.log(fit.localParameters[1]) / fit.localParameters[2]).toPrecision(8))}.` : "";
+  return toExcelError(
+    new ModelError("num", `${fit.model.parameters[index]} is too large to show on this time scale (dates as times).${steepest}`),
+  );
+}
+
+/** A bound as a cell: the number, or #NUM! when it is beyond the largest number. */
+function finiteBound(value: number): number {
+  if (Number.isFinite(value)) return value;
+  throw new ModelError("num", "The bound is too large to compute.");
 }
 
 /**

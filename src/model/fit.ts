@@ -6,6 +6,7 @@ import { hasConverged, levenbergMarquardt, type LevenbergMarquardtResult } from 
 import { line } from "./regression";
 import { SeparableProblem } from "./separable";
 import type { ShapeStart } from "./startValues";
+import { carriedStandardErrors, carryCovariance, curveOrigin, timesAreDates, toCallerClock } from "./timeOrigin";
 
 /** The most points a fit accepts, so that a fit always returns promptly. */
 export const MAX_POINTS = 10_000;
@@ -30,8 +31,19 @@ export interface FitOptions {
 /** A least-squares fit of a diffusion model to cumulative values. */
 export interface DiffusionFit {
   readonly model: DiffusionModel;
-  /** The estimates, in the model's parameter order (a fixed market as given). */
+  /** The data fitted, as given. */
+  readonly times: readonly number[];
+  readonly values: readonly number[];
+  /**
+   * The estimates on the caller's clock, in the model's parameter order (a fixed market as
+   * given). A Gompertz `a` fitted to dates can be Infinity (see `toCallerClock`); the curve
+   * itself is always defined by `origin` and `localParameters`.
+   */
   readonly parameters: ModelParameters;
+  /** The time the fit counts time from (see `curveOrigin`): 0 for Bass, the earliest time otherwise. */
+  readonly origin: number;
+  /** The estimates on the fit's own clock, times since `origin`: N(t) = model.value(t − origin, localParameters). */
+  readonly localParameters: ModelParameters;
   /** Whether the market size was given and held fixed. */
   readonly fixedMarket: boolean;
   /** Number of points. */
@@ -51,9 +63,15 @@ export interface DiffusionFit {
   /**
    * Covariance of the estimates σ²·(JᵀJ)^{−1}, 3 × 3 row-major in the model's order (zeros for
    * a fixed market); undefined when n = k or when the data do not determine the parameters.
+   * Entries involving an infinite Gompertz `a` are not finite.
    */
   readonly covariance?: number[];
-  /** Standard errors √diag(covariance) (0 for a fixed market), where the covariance is defined. */
+  /** The same on the fit's own clock (always finite where defined). */
+  readonly localCovariance?: number[];
+  /**
+   * Standard errors √diag(covariance) (0 for a fixed market), where the covariance is defined;
+   * not finite only for an infinite Gompertz `a`.
+   */
   readonly standardErrors?: ModelParameters;
   /** Why there is no covariance, when there is none. */
   readonly uncertaintyNote?: string;
@@ -73,6 +91,10 @@ export interface DiffusionFit {
  * Standard errors are √diag(σ²·(JᵀJ)^{−1}) with σ² = SSE/(n − k) and J the Jacobian of the fitted
  * values in the k free parameters at the optimum, as scipy's curve_fit reports them.
  *
+ * The logistic and Gompertz curves are fitted on times since the earliest time and their
+ * parameters restated for the caller's clock (`toCallerClock`), so dates fit as well as months.
+ * The Bass curve starts at its launch (t = 0): times that are dates are a `value` ModelError.
+ *
  * Throws a ModelError: `value` for lists of different lengths or non-finite numbers; `na` for
  * fewer points (at distinct times) than free parameters; `num` for values outside the domain
  * (negative counts, negative Bass times, a market size ≤ 0), values that do not grow, and data
@@ -90,6 +112,8 @@ export function fitDiffusion(
   const n = times.length;
   checkData(model, times, values, market);
   const k = market === undefined ? 3 : 2;
+  const origin = curveOrigin(model, times);
+  const local = times.map((t) => t - origin);
 
   // The fit runs on values divided by the largest one, so that counts of any size (a few sites or
   // millions of staff) neither overflow nor underflow the sums of squares; m and the SSE are
@@ -97,8 +121,8 @@ export function fitDiffusion(
   const largest = Math.max(...values);
   const scaled = values.map((y) => y / largest);
   const scaledMarket = market === undefined ? undefined : market / largest;
-  const problem = new SeparableProblem(model, Float64Array.from(times), Float64Array.from(scaled), scaledMarket);
-  const starts = chooseStarts(problem, model.starts(times, scaled, scaledMarket), times);
+  const problem = new SeparableProblem(model, Float64Array.from(local), Float64Array.from(scaled), scaledMarket);
+  const starts = chooseStarts(problem, model.starts(local, scaled, scaledMarket), local);
   let best: LevenbergMarquardtResult | undefined;
   for (const start of starts) {
     const result = levenbergMarquardt(problem.objective, problem.coordinates(start));
@@ -116,14 +140,14 @@ export function fitDiffusion(
     if (problem.sseOf(atZero) <= problem.sseOf(shape) * (1 + 1e-12)) shape = atZero;
   }
   const relative = problem.parametersOf(shape);
-  const parameters = relative.map((value, j) => (j === model.market ? (market ?? value * largest) : value)) as unknown as ModelParameters;
+  const localParameters = relative.map((value, j) => (j === model.market ? (market ?? value * largest) : value)) as unknown as ModelParameters;
   const sse = problem.sseOf(shape) * largest * largest;
-  const datesHint = Math.min(...times) >= 10_000 ? " If the times are dates, give periods since the start instead (e.g. months, with CRS.PERIODS)." : "";
-  const runaway = parameters.findIndex((value) => !(Math.abs(value) < 1e250));
+  const runaway = localParameters.findIndex((value) => !(Math.abs(value) < 1e250));
   if (runaway >= 0 || !Number.isFinite(sse)) {
     const which = runaway >= 0 ? ` (${model.parameters[runaway]} grows without bound)` : "";
-    throw new ModelError("num", `No ${model.name} curve fits these values: the best fit runs off to parameters too large to represent${which}.${datesHint}`);
+    throw new ModelError("num", `No ${model.name} curve fits these values: the best fit runs off to parameters too large to represent${which}.`);
   }
+  const { parameters, jacobian } = toCallerClock(model, localParameters, origin);
   if (market === undefined && relative[model.market] > MARKET_LIMIT) {
     throw new ModelError(
       "num",
@@ -133,7 +157,7 @@ export function fitDiffusion(
   if (!hasConverged(best)) {
     throw new ModelError(
       "num",
-      `The ${model.name} fit did not settle ${best.stop === "iteration-limit" ? "within its iteration limit" : "on a minimum"}: the values do not determine the curve well. Give a known market size, or more points.${datesHint}`,
+      `The ${model.name} fit did not settle ${best.stop === "iteration-limit" ? "within its iteration limit" : "on a minimum"}: the values do not determine the curve well. Give a known market size, or more points.`,
     );
   }
 
@@ -142,7 +166,11 @@ export function fitDiffusion(
   const dof = n - k;
   const result = {
     model,
+    times,
+    values,
     parameters,
+    origin,
+    localParameters,
     fixedMarket: market !== undefined,
     n,
     k,
@@ -161,21 +189,43 @@ export function fitDiffusion(
   const variance = sse / dof;
   const free: [boolean, boolean, boolean] = [true, true, true];
   if (market !== undefined) free[model.market] = false;
-  const unscaled = unscaledCovariance(model, parameters, times, free);
-  const covariance = unscaled?.map((c) => c * variance);
-  if (!covariance || !covariance.every(Number.isFinite)) {
+  const unscaled = unscaledCovariance(model, localParameters, local, free);
+  const localCovariance = unscaled?.map((c) => c * variance);
+  if (!localCovariance || !localCovariance.every(Number.isFinite)) {
     return {
       ...result,
       variance,
       uncertaintyNote: `The values do not determine the ${model.name} parameters separately (their standard errors are unbounded).`,
     };
   }
-  const standardErrors: ModelParameters = [Math.sqrt(covariance[0]), Math.sqrt(covariance[4]), Math.sqrt(covariance[8])];
-  return { ...result, variance, covariance, standardErrors };
+  const covariance = carryCovariance(jacobian, localCovariance);
+  const standardErrors = carriedStandardErrors(jacobian, localCovariance);
+  return { ...result, variance, covariance, localCovariance, standardErrors };
 }
 
-/** Checks the data and the market size, throwing the ModelError a user should see. */
-function checkData(model: DiffusionModel, times: readonly number[], values: readonly number[], market: number | undefined): void {
+/**
+ * The fitted curve at time t (on the caller's clock): N(t − origin; localParameters).
+ *
+ * @example fittedValue(fitDiffusion(LOGISTIC_MODEL, [38533, 38564, 38595, 38625], [10, 50, 90, 99]), 38580) // ≈ 79
+ */
+export function fittedValue(fit: DiffusionFit, t: number): number {
+  return fit.model.value(t - fit.origin, fit.localParameters);
+}
+
+/** Writes ∂N/∂θ_local at time t (on the caller's clock) into out, in the model's parameter order. */
+export function fittedGradient(fit: DiffusionFit, t: number, out: { [index: number]: number }): void {
+  fit.model.gradient(t - fit.origin, fit.localParameters, out);
+}
+
+/**
+ * Checks what every model needs of the data and the market size, throwing the ModelError a user
+ * should see: lists of the same length of finite numbers, at most MAX_POINTS, values at as many
+ * different times as the fit has parameters (`what` names the fit in that message), counts 0 or
+ * more that rise, a market size greater than 0.
+ *
+ * @example checkSeries([1, 2, 3], [10, 20, 15]) // passes: a dip is noise, the trend rises
+ */
+export function checkSeries(times: readonly number[], values: readonly number[], market?: number, what = "A fit"): void {
   const n = times.length;
   if (values.length !== n) {
     throw new ModelError("value", `times and values must have as many cells each (times has ${n}, values ${values.length}).`);
@@ -194,23 +244,11 @@ function checkData(model: DiffusionModel, times: readonly number[], values: read
   const distinct = new Set(times).size;
   if (distinct < k) {
     const hint = market === undefined ? " Give a known market size to fit 2 parameters." : "";
-    throw new ModelError(
-      "na",
-      `A ${model.name} fit of ${k} parameters needs values at ${k} or more different times (got ${distinct}).${hint}`,
-    );
+    throw new ModelError("na", `${what} of ${k} parameters needs values at ${k} or more different times (got ${distinct}).${hint}`);
   }
   const negative = values.findIndex((y) => y < 0);
   if (negative >= 0) {
     throw new ModelError("num", `values are cumulative counts and cannot be negative: item ${negative + 1} is ${values[negative]}.`);
-  }
-  if (model.timesFromLaunch) {
-    const before = times.findIndex((t) => t < 0);
-    if (before >= 0) {
-      throw new ModelError(
-        "num",
-        `${model.name} times count periods since the launch and cannot be negative: item ${before + 1} is ${times[before]}.`,
-      );
-    }
   }
   if (Math.max(...values) > MAX_VALUE) {
     throw new ModelError("num", `values must be below ${MAX_VALUE.toExponential()} for their squares to be summed.`);
@@ -221,6 +259,26 @@ function checkData(model: DiffusionModel, times: readonly number[], values: read
   const trend = line(times as number[], values as number[]);
   if (!trend || !(trend[1] > 0)) {
     throw new ModelError("num", "values do not grow over time; an adoption curve needs cumulative counts that rise.");
+  }
+}
+
+/** Checks the data for one model (see `checkSeries`; and enough distinct times, Bass times since the launch). */
+function checkData(model: DiffusionModel, times: readonly number[], values: readonly number[], market: number | undefined): void {
+  checkSeries(times, values, market, `A ${model.name} fit`);
+  if (model.timesFromLaunch) {
+    if (timesAreDates(times)) {
+      throw new ModelError(
+        "value",
+        `${model.name} counts time from the launch (t = 0), and these times look like dates (the earliest is ${formatCount(Math.min(...times))}): give periods since the launch instead, or use "logistic" or "gompertz".`,
+      );
+    }
+    const before = times.findIndex((t) => t < 0);
+    if (before >= 0) {
+      throw new ModelError(
+        "num",
+        `${model.name} times count periods since the launch and cannot be negative: item ${before + 1} is ${times[before]}.`,
+      );
+    }
   }
 }
 

@@ -24,7 +24,7 @@
 import { box, boxSize, corners } from "../workbook/blocks";
 import { columnWidthPoints } from "../workbook/columnWidth";
 import { NO_TAKEN_NAMES, nameKey } from "../workbook/names";
-import type { CellStyle, ChartPlan, RangeWrite, SheetPlan, TakenNames, WorkbookPlan } from "../workbook/plan";
+import type { CellStyle, ChartPlan, ChartSeriesPlan, ListValidationPlan, PageSetupPlan, RangeWrite, SheetPlan, TakenNames, WorkbookPlan } from "../workbook/plan";
 import { checkPlan } from "../workbook/planCheck";
 import { PlanError } from "../workbook/planError";
 import { rangeCells } from "../workbook/rangeCells";
@@ -34,11 +34,13 @@ import { AddedItems, syncOrRemoveAdded } from "./removeAdded";
 export const MAX_SYNCS_PER_ACTION = 3;
 
 /**
- * The ExcelApi requirement set this writer needs: its newest calls (`ChartSeriesCollection.add`,
- * `ChartSeries.setValues`, `ChartSeries.setXAxisValues`, `WorksheetFreezePanes.freezeRows`) are
- * ExcelApi 1.7; the rest is 1.4 (`NamedItemCollection.add`, `Worksheet.names`) or older.
+ * The ExcelApi requirement set this writer needs: its newest calls (`Worksheet.pageLayout`,
+ * `Worksheet.horizontalPageBreaks`) are ExcelApi 1.9; list validation and a chart axis's number
+ * format are 1.8; chart series, markers, line styles, date axes and frozen rows 1.7; the rest is
+ * 1.4 (`NamedItemCollection.add`, `Worksheet.names`) or older. Excel 2019, Excel 2021, Microsoft 365
+ * and Excel on the web have it.
  */
-export const EXCEL_API_VERSION = "1.7";
+export const EXCEL_API_VERSION = "1.9";
 
 /** Excel's limit on the comment of a defined name. */
 const NAME_COMMENT_LIMIT = 255;
@@ -118,6 +120,28 @@ function seriesOrientation(address: string): "Columns" | "Rows" | "Auto" {
   return size.rows === 1 ? "Rows" : "Auto";
 }
 
+/** Line width of every series, in points. */
+const SERIES_LINE_POINTS = 1.5;
+
+/** Draws a series as its plan says: a solid or dashed line without markers, or markers only. */
+function queueSeriesLook(series: Excel.ChartSeries, plan: ChartSeriesPlan): void {
+  const line = series.format.line;
+  if (plan.look === "markers") {
+    line.lineStyle = "None";
+    series.markerStyle = "Circle";
+    series.markerSize = 6;
+    if (plan.color !== undefined) {
+      series.markerBackgroundColor = plan.color;
+      series.markerForegroundColor = plan.color;
+    }
+    return;
+  }
+  series.markerStyle = "None";
+  line.lineStyle = plan.look === "dashed" ? "Dash" : "Continuous";
+  line.weight = SERIES_LINE_POINTS;
+  if (plan.color !== undefined) line.color = plan.color;
+}
+
 function queueChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
   const [first, ...others] = plan.series;
   const chart = sheet.charts.add("Line", sheet.getRange(first.values), seriesOrientation(first.values));
@@ -125,10 +149,16 @@ function queueChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
   const firstSeries = chart.series.getItemAt(0);
   firstSeries.name = first.name;
   firstSeries.setXAxisValues(categories);
+  queueSeriesLook(firstSeries, first);
   for (const other of others) {
     const series = chart.series.add(other.name);
     series.setValues(sheet.getRange(other.values));
     series.setXAxisValues(categories);
+    queueSeriesLook(series, other);
+  }
+  if (plan.dateAxis) {
+    chart.axes.categoryAxis.categoryType = "DateAxis";
+    chart.axes.categoryAxis.numberFormat = plan.dateAxis.format;
   }
   chart.title.text = plan.title;
   chart.axes.categoryAxis.title.text = plan.xAxisTitle;
@@ -139,6 +169,23 @@ function queueChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
   chart.legend.visible = true;
   const [topLeft, bottomRight] = corners(box(plan.position));
   chart.setPosition(topLeft, bottomRight);
+}
+
+/** A drop-down list the cell accepts nothing outside of, with a message saying what it takes. */
+function queueValidation(sheet: Excel.Worksheet, plan: ListValidationPlan): void {
+  const validation = sheet.getRange(plan.address).dataValidation;
+  validation.rule = { list: { inCellDropDown: true, source: plan.values.join(",") } };
+  validation.prompt = { showPrompt: true, title: "Choose from the list", message: plan.message };
+  validation.errorAlert = { showAlert: true, style: "Stop", title: "Not in the list", message: plan.message };
+}
+
+/** A4, one page wide and as many tall as it takes, with the plan's page breaks. */
+function queuePageSetup(sheet: Excel.Worksheet, plan: PageSetupPlan): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = plan.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = "A4";
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  for (const row of plan.breaksBeforeRows ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
 }
 
 /** Queues everything written on a sheet the plan adds. */
@@ -153,6 +200,9 @@ function queueSheetContents(sheet: Excel.Worksheet, plan: SheetPlan): void {
   for (const width of plan.columnWidths) {
     sheet.getRange(`${width.column}:${width.column}`).format.columnWidth = columnWidthPoints(width.characters);
   }
+  for (const height of plan.rowHeights ?? []) sheet.getRange(`${height.row}:${height.row}`).format.rowHeight = height.points;
+  (plan.validations ?? []).forEach((validation) => queueValidation(sheet, validation));
+  if (plan.pageSetup) queuePageSetup(sheet, plan.pageSetup);
   if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
   plan.charts.forEach((chart) => queueChart(sheet, chart));
 }

@@ -8,7 +8,7 @@
 import JSZip from "jszip";
 import { absoluteAddress, parseRange, quoteSheetName } from "./a1";
 import { NUMBER_FORMATS } from "./formats";
-import type { ChartPlan, SheetPlan } from "./plan";
+import type { ChartPlan, ChartSeriesPlan, SheetPlan } from "./plan";
 
 const NS_CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const NS_DRAWINGML = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -101,13 +101,46 @@ function marker(which: "from" | "to", column: number, row: number): string {
   return `<xdr:${which}><xdr:col>${column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${which}>`;
 }
 
-/** A line chart part: one series per plan series over the sheet's ranges, dates along the x-axis. */
+/** Line width of every series, in EMU (1.5 pt); DrawingML measures lines in 12,700ths of a point. */
+const LINE_EMU = 19_050;
+
+/** A series' line and markers as DrawingML: a solid or dashed line without markers, or markers only. */
+function seriesLook(series: ChartSeriesPlan): string {
+  const fill = series.color === undefined ? "" : `<a:solidFill><a:srgbClr val="${series.color.replace(/^#/, "").toUpperCase()}"/></a:solidFill>`;
+  if (series.look === "markers") {
+    const marker = `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr>${fill}<a:ln>${fill}</a:ln></c:spPr></c:marker>`;
+    return `<c:spPr><a:ln w="${LINE_EMU}"><a:noFill/></a:ln></c:spPr>${marker}`;
+  }
+  const dash = series.look === "dashed" ? `<a:prstDash val="dash"/>` : "";
+  return `<c:spPr><a:ln w="${LINE_EMU}" cap="rnd">${fill}${dash}<a:round/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>`;
+}
+
+/**
+ * The category axis: a date axis (points spaced by time, labelled in the plan's date format) when
+ * the categories are dates, else a text axis, evenly spaced.
+ */
+function categoryAxis(chart: ChartPlan): string {
+  const common =
+    `<c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
+    `${title(chart.xAxisTitle)}`;
+  const ticks = `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="2"/><c:crosses val="autoZero"/>`;
+  if (chart.dateAxis) {
+    return (
+      `<c:dateAx>${common}<c:numFmt formatCode="${escapeXml(chart.dateAxis.format)}" sourceLinked="0"/>${ticks}` +
+      `<c:auto val="0"/><c:lblOffset val="100"/><c:baseTimeUnit val="days"/></c:dateAx>`
+    );
+  }
+  // Numeric categories keep their cells' number format (a date column shows as dates).
+  return `<c:catAx>${common}<c:numFmt formatCode="General" sourceLinked="1"/>${ticks}<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+}
+
+/** A line chart part: one series per plan series over the sheet's ranges, each drawn as the plan says. */
 function chartXml(chart: ChartPlan, sheet: string): string {
   const ref = (address: string): string => escapeXml(`${quoteSheetName(sheet)}!${absoluteAddress(address)}`);
   const series = chart.series.map(
     (item, index) =>
       `<c:ser><c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:v>${escapeXml(item.name)}</c:v></c:tx>` +
-      `<c:marker><c:symbol val="none"/></c:marker>` +
+      `${seriesLook(item)}` +
       `<c:cat><c:numRef><c:f>${ref(chart.categories)}</c:f></c:numRef></c:cat>` +
       `<c:val><c:numRef><c:f>${ref(item.values)}</c:f></c:numRef></c:val><c:smooth val="0"/></c:ser>`,
   );
@@ -116,10 +149,7 @@ function chartXml(chart: ChartPlan, sheet: string): string {
     `<c:roundedCorners val="0"/><c:chart>${title(chart.title)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
     `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series.join("")}` +
     `<c:marker val="1"/><c:axId val="1"/><c:axId val="2"/></c:lineChart>` +
-    `<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
-    `${title(chart.xAxisTitle)}<c:numFmt formatCode="mmm yyyy" sourceLinked="0"/><c:majorTickMark val="out"/>` +
-    `<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="2"/><c:crosses val="autoZero"/>` +
-    `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    categoryAxis(chart) +
     `<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
     `<c:majorGridlines/>${title(chart.yAxisTitle)}<c:numFmt formatCode="${NUMBER_FORMATS.count}" sourceLinked="0"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="1"/>` +

@@ -1,6 +1,7 @@
 import "./standIn";
 import { describe, expect, it } from "vitest";
 import * as fitting from "../../src/functions/fitting";
+import { compareModels } from "../../src/model/compare";
 import { LOGISTIC_MODEL } from "../../src/model/diffusion";
 import { asShownInCell, ErrorCode, ExcelError } from "./standIn";
 
@@ -8,6 +9,8 @@ import { asShownInCell, ErrorCode, ExcelError } from "./standIn";
 const FIT = asShownInCell(fitting.FIT);
 const FORECAST = asShownInCell(fitting.FORECAST);
 const REACH = asShownInCell(fitting.REACH);
+const COMPARE = asShownInCell(fitting.COMPARE);
+const CHANCE = asShownInCell(fitting.CHANCE);
 
 /** A column range as Excel passes it. */
 const column = (values: unknown[]): unknown[][] => values.map((value) => [value]);
@@ -104,7 +107,7 @@ describe("CRS.FIT", () => {
   it("gives #VALUE! listing the models for an unknown model", () => {
     const error = errorOf(FIT("richards", column(MONTHS), column(GPS)));
     expect(error.code).toBe(ErrorCode.invalidValue);
-    expect(error.message).toBe('model must be "bass", "logistic" or "gompertz", not the text "richards".');
+    expect(error.message).toBe('model must be "bass", "logistic", "gompertz" or "auto", not the text "richards".');
   });
 
   it("gives #NUM! for flat, falling or negative values and a market of 0 or less", () => {
@@ -134,10 +137,18 @@ describe("CRS.FORECAST", () => {
     const table = FORECAST("logistic", column(MONTHS), column(GPS), column([13, 18, 24]));
     expect(table[0]).toEqual(["Time", "Forecast", "Lower 95%", "Upper 95%"]);
     expect(table.map((row) => row[0])).toEqual(["Time", 13, 18, 24]);
+    let previous = { lower: -Infinity, upper: -Infinity };
     for (const [, value, lower, upper] of table.slice(1) as number[][]) {
-      expect(lower).toBeLessThan(value);
-      expect(upper).toBeGreaterThan(value);
-      expect(value - lower).toBeCloseTo(upper - value, 6);
+      // The count never falls below the last one, and the bounds are about the last count plus
+      // the curve's rise since (not about the curve: the last count lies above it); later times
+      // have later, wider bounds.
+      const [[, fittedAtLast]] = FORECAST("logistic", column(MONTHS), column(GPS), [[12]]).slice(1) as number[][];
+      expect(lower).toBeGreaterThanOrEqual(GPS[11]);
+      expect(lower).toBeLessThan(GPS[11] + value - fittedAtLast);
+      expect(upper).toBeGreaterThan(GPS[11] + value - fittedAtLast);
+      expect(lower).toBeGreaterThanOrEqual(previous.lower);
+      expect(upper).toBeGreaterThan(previous.upper);
+      previous = { lower, upper };
     }
     // A higher confidence gives a wider interval.
     const wide = FORECAST("logistic", column(MONTHS), column(GPS), column([13]), undefined, 0.99);
@@ -219,5 +230,136 @@ describe("CRS.REACH", () => {
     expect(typeof mixed[0][0]).toBe("number");
     expect((mixed[0][1] as ExcelError).code).toBe(ErrorCode.notAvailable);
     expect((mixed[0][2] as ExcelError).code).toBe(ErrorCode.invalidNumber);
+  });
+});
+
+describe("CRS.COMPARE", () => {
+  it("spills a header and a row per model with FIT's SSE, AICc, Delta and Akaike weights", () => {
+    const table = COMPARE(column(MONTHS), column(GPS));
+    expect(table[0]).toEqual(["Model", "SSE", "AICc", "Delta", "Weight"]);
+    expect(table.map((row) => row[0])).toEqual(["Model", "bass", "logistic", "gompertz"]);
+    const comparison = compareModels(MONTHS, GPS);
+    table.slice(1).forEach((row, i) => {
+      const score = comparison.scores[i];
+      expect(row[1]).toBe(FIT(score.model.name, column(MONTHS), column(GPS))[4][1]);
+      const k = 4;
+      expect(row[2]).toBeCloseTo(12 * Math.log((row[1] as number) / 12) + 2 * k + (2 * k * (k + 1)) / (12 - k - 1), 10);
+      expect(row[3]).toBeCloseTo(score.delta!, 12);
+      expect(row[4]).toBeCloseTo(score.weight, 12);
+    });
+    expect((table.slice(1) as number[][]).reduce((sum, row) => sum + row[4], 0)).toBeCloseTo(1, 12);
+    expect(Math.min(...(table.slice(1) as number[][]).map((row) => row[3]))).toBe(0);
+  });
+
+  it("shows #N/A with the reason and weight 0 for Bass with dates, and #N/A for too few points", () => {
+    const dates = MONTHS.map((month) => 38352 + 30 * month);
+    const table = COMPARE(column(dates), column(GPS), 420);
+    const bass = table[1];
+    expect(bass[0]).toBe("bass");
+    for (const cell of bass.slice(1, 4) as ExcelError[]) {
+      expect(cell.code).toBe(ErrorCode.notAvailable);
+      expect(cell.message).toMatch(/periods since the launch.*CRS\.PERIODS/);
+    }
+    expect(bass[4]).toBe(0);
+    expect((table[2][4] as number) + (table[3][4] as number)).toBeCloseTo(1, 12);
+    const error = errorOf(COMPARE(column([1, 2, 3, 4, 5]), column([5, 14, 33, 60, 88])));
+    expect(error.code).toBe(ErrorCode.notAvailable);
+    expect(error.message).toMatch(/No model can be compared/);
+    expect(errorOf(COMPARE(column(MONTHS), column(GPS.slice(1)))).code).toBe(ErrorCode.invalidValue);
+  });
+});
+
+describe('model "auto"', () => {
+  it("is the model with the lowest AICc in COMPARE, and FIT's header names it", () => {
+    const compare = COMPARE(column(MONTHS), column(GPS));
+    const best = compare.slice(1).find((row) => row[3] === 0)![0] as string;
+    const auto = FIT("Auto", column(MONTHS), column(GPS));
+    expect(auto[0]).toEqual([`Parameter (${best})`, "Estimate", "Std error"]);
+    expect(auto.slice(1)).toEqual(FIT(best, column(MONTHS), column(GPS)).slice(1));
+    const [[reach]] = REACH("auto", column(MONTHS), column(GPS), [[300]]) as number[][];
+    expect(reach).toBe((REACH(best, column(MONTHS), column(GPS), [[300]]) as number[][])[0][0]);
+    expect(FORECAST("AUTO", column(MONTHS), column(GPS), [[15]])[1][1]).toBe(FORECAST(best, column(MONTHS), column(GPS), [[15]])[1][1]);
+  });
+
+  it("skips Bass when the times are dates", () => {
+    const dates = MONTHS.map((month) => 38352 + 30 * month);
+    const header = FIT("auto", column(dates), column(GPS))[0][0];
+    expect(header).toMatch(/^Parameter \((logistic|gompertz)\)$/);
+  });
+});
+
+describe("CRS.CHANCE", () => {
+  it("at FORECAST's bounds is (1 − c)/2 at the upper and (1 + c)/2 at the lower, for every confidence c", () => {
+    for (const model of ["bass", "logistic", "gompertz", "auto"]) {
+      for (const market of [undefined, 420]) {
+        for (const confidence of [0.5, 0.8, 0.9, 0.95, 0.99]) {
+          const rows = FORECAST(model, column(MONTHS), column(GPS), column([13, 15, 24]), market, confidence).slice(1) as number[][];
+          const times = rows.map((row) => [row[0]]);
+          const upper = CHANCE(model, column(MONTHS), column(GPS), rows.map((row) => [row[3]]), times, market) as number[][];
+          const lower = CHANCE(model, column(MONTHS), column(GPS), rows.map((row) => [row[2]]), times, market) as number[][];
+          upper.forEach(([chance]) => expect(chance).toBeCloseTo((1 - confidence) / 2, 9));
+          lower.forEach(([chance]) => expect(chance).toBeCloseTo((1 + confidence) / 2, 9));
+        }
+      }
+    }
+  });
+
+  it("spills element by element over targets and times, never rising with the target", () => {
+    const targets = [[380], [400], [420], [440]];
+    const table = CHANCE("logistic", column(MONTHS), column(GPS), targets, [[13, 18, 24]]) as number[][];
+    expect(table).toHaveLength(4);
+    expect(table[0]).toHaveLength(3);
+    for (let j = 0; j < 3; j++) {
+      for (let i = 1; i < 4; i++) expect(table[i][j]).toBeLessThanOrEqual(table[i - 1][j]);
+    }
+    // The last count (month 12) is certain at any later time.
+    expect((CHANCE("logistic", column(MONTHS), column(GPS), [[GPS[11]]], [[18]]) as number[][])[0][0]).toBe(1);
+  });
+
+  it("is 1 or 0 at a time with a count: the count is known there", () => {
+    const [[reached, missed]] = CHANCE("gompertz", column(MONTHS), column(GPS), [[GPS[5], GPS[5] + 1]], [[6]]) as number[][];
+    expect(reached).toBe(1);
+    expect(missed).toBe(0);
+  });
+
+  it("works in dates: the same chance as in months", () => {
+    const DAYS_A_MONTH = 30.4375;
+    const dates = MONTHS.map((month) => 38352 + DAYS_A_MONTH * month);
+    const [[byDate]] = CHANCE("logistic", column(dates), column(GPS), [[405]], [[38352 + DAYS_A_MONTH * 15]], 420) as number[][];
+    const [[byMonth]] = CHANCE("logistic", column(MONTHS), column(GPS), [[405]], [[15]], 420) as number[][];
+    expect(byDate).toBeCloseTo(byMonth, 6);
+    // REACH returns a date.
+    const [[reachDate]] = REACH("logistic", column(dates), column(GPS), [[300]], 420) as number[][];
+    const [[reachMonth]] = REACH("logistic", column(MONTHS), column(GPS), [[300]], 420) as number[][];
+    expect(reachDate).toBeCloseTo(38352 + DAYS_A_MONTH * reachMonth, 5);
+  });
+
+  it("refuses what FIT refuses, the same way, and names a bad target or time", () => {
+    expect(errorOf(CHANCE("richards", column(MONTHS), column(GPS), [[400]], [[13]])).code).toBe(ErrorCode.invalidValue);
+    expect(errorOf(CHANCE("logistic", column(MONTHS), column([...GPS.slice(0, 11), -1]), [[400]], [[13]])).code).toBe(ErrorCode.invalidNumber);
+    expect(errorOf(CHANCE("logistic", column([1, 2]), column([3, 4]), [[400]], [[13]])).code).toBe(ErrorCode.notAvailable);
+    const [[target, time]] = CHANCE("logistic", column(MONTHS), column(GPS), [["many", 400]], [[13, "soon"]]) as ExcelError[][];
+    expect(target.message).toMatch(/^target/);
+    expect(time.message).toMatch(/^time/);
+    const bass = errorOf(CHANCE("bass", column(MONTHS.map((m) => 38352 + 30 * m)), column(GPS), [[400]], [[38800]]));
+    expect(bass.code).toBe(ErrorCode.invalidValue);
+    expect(bass.message).toMatch(/CRS\.PERIODS/);
+  });
+});
+
+describe("the README's worked example", () => {
+  // A PCT of 150 GPs counts its registered GPs at the end of each month, October 2004 to May 2005.
+  const dates = column([38291, 38321, 38352, 38383, 38411, 38442, 38472, 38503]);
+  const counts = column([2, 6, 8, 14, 17, 24, 28, 36]);
+  const JUNE_30 = 38533;
+
+  it("gives the figures the README quotes", () => {
+    expect((CHANCE("auto", dates, counts, [[45]], [[JUNE_30]], 150) as number[][])[0][0]).toBeCloseTo(0.31, 2);
+    expect((CHANCE("auto", dates, counts, [[45]], [[JUNE_30 + 31]], 150) as number[][])[0][0]).toBeCloseTo(0.93, 2);
+    const compare = COMPARE(dates, counts, 150);
+    expect(compare[3][4]).toBeCloseTo(0.98, 2);
+    const [, [, fitted, lower, upper]] = FORECAST("auto", dates, counts, [[JUNE_30]], 150, 0.8) as number[][];
+    expect([fitted, lower, upper].map((value) => Number(value.toFixed(1)))).toEqual([43.3, 40.3, 48.2]);
+    expect((REACH("auto", dates, counts, [[45]], 150) as number[][])[0][0]).toBeCloseTo(38539.9, 1);
   });
 });

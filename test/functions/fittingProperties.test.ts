@@ -8,6 +8,8 @@ import { asShownInCell, ErrorCode, ExcelError } from "./standIn";
 const FIT = asShownInCell(fitting.FIT);
 const FORECAST = asShownInCell(fitting.FORECAST);
 const REACH = asShownInCell(fitting.REACH);
+const COMPARE = asShownInCell(fitting.COMPARE);
+const CHANCE = asShownInCell(fitting.CHANCE);
 
 /** The Excel errors the fitting functions may give. */
 const ALLOWED = new Set<string>([ErrorCode.invalidValue, ErrorCode.invalidNumber, ErrorCode.notAvailable]);
@@ -32,7 +34,7 @@ const range = fc.oneof(
   fc.constant([[1, 2], [3]]),
 );
 
-const modelName = fc.oneof(fc.constantFrom("bass", "logistic", "gompertz", "Bass", "LOGISTIC", " gompertz"), cell, range);
+const modelName = fc.oneof(fc.constantFrom("bass", "logistic", "gompertz", "auto", "Bass", "LOGISTIC", " gompertz"), cell, range);
 
 /** A series that looks like adoption data: S-shaped counts with noise, at any stage, sometimes falling. */
 const curveData = fc
@@ -122,7 +124,7 @@ describe("fitting functions over arbitrary inputs", () => {
 });
 
 describe("fitting functions over adoption-like data", () => {
-  const model = fc.constantFrom("bass", "logistic", "gompertz");
+  const model = fc.constantFrom("bass", "logistic", "gompertz", "auto");
   const market = fc.option(fc.double({ min: 1e-3, max: 1e10, noNaN: true }), { nil: undefined });
 
   it("FIT fits or explains, never NaN, Infinity or a hang", () => {
@@ -141,6 +143,8 @@ describe("fitting functions over adoption-like data", () => {
       fc.property(model, curveData, market, times, targets, (name, data, known, newTimes, target) => {
         call(() => FORECAST(name, data.times, data.values, [newTimes], known, 0.9));
         call(() => REACH(name, data.times, data.values, [target], known));
+        call(() => CHANCE(name, data.times, data.values, [target], [newTimes.slice(0, 1)], known));
+        call(() => COMPARE(data.times, data.values, known));
       }),
       { numRuns: 80 },
     );

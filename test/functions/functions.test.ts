@@ -59,7 +59,7 @@ describe("the bundle and its metadata", () => {
     expect([...fns.keys()].sort()).toEqual(metadata.map(({ id }) => id).sort());
     // Exactly the spec's functions: users' workbooks depend on each name.
     expect(metadata.map(({ id, name }) => `${id}=${name}`).sort()).toEqual(
-      [...SCALAR_IDS, "FIT", "FORECAST", "REACH"].map((id) => `${id}=${id}`).sort(),
+      [...SCALAR_IDS, "FIT", "FORECAST", "REACH", "COMPARE", "CHANCE"].map((id) => `${id}=${id}`).sort(),
     );
   });
 
@@ -93,6 +93,8 @@ describe("the bundle and its metadata", () => {
     expect(signature("FIT")).toBe("model, times, values, [market]");
     expect(signature("FORECAST")).toBe("model, times, values, newTimes, [market], [confidence]");
     expect(signature("REACH")).toBe("model, times, values, target, [market]");
+    expect(signature("COMPARE")).toBe("times, values, [market]");
+    expect(signature("CHANCE")).toBe("model, times, values, target, time, [market]");
     for (const id of SCALAR_IDS.slice(0, 8)) {
       for (const parameter of metadata.find((entry) => entry.id === id)!.parameters) {
         expect(parameter.dimensionality, `${id}(${parameter.name})`).toBe("matrix");

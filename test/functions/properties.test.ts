@@ -161,3 +161,74 @@ describe("the dataset functions give a well-formed table for any arguments", () 
     );
   });
 });
+
+describe("the fitting functions give a well-formed result for any arguments", () => {
+  const model = fc.oneof(fc.constantFrom("bass", "logistic", "gompertz", "auto", "AUTO", " Gompertz "), cell, range);
+  /** Counts that look like adoption: rising with noise, at months or at dates. */
+  const series = fc
+    .record({
+      n: fc.integer({ min: 1, max: 30 }),
+      dates: fc.boolean(),
+      ceiling: fc.double({ min: 1, max: 1e6, noNaN: true }),
+      rate: fc.double({ min: 0.05, max: 3, noNaN: true }),
+      midpoint: fc.double({ min: -5, max: 40, noNaN: true }),
+      noise: fc.array(fc.double({ min: -0.3, max: 0.3, noNaN: true }), { minLength: 30, maxLength: 30 }),
+      whole: fc.boolean(),
+    })
+    .map(({ n, dates, ceiling, rate, midpoint, noise, whole }) => {
+      const months = Array.from({ length: n }, (_, i) => i + 1);
+      const values = months.map((t, i) => {
+        const value = Math.max(0, (ceiling / (1 + Math.exp(-rate * (t - midpoint)))) * (1 + noise[i]));
+        return whole ? Math.round(value) : value;
+      });
+      return { times: months.map((t) => [dates ? 38352 + 30.44 * t : t]), values: values.map((y) => [y]) };
+    });
+  const data = fc.oneof({ weight: 3, arbitrary: series }, { weight: 1, arbitrary: fc.record({ times: argument, values: argument }) });
+
+  it("FIT, FORECAST and REACH", () => {
+    fc.assert(
+      fc.property(model, data, argument, argument, argument, (name, { times, values }, other, market, confidence) => {
+        expectWellFormed(fns.get("FIT")!(name, times, values, market), true);
+        expectWellFormed(fns.get("FORECAST")!(name, times, values, other, market, confidence), true);
+        expectWellFormed(fns.get("REACH")!(name, times, values, other, market), false);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("COMPARE", () => {
+    fc.assert(
+      fc.property(data, argument, ({ times, values }, market) => {
+        const result = fns.get("COMPARE")!(times, values, market) as unknown[][];
+        expectWellFormed(result, true);
+        if (result.length > 1) {
+          expect(result).toHaveLength(4);
+          const weights = result.slice(1).map((row) => row[4] as number);
+          expect(weights.reduce((sum, weight) => sum + weight, 0)).toBeCloseTo(1, 9);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("CHANCE: probabilities from 0 to 1 or errors, never rising with the target", () => {
+    fc.assert(
+      fc.property(model, data, argument, argument, argument, (name, { times, values }, target, time, market) => {
+        const result = fns.get("CHANCE")!(name, times, values, target, time, market) as unknown[][];
+        expectWellFormed(result, false);
+        for (const row of result) for (const value of row) if (typeof value === "number") expect(value >= 0 && value <= 1, String(value)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+    fc.assert(
+      fc.property(series, fc.double({ min: -10, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e5, noNaN: true }), fc.integer({ min: 0, max: 48 }), ({ times, values }, low, step, ahead) => {
+        const last = times[times.length - 1][0] as number;
+        const when = [[last + ahead * (last > 10_000 ? 30.44 : 1)]];
+        const result = fns.get("CHANCE")!("auto", times, values, [[low], [low + step]], when) as unknown[][];
+        expectWellFormed(result, false);
+        if (typeof result[0][0] === "number" && typeof result[1][0] === "number") expect(result[1][0]).toBeLessThanOrEqual(result[0][0]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

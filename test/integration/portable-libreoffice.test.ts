@@ -1,89 +1,103 @@
 /**
- * The portable workbook works without the add-in: written to .xlsx (formulas, no cached
- * values), opened and recalculated by LibreOffice Calc headless, and read back, every formula
- * cell of the model holds what the add-in's CRS functions compute from the same inputs, every
- * dataset figure is in its table, the chart survives and no cell is an error.
+ * The portable workbook works without the add-in: written to .xlsx (formulas with their cached
+ * values), opened and fully recalculated by LibreOffice Calc headless, and read back, every
+ * formula cell of the model holds what the add-in's CRS functions compute from the same inputs,
+ * every formula's cached value is what LibreOffice computes, every dataset figure is in its
+ * table, the chart survives and no cell is an error.
  *
  * LibreOffice is required: without it this test fails rather than skips.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DATASETS, isoToExcelSerial } from "../../src/data";
 import type { IsoDate } from "../../src/data";
+import { ARRAY_FUNCTIONS, EXCEL_FUNCTIONS } from "../../src/workbook/excelFunctions";
+import { evaluateFormula } from "../../src/workbook/formulaEvaluator";
+import type { CellRange, EvaluationContext } from "../../src/workbook/formulaEvaluator";
+import { excelError, isExcelError } from "../../src/workbook/formulaValue";
+import type { ExcelErrorCode, ScalarValue } from "../../src/workbook/formulaValue";
 import { MODEL_SHEET, planModel } from "../../src/workbook/modelPlan";
 import { NO_TAKEN_NAMES } from "../../src/workbook/names";
 import { planPortableWorkbook } from "../../src/workbook/portable";
 import { writeXlsx } from "../../src/workbook/xlsxWriter";
-import { FormulaError, evaluateFormula } from "../workbook/formulaEvaluator";
+import { parseRange } from "../../src/workbook/a1";
+import { builtCrsFunctions } from "../workbook/crsFunctions";
 import { formulaOf, plannedCells } from "../workbook/planCells";
-import { asNumber, errorOf, loadWorkbook, shownValue } from "../workbook/xlsxRead";
+import { asNumber, errorOf, loadWorkbook, sameValue, shownValue } from "../workbook/xlsxRead";
+import { recalculateWithLibreOffice } from "./libreOffice";
 
-const SOFFICE = "soffice";
 const plan = planPortableWorkbook();
 /** The same model with the add-in's functions: what each portable cell must equal. */
 const crsModel = planModel(NO_TAKEN_NAMES, { formulas: "crs" });
 
-let workDir: string | undefined;
-let recalculated: Promise<{ workbook: ExcelJS.Workbook; bytes: Uint8Array }> | undefined;
-
-/** Converts `input` to .xlsx in `outDir` with LibreOffice headless, which recalculates it on load. */
-function convertWithLibreOffice(input: string, outDir: string, profile: string): void {
-  const run = spawnSync(
-    SOFFICE,
-    [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, input],
-    { encoding: "utf8", timeout: 100_000 },
-  );
-  if (run.error && (run.error as NodeJS.ErrnoException).code === "ENOENT") {
-    throw new Error(
-      "LibreOffice (soffice) is not installed: it is needed to check that the portable workbook recalculates without the add-in (apt-get install -y libreoffice-calc).",
-    );
-  }
-  if (run.status !== 0) throw new Error(`soffice failed (${run.status}): ${run.stderr || run.stdout}`);
+interface Workbooks {
+  /** The file as `npm run workbook` writes it, with its cached values. */
+  readonly written: ExcelJS.Workbook;
+  /** The same file after LibreOffice recalculated every formula and saved it. */
+  readonly recalculated: ExcelJS.Workbook;
+  readonly recalculatedBytes: Uint8Array;
 }
+
+let workbooks: Promise<Workbooks> | undefined;
 
 /**
- * The portable workbook as LibreOffice recalculated it. Run once, from inside the tests, so a
- * missing LibreOffice fails them (a failing hook would only mark them skipped).
+ * The portable workbook as written and as LibreOffice recalculated it. Run once, from inside the
+ * tests, so a missing LibreOffice fails them (a failing hook would only mark them skipped).
  */
-function libreOfficeWorkbook(): Promise<{ workbook: ExcelJS.Workbook; bytes: Uint8Array }> {
-  recalculated ??= (async () => {
-    workDir = mkdtempSync(join(tmpdir(), "crs-portable-"));
-    const input = join(workDir, "crs-adoption-model.xlsx");
-    writeFileSync(input, await writeXlsx(plan));
-    const outDir = join(workDir, "out");
-    convertWithLibreOffice(input, outDir, join(workDir, "profile"));
-    const bytes = new Uint8Array(readFileSync(join(outDir, "crs-adoption-model.xlsx")));
-    return { workbook: await loadWorkbook(bytes), bytes };
+function libreOfficeWorkbook(): Promise<Workbooks> {
+  workbooks ??= (async () => {
+    const bytes = await writeXlsx(plan);
+    const recalculatedBytes = recalculateWithLibreOffice(bytes, "to check that the portable workbook recalculates without the add-in");
+    return { written: await loadWorkbook(bytes), recalculated: await loadWorkbook(recalculatedBytes), recalculatedBytes };
   })();
-  return recalculated;
+  return workbooks;
 }
-
-afterAll(() => {
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
 
 /** Whether `actual` is within 1e-9 of `expected`, relatively (absolutely near 0). */
 function close(actual: number, expected: number): boolean {
   return Math.abs(actual - expected) <= 1e-9 * Math.max(Math.abs(expected), 1e-3);
 }
 
+/** A cell's value as read back from a file: a number (dates as serials), its error, or its text. */
+function libreOfficeValue(cell: ExcelJS.Cell): ScalarValue {
+  const shown = shownValue(cell);
+  const error = errorOf(shown);
+  if (error !== undefined) return excelError(error as ExcelErrorCode);
+  return asNumber(shown) ?? (shown as ScalarValue) ?? null;
+}
+
+/**
+ * What a CRS formula sees in a spreadsheet where the add-in is loaded and the cells hold what
+ * LibreOffice shows: the formula evaluator with the built CRS functions, reading the cells of
+ * the recalculated model sheet.
+ */
+function contextOver(sheet: ExcelJS.Worksheet): EvaluationContext {
+  const names = new Map(crsModel.names.map((name) => [name.name.toUpperCase(), name.address]));
+  return {
+    sheet: MODEL_SHEET,
+    values: (range: CellRange) =>
+      Array.from({ length: range.bottom - range.top + 1 }, (_, r) =>
+        Array.from({ length: range.right - range.left + 1 }, (_, c) => libreOfficeValue(sheet.getCell(range.top + r, range.left + c))),
+      ),
+    name(name) {
+      const address = names.get(name.toUpperCase());
+      if (address === undefined) return undefined;
+      const { start, end } = parseRange(address);
+      return { sheet: MODEL_SHEET, top: start.row, left: start.column, bottom: end.row, right: end.column };
+    },
+    functions: new Map([...EXCEL_FUNCTIONS, ...builtCrsFunctions()]),
+    arrayFunctions: ARRAY_FUNCTIONS,
+  };
+}
+
 describe("the portable workbook recalculated by LibreOffice Calc", () => {
   it("holds in every formula cell of the model what the CRS functions compute from the same inputs", async () => {
-    const { workbook } = await libreOfficeWorkbook();
-    const sheet = workbook.getWorksheet(MODEL_SHEET)!;
+    const { recalculated } = await libreOfficeWorkbook();
+    const sheet = recalculated.getWorksheet(MODEL_SHEET)!;
     const names = new Map(crsModel.names.map((name) => [name.name, name.address]));
     // Each CRS formula is computed from the values LibreOffice shows in the cells it refers to.
-    const lookup = (reference: string): number => {
-      const value = asNumber(shownValue(sheet.getCell(names.get(reference) ?? reference)));
-      if (value === undefined) throw new Error(`${reference} holds no number`);
-      return value;
-    };
+    const context = contextOver(sheet);
     let checked = 0;
     for (const [address, cell] of plannedCells(crsModel.sheets[0])) {
       const formula = formulaOf(cell);
@@ -93,15 +107,10 @@ describe("the portable workbook recalculated by LibreOffice Calc", () => {
         continue;
       }
       expect(sheet.getCell(address).formula, `${address} is a formula`).toBeTruthy();
-      let expected: number | string;
-      try {
-        expected = evaluateFormula(formula, lookup);
-      } catch (error) {
-        if (!(error instanceof FormulaError)) throw error;
-        expected = error.code;
-      }
+      const computed = evaluateFormula(formula, context);
+      const expected = isExcelError(computed) ? computed.error : computed;
       const actual = asNumber(shown) ?? errorOf(shown);
-      if (typeof expected === "string" || typeof actual !== "number") {
+      if (typeof expected !== "number" || typeof actual !== "number") {
         expect(actual, `${address}: ${formula}`).toBe(expected);
       } else {
         expect(close(actual, expected), `${address}: ${formula} is ${expected}, LibreOffice shows ${actual}`).toBe(true);
@@ -113,8 +122,28 @@ describe("the portable workbook recalculated by LibreOffice Calc", () => {
     expect(asNumber(shownValue(sheet.getCell(names.get("EnglandThresholdGPs")!)))).toBe(10_500);
   });
 
+  it("carries in every formula cell the value LibreOffice computes for it", async () => {
+    const { written, recalculated } = await libreOfficeWorkbook();
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const sheetPlan of plan.sheets) {
+      const ours = written.getWorksheet(sheetPlan.name)!;
+      const theirs = recalculated.getWorksheet(sheetPlan.name)!;
+      for (const [address, cell] of plannedCells(sheetPlan)) {
+        if (formulaOf(cell) === null) continue;
+        const cached = libreOfficeValue(ours.getCell(address));
+        const shown = shownValue(theirs.getCell(address));
+        if (!sameValue(shown, cached)) mismatches.push(`${sheetPlan.name}!${address} ${formulaOf(cell)}: cached ${JSON.stringify(cached)}, LibreOffice ${JSON.stringify(shown)}`);
+        checked++;
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(checked, "formula cells").toBe(plan.sheets.flatMap((sheet) => [...plannedCells(sheet).values()]).filter((cell) => formulaOf(cell) !== null).length);
+    expect(checked).toBeGreaterThan(100);
+  });
+
   it("has every dataset figure in its table", async () => {
-    const { workbook } = await libreOfficeWorkbook();
+    const { recalculated: workbook } = await libreOfficeWorkbook();
     for (const [index, dataset] of DATASETS.entries()) {
       const sheetPlan = plan.sheets[index + 1];
       const sheet = workbook.getWorksheet(sheetPlan.name);
@@ -132,8 +161,8 @@ describe("the portable workbook recalculated by LibreOffice Calc", () => {
   });
 
   it("keeps the model's chart over the projection", async () => {
-    const { bytes } = await libreOfficeWorkbook();
-    const zip = await JSZip.loadAsync(bytes);
+    const { recalculatedBytes } = await libreOfficeWorkbook();
+    const zip = await JSZip.loadAsync(recalculatedBytes);
     const chartPath = Object.keys(zip.files).find((path) => /^xl\/charts\/chart\d+\.xml$/.test(path));
     expect(chartPath, "a chart part").toBeDefined();
     const chart = await zip.file(chartPath!)!.async("string");
@@ -143,7 +172,7 @@ describe("the portable workbook recalculated by LibreOffice Calc", () => {
   });
 
   it("has no error in any cell of any sheet", async () => {
-    const { workbook } = await libreOfficeWorkbook();
+    const { recalculated: workbook } = await libreOfficeWorkbook();
     const errors: string[] = [];
     for (const sheet of workbook.worksheets) {
       sheet.eachRow((row) =>

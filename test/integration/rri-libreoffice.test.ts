@@ -5,14 +5,11 @@
  * LibreOffice is required: without it this test fails rather than skips, so the agreement is
  * never silently unchecked.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type CustomFunction, ErrorCode, ExcelError, loadFunctions } from "../functions/host";
+import { loadWorkbook } from "../workbook/xlsxRead";
+import { recalculateWithLibreOffice } from "./libreOffice";
 
 /** [periods, start, end]: the article's figures, then growth and decline of every size. */
 const CASES: [number, number, number][] = [
@@ -59,22 +56,8 @@ const ERROR_CASES: [number, number, number][] = [
 
 const ALL = [...CASES, ...ERROR_CASES];
 
-let workDir: string | undefined;
 let growth: CustomFunction;
 let recalculation: Promise<(number | string)[]> | undefined;
-
-/** Runs LibreOffice headless on a workbook, writing the recalculated copy into `outDir`. */
-function recalculate(input: string, outDir: string, profile: string): void {
-  const run = spawnSync(
-    "soffice",
-    [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, input],
-    { encoding: "utf8", timeout: 100_000 },
-  );
-  if (run.error && (run.error as NodeJS.ErrnoException).code === "ENOENT") {
-    throw new Error("LibreOffice (soffice) is not installed: it is needed to check GROWTH against RRI (apt-get install -y libreoffice-calc).");
-  }
-  if (run.status !== 0) throw new Error(`soffice failed (${run.status}): ${run.stderr || run.stdout}`);
-}
 
 /**
  * RRI of every case as LibreOffice computes it: a number, or the error code it shows. Run once,
@@ -87,10 +70,6 @@ function libreOfficeRri(): Promise<(number | string)[]> {
 }
 
 async function computeRri(): Promise<(number | string)[]> {
-  workDir = mkdtempSync(join(tmpdir(), "crs-rri-"));
-  const input = join(workDir, "rri.xlsx");
-  const outDir = join(workDir, "out");
-
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("RRI");
   sheet.addRow(["periods", "start", "end", "RRI"]);
@@ -102,13 +81,8 @@ async function computeRri(): Promise<(number | string)[]> {
     // No cached result: the engine must compute it. exceljs writes formulas without the "=".
     sheet.getCell(`D${row}`).value = { formula: `_xlfn.RRI(A${row},B${row},C${row})` } as ExcelJS.CellFormulaValue;
   });
-  await workbook.xlsx.writeFile(input);
-
-  recalculate(input, outDir, join(workDir, "profile"));
-
-  const recalculated = new ExcelJS.Workbook();
-  await recalculated.xlsx.readFile(join(outDir, "rri.xlsx"));
-  const out = recalculated.getWorksheet("RRI")!;
+  const bytes = recalculateWithLibreOffice(new Uint8Array(await workbook.xlsx.writeBuffer()), "to check GROWTH against RRI");
+  const out = (await loadWorkbook(bytes)).getWorksheet("RRI")!;
   return ALL.map((_, index) => {
     const cell = out.getCell(`D${index + 2}`);
     // `cell.result`, not `cell.value.result`, which exceljs leaves out when the result is 0.
@@ -121,10 +95,6 @@ async function computeRri(): Promise<(number | string)[]> {
 
 beforeAll(() => {
   growth = loadFunctions().get("GROWTH")!;
-});
-
-afterAll(() => {
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
 describe("GROWTH agrees with Excel's RRI recalculated by LibreOffice Calc", () => {

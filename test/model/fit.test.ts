@@ -1,40 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { BASS_MODEL, GOMPERTZ_MODEL, LOGISTIC_MODEL, MODELS, type DiffusionModel } from "../../src/model/diffusion";
-import { ModelError } from "../../src/model/errors";
-import { fitDiffusion, MAX_POINTS } from "../../src/model/fit";
-import { forecastAt } from "../../src/model/forecast";
+import { BASS_MODEL, GOMPERTZ_MODEL, LOGISTIC_MODEL, MODELS } from "../../src/model/diffusion";
+import { fitDiffusion, fittedValue, MAX_POINTS } from "../../src/model/fit";
 import { inverseGram, solveSymmetric } from "../../src/model/linearAlgebra";
 import { reachTime } from "../../src/model/reach";
 import { regress } from "../../src/model/regression";
 import { formatCount } from "../../src/model/format";
 import { series } from "../../src/model/startValues";
-
-const TRUE_PARAMETERS: Record<string, [number, number, number]> = {
-  bass: [0.01, 0.45, 30000],
-  logistic: [30000, 0.3, 15],
-  gompertz: [30000, 6, 0.15],
-};
-
-/** Deterministic noise in [−1, 1]. */
-const wiggle = (i: number): number => Math.sin(i * 12.9898) * 0.5 + Math.sin(i * 78.233) * 0.5;
-
-function curve(model: DiffusionModel, times: number[], noise = 0): number[] {
-  return times.map((t, i) => model.value(t, TRUE_PARAMETERS[model.name]) * (1 + noise * wiggle(i + 1)));
-}
-
-const MONTHS = Array.from({ length: 36 }, (_, i) => i + 1);
-
-function expectModelError(run: () => unknown, kind: "value" | "num" | "na", message: RegExp): void {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelError);
-    expect((error as ModelError).kind).toBe(kind);
-    expect((error as ModelError).message).toMatch(message);
-    return;
-  }
-  throw new Error("expected a ModelError");
-}
+import { curve, expectModelError, MONTHS, TRUE_PARAMETERS } from "./fitData";
 
 describe("fitDiffusion", () => {
   for (const model of MODELS) {
@@ -135,55 +107,31 @@ describe("fitDiffusion", () => {
     expect(fitDiffusion(LOGISTIC_MODEL, times, values, { market: 1000 }).parameters[0]).toBe(1000);
   });
 
-  it("hints at periods when the times look like dates", () => {
+  it("fits dates as well as months, and says Bass needs periods since the launch", () => {
     const dates = [38534, 38565, 38596, 38626, 38657, 38687];
-    expectModelError(() => fitDiffusion(GOMPERTZ_MODEL, dates, [3500, 18981, 24000, 28000, 30000, 31000]), "num", /CRS\.PERIODS/);
-  });
-});
-
-describe("forecastAt", () => {
-  const values = curve(LOGISTIC_MODEL, MONTHS, 0.03);
-  const fit = fitDiffusion(LOGISTIC_MODEL, MONTHS, values);
-
-  it("is the fitted curve with bounds wider than the residual scatter alone", () => {
-    const point = forecastAt(fit, 40, 0.95);
-    expect(point.value).toBe(LOGISTIC_MODEL.value(40, fit.parameters));
-    const residualOnly = 2.0345152974493383 * Math.sqrt(fit.variance!); // t.ppf(0.975, 33)
-    expect(point.upper! - point.value).toBeGreaterThan(residualOnly);
-    expect(point.value - point.lower!).toBeCloseTo(point.upper! - point.value, 8);
-  });
-
-  it("matches the delta method worked by hand", () => {
-    const time = 30;
-    const h = 1e-6;
-    const g = [0, 1, 2].map((j) => {
-      const up = [...fit.parameters];
-      const down = [...fit.parameters];
-      up[j] *= 1 + h;
-      down[j] *= 1 - h;
-      return (LOGISTIC_MODEL.value(time, up) - LOGISTIC_MODEL.value(time, down)) / (2 * h * fit.parameters[j]);
-    });
-    let variance = fit.variance!;
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) variance += g[i] * fit.covariance![i * 3 + j] * g[j];
-    const point = forecastAt(fit, time, 0.9);
-    expect((point.upper! - point.value) / (1.6923603090303438 * Math.sqrt(variance))).toBeCloseTo(1, 6); // t.ppf(0.95, 33)
-  });
-
-  it("far ahead, carries the uncertainty of the market size and the residual scatter", () => {
-    const far = forecastAt(fit, 1000);
-    const expected = 2.0345152974493383 * Math.sqrt(fit.standardErrors![0] ** 2 + fit.variance!); // t.ppf(0.975, 33)
-    expect((far.upper! - far.value) / expected).toBeCloseTo(1, 9);
-  });
-
-  it("gives the fitted value without bounds where the fit has no covariance", () => {
-    const undetermined = { ...fit, covariance: undefined, standardErrors: undefined, uncertaintyNote: "not determined" };
-    expect(forecastAt(undetermined, 40)).toEqual({ time: 40, value: LOGISTIC_MODEL.value(40, fit.parameters) });
-  });
-
-  it("rejects a confidence outside (0, 1) and Bass times before the launch", () => {
-    expectModelError(() => forecastAt(fit, 10, 1), "num", /confidence/);
-    const bass = fitDiffusion(BASS_MODEL, MONTHS, curve(BASS_MODEL, MONTHS, 0.02));
-    expectModelError(() => forecastAt(bass, -1), "num", /since the launch/);
+    const counts = [3500, 18981, 24000, 28000, 30000, 31000];
+    const months = dates.map((date) => date - dates[0]);
+    for (const model of [LOGISTIC_MODEL, GOMPERTZ_MODEL]) {
+      const byDate = fitDiffusion(model, dates, counts);
+      const byMonth = fitDiffusion(model, months, counts);
+      expect(byDate.sse / byMonth.sse).toBeCloseTo(1, 9);
+      expect(byDate.origin).toBe(38534);
+      byDate.localParameters.forEach((value, j) => expect(value / byMonth.localParameters[j]).toBeCloseTo(1, 7));
+      for (const t of [38540, 38700, 39000]) expect(fittedValue(byDate, t) / fittedValue(byMonth, t - 38534)).toBeCloseTo(1, 9);
+      // Standard errors on the caller's clock: the shift moves only the time parameter.
+      expect(byDate.standardErrors![0] / byMonth.standardErrors![0]).toBeCloseTo(1, 6);
+      expect(byDate.standardErrors![2] / byMonth.standardErrors![2]).toBeCloseTo(1, 6);
+    }
+    const logistic = fitDiffusion(LOGISTIC_MODEL, dates, counts);
+    expect(logistic.parameters[2] - fitDiffusion(LOGISTIC_MODEL, months, counts).parameters[2]).toBeCloseTo(38534, 5);
+    // Gompertz a = a_local·e^(b·38534): beyond the largest number for a curve this fast (b = 0.04 a day) ...
+    expect(fitDiffusion(GOMPERTZ_MODEL, dates, counts).parameters[1]).toBe(Infinity);
+    // ... and finite for a slower one, with a finite standard error.
+    const slow = fitDiffusion(GOMPERTZ_MODEL, dates, [3500, 7000, 12000, 17000, 21000, 24000]);
+    expect(Math.log(slow.parameters[1])).toBeCloseTo(Math.log(slow.localParameters[1]) + slow.parameters[2] * 38534, 6);
+    expect(Number.isFinite(slow.standardErrors![1])).toBe(true);
+    expectModelError(() => fitDiffusion(BASS_MODEL, dates, counts), "value", /periods since the launch/);
+    expect(() => fitDiffusion(BASS_MODEL, dates, counts)).toThrow(/^(?!.*CRS\.)/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findModel } from "../../src/model/diffusion";
 import { fitDiffusion, type DiffusionFit } from "../../src/model/fit";
-import { forecastAt } from "../../src/model/forecast";
+import { leastSquaresInterval } from "../../bench/simulation/leastSquaresInterval";
 import { loadReference, type ReferenceDataset, type ReferenceFit } from "./scipyReference";
 
 /**
@@ -60,7 +60,7 @@ describe("accuracy against scipy's curve_fit", () => {
       if (!forecast) continue;
       const fit = ours(testCase);
       for (const point of forecast) {
-        const mine = forecastAt(fit, point.time, 0.95);
+        const mine = leastSquaresInterval(fit, point.time, 0.95);
         const halfWidth = point.upper - point.value;
         expect(Math.abs(mine.value - point.value), testCase.label).toBeLessThan(1e-3 * halfWidth + 1e-9 * Math.abs(point.value));
         expect(Math.abs(mine.upper! - mine.value - halfWidth) / halfWidth, testCase.label).toBeLessThan(SE_TOLERANCE);

@@ -70,8 +70,8 @@ describe("applying a plan", () => {
         type: "Line",
         seriesBy: "Columns",
         series: [
-          { name: "GPs", values: "B4:B5", categories: "A4:A5" },
-          { name: "Target", values: "F4:F5", categories: "A4:A5" },
+          { name: "GPs", values: "B4:B5", categories: "A4:A5", lineStyle: "None", markerStyle: "Circle", markerSize: 6, markerColor: "#1F3864" },
+          { name: "Target", values: "F4:F5", categories: "A4:A5", lineStyle: "Dash", lineWeight: 1.5, markerStyle: "None" },
         ],
         title: "GPs registered",
         categoryAxisTitle: "Month",
@@ -82,8 +82,20 @@ describe("applying a plan", () => {
         legendVisible: true,
         topLeft: "H2",
         bottomRight: "P20",
+        categoryType: "DateAxis",
+        categoryNumberFormat: "mmm yyyy",
       },
     ]);
+    expect(sheet.rowHeights).toEqual({ 3: 30 });
+    expect(sheet.validations).toEqual([
+      { address: "B7", list: "auto,bass,logistic,gompertz", prompt: "A diffusion model, or auto.", alert: "A diffusion model, or auto." },
+    ]);
+    expect(sheet.pageLayout).toEqual({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      breaks: ["A22"],
+    });
     expect(excel.state.names).toContainEqual({
       name: "GPs_August",
       sheet: "GPs registered",

@@ -52,6 +52,12 @@ export interface SeriesState {
   name: string;
   values: string;
   categories: string | null;
+  lineStyle?: string;
+  lineWeight?: number;
+  lineColor?: string;
+  markerStyle?: string;
+  markerSize?: number;
+  markerColor?: string;
 }
 
 export interface ChartState {
@@ -67,6 +73,24 @@ export interface ChartState {
   legendVisible: boolean;
   topLeft: string;
   bottomRight: string;
+  categoryType?: string;
+  categoryNumberFormat?: string;
+}
+
+export interface ValidationState {
+  address: string;
+  /** The list's source, e.g. "auto,bass". */
+  list: string;
+  prompt: string;
+  alert: string;
+}
+
+export interface PageLayoutState {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** The cells page breaks were added before, e.g. "A40". */
+  breaks: string[];
 }
 
 export interface NameState {
@@ -88,6 +112,10 @@ export interface SheetState {
   /** Sheet-scoped defined names. */
   names: NameState[];
   frozenRows: number;
+  /** Row number → height in points. */
+  rowHeights: Record<number, number>;
+  validations: ValidationState[];
+  pageLayout: PageLayoutState;
 }
 
 export interface WorkbookState {
@@ -152,10 +180,12 @@ interface Box {
   c1: number;
 }
 
-/** The box of "B2", "B2:D9", "$B$2" or a whole column "B:B"/"B:D". */
+/** The box of "B2", "B2:D9", "$B$2", a whole column "B:B"/"B:D" or a whole row "5:5". */
 export function box(address: string): Box {
   const whole = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(address);
   if (whole) return { r0: 0, r1: 1_048_575, c0: colIndex(whole[1]), c1: colIndex(whole[2]) };
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(address);
+  if (rows) return { r0: Number(rows[1]) - 1, r1: Number(rows[2]) - 1, c0: 0, c1: 16_383 };
   const parts = address.split(":").map((part) => {
     const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(part);
     if (!m) throw new FakeExcelError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${address}`);
@@ -270,6 +300,9 @@ export class FakeExcel {
         ),
         formats: {},
         columnWidths: {},
+        rowHeights: {},
+        validations: [],
+        pageLayout: { breaks: [] },
         tables: (sheet.tables ?? []).map((table) => ({ ...table, style: "TableStyleLight9", hasHeaders: true })),
         charts: [],
         names: (sheet.names ?? []).map((name) => ({ name, sheet: sheet.name, address: "A1", comment: "" })),
@@ -477,6 +510,9 @@ class WorksheetCollection {
         cells: {},
         formats: {},
         columnWidths: {},
+        rowHeights: {},
+        validations: [],
+        pageLayout: { breaks: [] },
         tables: [],
         charts: [],
         names: [],
@@ -496,6 +532,8 @@ export class WorksheetProxy {
   readonly charts: { add: (type: string, source: RangeProxy, seriesBy?: string) => ChartProxy };
   readonly freezePanes: { freezeRows: (count: number) => void };
   readonly names: NamedItemCollection;
+  readonly pageLayout: { orientation: string; paperSize: string; zoom: PageLayoutState["zoom"] };
+  readonly horizontalPageBreaks: { add: (pageBreakRange: string) => void };
 
   constructor(
     private readonly fake: FakeExcel,
@@ -512,6 +550,22 @@ export class WorksheetProxy {
         }),
     };
     this.names = new NamedItemCollection(fake, state);
+    const layout = <T>(description: string, apply: (l: PageLayoutState, v: T) => void) => ({
+      set: (value: T) => fake.enqueue(description, () => apply(this.state().pageLayout, value)),
+      enumerable: true,
+    });
+    this.pageLayout = Object.defineProperties({} as WorksheetProxy["pageLayout"], {
+      orientation: layout<string>("pageLayout.orientation", (l, v) => (l.orientation = v)),
+      paperSize: layout<string>("pageLayout.paperSize", (l, v) => (l.paperSize = v)),
+      zoom: layout<PageLayoutState["zoom"]>("pageLayout.zoom", (l, v) => (l.zoom = v)),
+    });
+    this.horizontalPageBreaks = {
+      add: (pageBreakRange: string) =>
+        fake.enqueue(`horizontalPageBreaks.add ${pageBreakRange}`, () => {
+          box(pageBreakRange);
+          this.state().pageLayout.breaks.push(pageBreakRange);
+        }),
+    };
   }
 
   getRange(address: string): RangeProxy {
@@ -538,6 +592,11 @@ export class WorksheetProxy {
 
 class RangeProxy {
   readonly format: FormatProxy;
+  readonly dataValidation: {
+    rule: { list?: { inCellDropDown: boolean; source: string } };
+    prompt: { showPrompt: boolean; title: string; message: string };
+    errorAlert: { showAlert: boolean; style: string; title: string; message: string };
+  };
 
   constructor(
     private readonly fake: FakeExcel,
@@ -545,6 +604,26 @@ class RangeProxy {
     readonly address: string,
   ) {
     this.format = new FormatProxy(fake, this);
+    const validation = (): ValidationState => {
+      const validations = this.sheetState().validations;
+      const found = validations.find((v) => v.address === this.address);
+      if (found) return found;
+      const added = { address: this.address, list: "", prompt: "", alert: "" };
+      validations.push(added);
+      return added;
+    };
+    const part = <T>(description: string, apply: (v: ValidationState, value: T) => void) => ({
+      set: (value: T) => fake.enqueue(`${description} ${this.address}`, () => apply(validation(), value)),
+      enumerable: true,
+    });
+    this.dataValidation = Object.defineProperties({} as RangeProxy["dataValidation"], {
+      rule: part<RangeProxy["dataValidation"]["rule"]>("dataValidation.rule", (v, rule) => {
+        if (!rule.list || rule.list.source.length > 255) throw new FakeExcelError("InvalidArgument", "The list source is invalid.");
+        v.list = rule.list.source;
+      }),
+      prompt: part<RangeProxy["dataValidation"]["prompt"]>("dataValidation.prompt", (v, prompt) => (v.prompt = prompt.message)),
+      errorAlert: part<RangeProxy["dataValidation"]["errorAlert"]>("dataValidation.errorAlert", (v, alert) => (v.alert = alert.message)),
+    });
   }
 
   sheetState(): SheetState {
@@ -650,6 +729,14 @@ class FormatProxy {
       for (let c = b.c0; c <= b.c1; c++) this.range.sheetState().columnWidths[colLetters(c)] = points;
     });
   }
+
+  set rowHeight(points: number) {
+    this.fake.enqueue(`rowHeight ${this.range.address}`, () => {
+      if (!(points >= 0 && points <= 409)) throw new FakeExcelError("InvalidArgument", "A row height must be 0 to 409 points.");
+      const b = this.range.box();
+      for (let r = b.r0; r <= b.r1; r++) this.range.sheetState().rowHeights[r + 1] = points;
+    });
+  }
 }
 
 class TableProxy {
@@ -700,7 +787,10 @@ class ChartProxy {
   private chart: ChartState | null = null;
   readonly series: { getItemAt: (index: number) => SeriesProxy; add: (name?: string) => SeriesProxy };
   readonly title: { text: string };
-  readonly axes: { categoryAxis: { title: { text: string; visible: boolean } }; valueAxis: { title: { text: string; visible: boolean } } };
+  readonly axes: {
+    categoryAxis: { title: { text: string; visible: boolean }; categoryType: string; numberFormat: string };
+    valueAxis: { title: { text: string; visible: boolean } };
+  };
   readonly legend: { position: string; visible: boolean };
 
   constructor(
@@ -746,12 +836,18 @@ class ChartProxy {
     };
     this.title = Object.defineProperties({} as { text: string }, { text: prop<string>("chart title", (c, v) => (c.title = v)) });
     this.axes = {
-      categoryAxis: {
-        title: Object.defineProperties({} as { text: string; visible: boolean }, {
-          text: prop<string>("x title", (c, v) => (c.categoryAxisTitle = v)),
-          visible: prop<boolean>("x title visible", (c, v) => (c.categoryAxisTitleVisible = v)),
-        }),
-      },
+      categoryAxis: Object.defineProperties(
+        {
+          title: Object.defineProperties({} as { text: string; visible: boolean }, {
+            text: prop<string>("x title", (c, v) => (c.categoryAxisTitle = v)),
+            visible: prop<boolean>("x title visible", (c, v) => (c.categoryAxisTitleVisible = v)),
+          }),
+        } as ChartProxy["axes"]["categoryAxis"],
+        {
+          categoryType: prop<string>("x category type", (c, v) => (c.categoryType = v)),
+          numberFormat: prop<string>("x number format", (c, v) => (c.categoryNumberFormat = v)),
+        },
+      ),
       valueAxis: {
         title: Object.defineProperties({} as { text: string; visible: boolean }, {
           text: prop<string>("y title", (c, v) => (c.valueAxisTitle = v)),
@@ -774,10 +870,30 @@ class ChartProxy {
 }
 
 class SeriesProxy {
+  readonly format: { line: { lineStyle: string; weight: number; color: string } };
+
   constructor(
     private readonly fake: FakeExcel,
     private readonly series: () => SeriesState,
-  ) {}
+  ) {
+    const prop = <T>(description: string, apply: (s: SeriesState, v: T) => void) => ({
+      set: (value: T) => fake.enqueue(description, () => apply(series(), value)),
+      enumerable: true,
+    });
+    this.format = {
+      line: Object.defineProperties({} as { lineStyle: string; weight: number; color: string }, {
+        lineStyle: prop<string>("series line style", (s, v) => (s.lineStyle = v)),
+        weight: prop<number>("series line weight", (s, v) => (s.lineWeight = v)),
+        color: prop<string>("series line color", (s, v) => (s.lineColor = v)),
+      }),
+    };
+    Object.defineProperties(this, {
+      markerStyle: prop<string>("series marker style", (s, v) => (s.markerStyle = v)),
+      markerSize: prop<number>("series marker size", (s, v) => (s.markerSize = v)),
+      markerBackgroundColor: prop<string>("series marker background", (s, v) => (s.markerColor = v)),
+      markerForegroundColor: prop<string>("series marker foreground", (s, v) => (s.markerColor = v)),
+    });
+  }
 
   set name(name: string) {
     this.fake.enqueue(`series.name ${name}`, () => (this.series().name = name));

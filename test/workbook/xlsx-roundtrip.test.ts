@@ -1,18 +1,21 @@
 /**
  * The .xlsx writer keeps what the plan says: written, then read back with exceljs, the file has
  * every sheet, table, number format, style, defined name, width and frozen row of the plan,
- * and its chart parts.
+ * every formula's cached value, and its chart parts.
  */
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import type ExcelJS from "exceljs";
 import { DATASETS } from "../../src/data";
 import { NUMBER_FORMATS } from "../../src/workbook/formats";
+import { cellKey, computeFormulaValues } from "../../src/workbook/formulaValues";
 import { planPortableWorkbook } from "../../src/workbook/portable";
 import type { WorkbookPlan } from "../../src/workbook/plan";
 import { writeXlsx } from "../../src/workbook/xlsxWriter";
+import { builtCrsFunctions } from "./crsFunctions";
+import { handPlan } from "./handPlan";
 import { formulaOf, plannedCells } from "./planCells";
-import { asNumber, loadWorkbook } from "./xlsxRead";
+import { asNumber, loadWorkbook, sameValue, shownValue } from "./xlsxRead";
 
 const plan = planPortableWorkbook();
 let bytes: Uint8Array;
@@ -92,8 +95,50 @@ describe("writeXlsx round trip", () => {
     }
   });
 
-  it("asks for a full recalculation on load, as no formula carries a cached value", async () => {
+  it("writes every formula with its cached value, and still asks Excel for a full recalculation on load", async () => {
+    const values = computeFormulaValues(plan);
+    for (const sheetPlan of plan.sheets) {
+      const sheet = workbook.getWorksheet(sheetPlan.name)!;
+      for (const [address, cell] of plannedCells(sheetPlan)) {
+        if (formulaOf(cell) === null) continue;
+        const expected = values.get(cellKey(sheetPlan.name, address))!;
+        expect(sameValue(shownValue(sheet.getCell(address)), expected), `${sheetPlan.name}!${address}`).toBe(true);
+      }
+    }
+    const threshold = plan.names.find((name) => name.name === "EnglandThresholdGPs")!.address;
+    expect(await part("xl/worksheets/sheet1.xml")).toMatch(new RegExp(`<c r="${threshold}"[^>]*><f>[^<]+</f><v>10500</v></c>`));
     expect(await part("xl/workbook.xml")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+  });
+
+  it("stores texts, logical values, errors and dates as cached values of their own kind", async () => {
+    const kinds: WorkbookPlan = {
+      sheets: [
+        {
+          name: "Kinds",
+          ranges: [
+            {
+              address: "A1",
+              cells: [[2, { formula: '="GPs: "&A1' }, { formula: "=A1>1" }, { formula: "=NA()" }, { formula: "=1/0" }, { formula: "=DATE(2005,6,30)" }, { formula: "=A1-2" }]],
+              numberFormat: [[null, null, null, null, null, NUMBER_FORMATS.date, null]],
+            },
+          ],
+          tables: [],
+          columnWidths: [],
+          charts: [],
+          freezeRows: 0,
+        },
+      ],
+      names: [],
+      activate: "Kinds",
+      messages: [],
+    };
+    const sheet = await JSZip.loadAsync(await writeXlsx(kinds)).then((file) => file.file("xl/worksheets/sheet1.xml")!.async("string"));
+    expect(sheet).toContain('<c r="B1" t="str"><f>&quot;GPs: &quot;&amp;A1</f><v>GPs: 2</v></c>');
+    expect(sheet).toContain('<c r="C1" t="b"><f>A1&gt;1</f><v>1</v></c>');
+    expect(sheet).toContain('<c r="D1" t="e"><f>NA()</f><v>#N/A</v></c>');
+    expect(sheet).toContain('<c r="E1" t="e"><f>1/0</f><v>#DIV/0!</v></c>');
+    expect(sheet).toMatch(/<c r="F1" s="\d+"><f>DATE\(2005,6,30\)<\/f><v>38533<\/v><\/c>/);
+    expect(sheet).toContain('<c r="G1"><f>A1-2</f><v>0</v></c>');
   });
 
   it("adds the model's line chart: chart and drawing parts, their relationships and content types", async () => {
@@ -143,5 +188,25 @@ describe("writeXlsx round trip", () => {
     expect(chart).toContain("<c:f>&apos;O&apos;&apos;Neill &amp; Co &lt;2&gt;&apos;!$B$2:$B$3</c:f>");
     expect(chart).toContain("<a:t>A &amp; B</a:t>");
     expect(chart).toContain("<c:v>GPs &lt;all&gt;</c:v>");
+  });
+
+  it("keeps how a sheet prints, its row heights and drop-down lists, and how each chart series is drawn", async () => {
+    const written = await writeXlsx(handPlan(), { functions: builtCrsFunctions() });
+    const sheet = (await loadWorkbook(written)).getWorksheet("GPs registered")!;
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(sheet.getRow(3).height).toBe(30);
+    expect(sheet.getCell("B7").dataValidation).toMatchObject({ type: "list", formulae: ['"auto,bass,logistic,gompertz"'], error: "A diffusion model, or auto." });
+    const parts = await JSZip.loadAsync(written);
+    const sheetXml = await parts.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheetXml).toMatch(/<rowBreaks[^>]*><brk id="21"/);
+    const chart = await parts.file("xl/charts/chart1.xml")!.async("string");
+    expect(chart).toContain('<c:dateAx>');
+    expect(chart).toContain('<c:numFmt formatCode="mmm yyyy" sourceLinked="0"/>');
+    const [markers, dashed] = chart.split("<c:ser>").slice(1);
+    expect(markers).toContain('<a:ln w="19050"><a:noFill/></a:ln>');
+    expect(markers).toContain('<c:symbol val="circle"/>');
+    expect(markers).toContain('<a:srgbClr val="1F3864"/>');
+    expect(dashed).toContain('<a:prstDash val="dash"/>');
+    expect(dashed).toContain('<c:symbol val="none"/>');
   });
 });

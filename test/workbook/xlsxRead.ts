@@ -3,6 +3,8 @@
  * date formats into Date objects and keeps a formula's computed value apart from its text.
  */
 import ExcelJS from "exceljs";
+import { isExcelError } from "../../src/workbook/formulaValue";
+import type { ScalarValue } from "../../src/workbook/formulaValue";
 
 const MS_PER_DAY = 86_400_000;
 /** 1 Jan 1970 as an Excel serial. */
@@ -32,4 +34,19 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   return workbook;
+}
+
+/**
+ * Whether a value read back from a file (`shownValue`) is a computed value: the same text,
+ * logical value or error, or a number within 1e-9 of it, relatively (absolutely near 0).
+ */
+export function sameValue(shown: unknown, expected: ScalarValue): boolean {
+  if (isExcelError(expected)) return errorOf(shown) === expected.error;
+  if (typeof expected === "number") {
+    const actual = asNumber(shown);
+    return actual !== undefined && Math.abs(actual - expected) <= 1e-9 * Math.max(Math.abs(expected), 1e-3);
+  }
+  // exceljs reads an empty text result back as no value.
+  if (expected === "") return shown === "" || shown === undefined;
+  return shown === expected;
 }

@@ -1,6 +1,6 @@
-import { ModelError } from "./errors";
-import type { DiffusionFit } from "./fit";
-import { studentTQuantile } from "./studentT";
+import { ModelError } from "../../src/model/errors";
+import { fittedGradient, fittedValue, type DiffusionFit } from "../../src/model/fit";
+import { studentTQuantile } from "../../src/model/studentT";
 
 /** A forecast at one time: the fitted curve and a prediction interval for a new observation. */
 export interface ForecastPoint {
@@ -15,6 +15,11 @@ export interface ForecastPoint {
 }
 
 /**
+ * The prediction interval FORECAST gave before its bounds came from the predictive distribution
+ * of `src/model/predictive.ts`, kept as the baseline the coverage benchmark compares with. It
+ * treats each count's error as independent of the others, as least squares on cumulative counts
+ * assumes.
+ *
  * The fitted curve at time t with a prediction interval for a new observation there:
  *
  * ŷ ± t_{(1+c)/2, n−k} · √(g'·Σ·g + σ²)
@@ -29,20 +34,20 @@ export interface ForecastPoint {
  * gives the estimates without standard errors. Throws a `num` ModelError for a confidence
  * outside (0, 1), a Bass time before the launch, or a curve undefined at the time.
  *
- * @example forecastAt(fitDiffusion(LOGISTIC_MODEL, [0, 1, 2, 3, 4], [1200, 2700, 5000, 7300, 8800]), 6) // { time: 6, value ≈ 9,819, lower ≈ 9,797, upper ≈ 9,842 }
+ * @example leastSquaresInterval(fitDiffusion(LOGISTIC_MODEL, [0, 1, 2, 3, 4], [1200, 2700, 5000, 7300, 8800]), 6) // { time: 6, value ≈ 9,819, lower ≈ 9,797, upper ≈ 9,842 }
  */
-export function forecastAt(fit: DiffusionFit, time: number, confidence = 0.95): ForecastPoint {
+export function leastSquaresInterval(fit: DiffusionFit, time: number, confidence = 0.95): ForecastPoint {
   if (!(confidence > 0 && confidence < 1)) throw new ModelError("num", "confidence must be between 0 and 1 (e.g. 0.95 for 95%).");
-  const { model, parameters } = fit;
+  const { model } = fit;
   if (model.timesFromLaunch && time < 0) {
     throw new ModelError("num", `${model.name} times count periods since the launch and cannot be negative (got ${time}).`);
   }
-  const value = model.value(time, parameters);
+  const value = fittedValue(fit, time);
   if (!Number.isFinite(value)) throw new ModelError("num", `The ${model.name} curve is undefined at time ${time}.`);
-  const { variance, covariance } = fit;
+  const { variance, localCovariance: covariance } = fit;
   if (variance === undefined || !covariance) return { time, value };
   const gradient = [0, 0, 0];
-  model.gradient(time, parameters, gradient);
+  fittedGradient(fit, time, gradient);
   let curveVariance = 0;
   for (let i = 0; i < 3; i++) {
     for (let j = 0; j < 3; j++) curveVariance += gradient[i] * covariance[i * 3 + j] * gradient[j];

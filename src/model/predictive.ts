@@ -1,0 +1,198 @@
+import { accumulatedCovariance } from "./accumulatedCovariance";
+import type { ChosenFit, ModelComparison } from "./compare";
+import { knownCount, mixture, positiveAmount, unknownSpread, type CountDistribution } from "./countDistribution";
+import { ModelError } from "./errors";
+import { fittedGradient, fittedValue, type DiffusionFit } from "./fit";
+import { countSeries, estimateIncrementNoise, type CountSeries, type IncrementNoise } from "./incrementNoise";
+
+/** The most steps the scatter of new adopters is summed over, however far ahead the time. */
+const MAX_STEPS = 600;
+
+/**
+ * What a fit says about the count at any time: the fitted curve there, and a predictive
+ * distribution for the count itself, from which FORECAST reads its bounds and CHANCE its
+ * probabilities.
+ */
+export interface CountForecaster {
+  /** The fitted curve at `time` (FORECAST's "Forecast" column). */
+  fitted(time: number): number;
+  /** The predictive distribution of the count at `time`. */
+  distribution(time: number): CountDistribution;
+}
+
+/**
+ * The predictive distribution of a single fitted model.
+ *
+ * The noise of adoption counts is in each period's new adopters, and it accumulates: a count is
+ * the last count plus the new adopters since. So:
+ *
+ * - **After the last count** (time T > t_n) the count is y_n + X: the last count, which already
+ *   holds all the past noise, plus the new adopters X expected from the fitted curve,
+ *   N̂(T) − N̂(t_n). X is uncertain twice over: the curve is estimated (its variance g'Σg by the
+ *   delta method, g = ∇N(T) − ∇N(t_n), Σ the sandwich covariance of `accumulatedCovariance`), and
+ *   new adopters scatter about the curve (`IncrementNoise`, summed period by period from t_n to
+ *   T). Its shape is `positiveAmount`'s, with Student's t on n − k degrees of freedom: skewed
+ *   upwards, so the bounds are not symmetric about the fitted curve.
+ * - **At a time with a count** the count is known: that count (the mean of several at the same
+ *   time).
+ * - **Between two counts** (or before the first, from 0) the count lies between them: the new
+ *   adopters between the two counts, split in the proportion the curve and the noise give, with
+ *   the variance of that split given their total (the normal-theory conditional, as a binomial
+ *   split for Poisson counts). The counts on either side fix it; the curve's own uncertainty is
+ *   left out there.
+ *
+ * With whole counts the distribution is continuity-corrected: X stands for the new adopters plus
+ * a half, so that P(count ≥ 45) is the chance of 45 or more, not of more than 44.5.
+ *
+ * A fit with no residual degrees of freedom, or whose parameters the data do not determine, has a
+ * fitted curve but no distribution: the distribution's methods throw a ModelError saying why,
+ * `na` or `num` as FIT's standard errors show those cases.
+ *
+ * @example countForecaster(fitDiffusion(LOGISTIC_MODEL, months, gps)).distribution(15).quantile(0.975) // the 95% upper bound at month 15
+ */
+export function countForecaster(fit: DiffusionFit): CountForecaster {
+  const fitted = (time: number): number => curveAt(fit, time);
+  const dof = fit.n - fit.k;
+  const withoutSpread = (kind: "na" | "num", reason: string): CountForecaster => ({
+    fitted,
+    distribution(time) {
+      fitted(time);
+      return unknownSpread(kind, reason);
+    },
+  });
+  const undetermined = `The values do not determine the ${fit.model.name} parameters separately, so the forecast has no bounds.`;
+  if (dof <= 0) return withoutSpread("na", fit.uncertaintyNote ?? undetermined);
+  if (!fit.localCovariance) return withoutSpread("num", fit.uncertaintyNote ?? undetermined);
+  const data = countSeries(fit);
+  const noise = estimateIncrementNoise(fit, data);
+  const covariance = accumulatedCovariance(fit, data, noise);
+  if (!covariance) return withoutSpread("num", undetermined);
+  const whole = fit.values.every(Number.isInteger);
+  const shift = whole ? 0.5 : 0;
+  return {
+    fitted,
+    distribution(time) {
+      fitted(time);
+      const last = data.t.length - 1;
+      if (time > data.t[last]) return afterLastCount(fit, data, noise, covariance, time, shift, dof);
+      const next = data.t.findIndex((t) => t >= time);
+      if (data.t[next] === time) return knownCount(data.y[next]);
+      return betweenCounts(fit, data, noise, next, time, shift, dof);
+    },
+  };
+}
+
+/**
+ * The predictive distribution of "auto": the models' distributions mixed in proportion to their
+ * Akaike weights (Burnham & Anderson 2002, model averaging), so that the bounds and chances carry
+ * the uncertainty of which curve is right as well as of its parameters. The fitted curve is the
+ * chosen model's (the lowest AICc). A model whose distribution is undefined is left out.
+ *
+ * @example averagedForecaster(compareModels(months, gps)).distribution(15).atLeast(400) // a probability
+ */
+export function averagedForecaster(comparison: ModelComparison): CountForecaster {
+  const best = countForecaster(comparison.best.fit);
+  const parts = comparison.scores
+    .filter((score) => score.fit && score.weight > 0)
+    .map((score) => ({ weight: score.weight, forecaster: score === comparison.best ? best : countForecaster(score.fit!) }));
+  return {
+    fitted: best.fitted,
+    distribution(time) {
+      best.fitted(time);
+      const usable: { weight: number; distribution: CountDistribution }[] = [];
+      let failure: unknown;
+      for (const part of parts) {
+        try {
+          const distribution = part.forecaster.distribution(time);
+          distribution.atLeast(0);
+          usable.push({ weight: part.weight, distribution });
+        } catch (error) {
+          failure ??= error;
+        }
+      }
+      if (usable.length === 0) throw failure;
+      const total = usable.reduce((sum, part) => sum + part.weight, 0);
+      return mixture(usable.map((part) => ({ weight: part.weight / total, distribution: part.distribution })));
+    },
+  };
+}
+
+/**
+ * The forecaster of a fit from `fitChosen`: the model-averaged one for "auto" (which comes with
+ * its comparison), the model's own otherwise.
+ *
+ * @example forecasterFor(fitChosen("auto", months, gps)).distribution(15).quantile(0.9) // the 80% upper bound at month 15
+ */
+export function forecasterFor(chosen: ChosenFit): CountForecaster {
+  return chosen.comparison ? averagedForecaster(chosen.comparison) : countForecaster(chosen.fit);
+}
+
+/** The fitted curve at a time, or the ModelError a user should see for a time it is not defined at. */
+function curveAt(fit: DiffusionFit, time: number): number {
+  const { model } = fit;
+  if (model.timesFromLaunch && time < 0) {
+    throw new ModelError("num", `${model.name} times count periods since the launch and cannot be negative (got ${time}).`);
+  }
+  const value = fittedValue(fit, time);
+  if (!Number.isFinite(value)) throw new ModelError("num", `The ${model.name} curve is undefined at time ${time}.`);
+  return value;
+}
+
+/** The count after the last one: the last count plus the new adopters since (see `countForecaster`). */
+function afterLastCount(
+  fit: DiffusionFit,
+  data: CountSeries,
+  noise: IncrementNoise,
+  covariance: readonly number[],
+  time: number,
+  shift: number,
+  dof: number,
+): CountDistribution {
+  const last = data.t.length - 1;
+  const start = data.t[last];
+  const startLevel = fittedValue(fit, start);
+  const expected = Math.max(fittedValue(fit, time) - startLevel, 0);
+  const atTime = [0, 0, 0];
+  const atStart = [0, 0, 0];
+  fittedGradient(fit, time, atTime);
+  fittedGradient(fit, start, atStart);
+  let curveVariance = 0;
+  for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 3; j++) curveVariance += (atTime[i] - atStart[i]) * covariance[i * 3 + j] * (atTime[j] - atStart[j]);
+  }
+  // The new adopters' scatter, period by period (the last step may be part of a period); beyond
+  // MAX_STEPS periods ahead, in MAX_STEPS equal steps of several periods each, so that a time far
+  // off still takes a bounded time.
+  const steps = Math.min(MAX_STEPS, Math.max(1, Math.ceil((time - start) / noise.period - 1e-9)));
+  const stepPeriods = (time - start) / noise.period / steps;
+  let noiseVariance = 0;
+  let level = startLevel;
+  for (let s = 1; s <= steps; s++) {
+    const next = s === steps ? startLevel + expected : fittedValue(fit, start + ((time - start) * s) / steps);
+    noiseVariance += noise.variance(Math.max(next - level, 0), stepPeriods);
+    level = next;
+  }
+  return positiveAmount(data.y[last], expected + shift, Math.max(curveVariance, 0), noiseVariance, dof);
+}
+
+/** The count between the counts before and after it (or 0 and the first count). */
+function betweenCounts(fit: DiffusionFit, data: CountSeries, noise: IncrementNoise, next: number, time: number, shift: number, dof: number): CountDistribution {
+  const before = next === 0 ? { level: 0, count: 0 } : { level: fittedValue(fit, data.t[next - 1]), count: data.y[next - 1] };
+  const levelAt = fittedValue(fit, time);
+  const levelAfter = fittedValue(fit, data.t[next]);
+  const firstPart = Math.max(levelAt - before.level, 0);
+  const secondPart = Math.max(levelAfter - levelAt, 0);
+  const whole = firstPart + secondPart;
+  // Each part's share of the span in periods (the first count's span is one period).
+  const spanPeriods = next === 0 ? 1 : (data.t[next] - data.t[next - 1]) / noise.period;
+  const share = whole > 0 ? firstPart / whole : 0.5;
+  const firstVariance = noise.variance(firstPart, spanPeriods * share);
+  const secondVariance = noise.variance(secondPart, spanPeriods * (1 - share));
+  const gained = data.y[next] - before.count;
+  const totalVariance = firstVariance + secondVariance;
+  const weight = totalVariance > 0 ? firstVariance / totalVariance : share;
+  const mean = Math.min(Math.max(firstPart + weight * (gained - whole), 0), Math.max(gained, 0));
+  const variance = totalVariance > 0 ? (firstVariance * secondVariance) / totalVariance : 0;
+  if (!(variance > 0)) return knownCount(before.count + mean);
+  return positiveAmount(before.count, mean + shift, 0, variance, dof);
+}
