@@ -119,7 +119,7 @@ describe("every element-wise function gives a well-formed result for any argumen
             expect((rows[0][0] as ExcelError).code).toBe(ErrorCode.invalidValue);
           }
         }),
-        { numRuns: 250 },
+        { numRuns: 150 },
       );
     });
 
@@ -136,7 +136,7 @@ describe("every element-wise function gives a well-formed result for any argumen
           const [[value]] = result;
           if (numbers.every(Number.isFinite) && typeof value !== "number") expect((value as ExcelError).code).not.toBe(ErrorCode.invalidValue);
         }),
-        { numRuns: 400 },
+        { numRuns: 250 },
       );
     });
   }
