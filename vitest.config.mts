@@ -36,6 +36,10 @@ export default defineConfig({
           // start far faster than a fresh process per file. No unit test mocks a module.
           pool: "threads",
           isolate: false,
+          // Beside the integration tests (in `npm test`) or another clone's run, a test that takes
+          // a second alone can take ten: only a hang should fail on time.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
