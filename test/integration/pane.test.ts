@@ -149,8 +149,8 @@ describe("the task pane outside Office", () => {
     // (telemetryservice.firstpartyapps.oaspapps.com, in o15apptofilemappingtable.js): the
     // policy refuses that frame and its inline style, and those two refusals are the only
     // errors the page logs. Nothing else left the loopback interface.
-    await page.locator('iframe[src*="oaspapps.com/telemetryservice/"]').waitFor({ state: "attached" });
-    await expect.poll(() => consoleErrors.length).toBeGreaterThanOrEqual(2);
+    await page.locator('iframe[src*="oaspapps.com/telemetryservice/"]').waitFor({ state: "attached", timeout: 60_000 });
+    await expect.poll(() => consoleErrors.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([
       expect.stringMatching(/^Applying inline style violates the following Content Security Policy directive 'style-src 'self''/),
