@@ -36,7 +36,8 @@ export function recalculateWithLibreOffice(bytes: Uint8Array, purpose: string): 
     const run = spawnSync(
       "soffice",
       [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, input],
-      { encoding: "utf8", timeout: 100_000 },
+      // A first start with a fresh profile takes a minute and more on a busy machine; stop only a hang.
+      { encoding: "utf8", timeout: 170_000 },
     );
     if (run.error && (run.error as NodeJS.ErrnoException).code === "ENOENT") {
       throw new Error(`LibreOffice (soffice) is not installed: it is needed ${purpose} (apt-get install -y libreoffice-calc).`);
