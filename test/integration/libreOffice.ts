@@ -49,7 +49,8 @@ export function recalculateAllWithLibreOffice(files: ReadonlyMap<string, Uint8Ar
     const run = spawnSync(
       "soffice",
       [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, ...inputs],
-      { encoding: "utf8", timeout: 100_000 + 20_000 * files.size },
+      // A first start with a fresh profile takes a minute and more on a busy machine; stop only a hang.
+      { encoding: "utf8", timeout: 170_000 + 20_000 * files.size },
     );
     if (run.error && (run.error as NodeJS.ErrnoException).code === "ENOENT") {
       throw new Error(`LibreOffice (soffice) is not installed: it is needed ${purpose} (apt-get install -y libreoffice-calc).`);
