@@ -270,7 +270,7 @@ function forecastPanel() {
   const by = textInput("forecast-by", { placeholder: "30/06/2005" });
   const horizon = h("input", { type: "number", id: "forecast-horizon", class: "input", min: "1", max: "600", step: "1", value: String(FORECAST_DEFAULTS.horizon) });
   const unit = select("forecast-unit", [
-    ["", "Automatic: months for dates"],
+    ["", "Automatic"],
     ["day", "Days"],
     ["week", "Weeks"],
     ["month", "Months"],
@@ -298,7 +298,7 @@ function forecastPanel() {
       ),
       h("p", { class: "field-help", id: "target-help" }, "Give both or neither: a date, or a time if your times are numbers."),
       h("div", { class: "field-pair" }, field(horizon, "Horizon", null), field(unit, "Period", null)),
-      h("p", { class: "field-help" }, "How many periods to forecast past the last count."),
+      h("p", { class: "field-help" }, "How many periods to forecast past the last count; automatic: months for dates, the times' own steps for numbers."),
       field(confidence, "Confidence of the bounds", "Between 0 and 1, or a percentage."),
     ),
   );

@@ -34,13 +34,16 @@ export const PCT_ROWS: readonly (readonly [string, number])[] = [
   ["2005-05-31", 36],
 ];
 
+/** The example's cells as Excel's `Range.values` gives them for 'GP counts'!A1:B9: a header row, date serials and counts. */
+export const PCT_CELLS: (string | number)[][] = [["Date", "GPs registered"], ...PCT_ROWS.map(([date, count]) => [isoToExcelSerial(date as IsoDate), count])];
+
 /** The example's sheet, and where its counts are on it. */
 export const PCT_SHEET = "GP counts";
 export const PCT_SOURCE: RangeSource = { kind: "range", sheet: PCT_SHEET, address: "A1:B9", spareRows: 24 };
 
 /** The example's grid as Excel's `Range.values` and `numberFormat` give it. */
 export function pctGrid(): { values: Cell[][]; numberFormat: string[][] } {
-  const values: Cell[][] = [["Date", "GPs registered"], ...PCT_ROWS.map(([date, count]): Cell[] => [isoToExcelSerial(date as IsoDate), count])];
+  const values: Cell[][] = PCT_CELLS.map((row) => [...row]);
   return { values, numberFormat: values.map((_, r) => (r === 0 ? ["General", "General"] : ["d mmm yyyy", "General"])) };
 }
 
