@@ -121,6 +121,8 @@ describe("the forecast action on a fake Excel", () => {
     expect(data.source).toEqual({ kind: "table", sheet: "GP counts", table: "tbl_gps", address: "A2:B9", columns: ["Date", "GPs registered"] });
     expect(named.sheet("Forecast").cells.A32).toMatchObject({ formula: "=CRS.COMPARE(tbl_gps[Date],tbl_gps[GPs registered],$B$12)" });
     expect(named.sheet("Forecast").cells.A49).toMatchObject({ formula: "='GP counts'!A2" });
+    // The table's columns name the counts, as a header row would.
+    expect(named.sheet("Forecast").cells.A1).toMatchObject({ value: "Forecast of GPs registered" });
     expect(named.unknownNames).toEqual([]);
     expect(named.syncs).toBe(2);
 
