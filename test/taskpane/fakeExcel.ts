@@ -250,7 +250,8 @@ export function readInput(input: unknown): CellState | null {
 /** The defined names a formula uses: identifiers that are neither functions, cells nor logical values. */
 export function namesIn(formula: string): string[] {
   const withoutTexts = formula.replace(/"(?:[^"]|"")*"/g, '""');
-  return [...withoutTexts.matchAll(/(?<![\w.$])([A-Za-z_\\][\w.]*)(?![\w.]*\()/g)]
+  // A column's letters before "$" and a row ("F$99") are a reference, not a name.
+  return [...withoutTexts.matchAll(/(?<![\w.$])([A-Za-z_\\][\w.]*)(?![\w.]*\()(?![\w.]*\$\d)/g)]
     .map((match) => match[1])
     .filter((name) => !/^\$?[A-Z]{1,3}\$?\d+$/i.test(name) && !/^(true|false)$/i.test(name));
 }
