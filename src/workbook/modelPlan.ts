@@ -81,11 +81,12 @@ export function planModel(taken: TakenNames, options: ModelOptions): WorkbookPla
   builder.gap();
   writeChecks(context);
   builder.gap();
-  if (fitted !== null) {
-    writeAsFitted(context, fitted);
-    builder.gap();
-  }
   writeNational(context);
+  // Last, so that every row above is where it is in the live flavour.
+  if (fitted !== null) {
+    builder.gap();
+    writeAsFitted(context, fitted);
+  }
 
   const how = portable ? "native Excel formulas that need no add-in (the fit written as values)" : "live CRS. functions";
   return {
