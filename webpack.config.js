@@ -1,43 +1,46 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Builds the add-in into dist/: the custom functions (and their functions.json, generated from
-// JSDoc), the task pane, the manifest, the icons and a local copy of Office.js.
+// JSDoc), the task pane, the manifest and the icons. The pane loads Office.js from Microsoft's
+// CDN; `OFFICE_JS=local` serves a copy of @microsoft/office-js beside it instead.
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { deploymentUrl, rewriteManifest } = require("./scripts/build/deploymentUrl");
+const { devServerPort } = require("./scripts/build/devPort");
+const { FunctionsMetadataOptionsPlugin, METADATA_FILE } = require("./scripts/build/functionsMetadata");
+const {
+  contentSecurityPolicy,
+  LOCAL_OFFICE_JS_DIRECTORY,
+  LOCAL_OFFICE_JS_FILES,
+  officeJsScriptUrl,
+  officeJsSource,
+} = require("./scripts/build/officeJs");
 const { httpsServerOptions } = require("./scripts/httpsOptions");
-
-/** Where the add-in is served while developing; `ADDIN_URL` replaces it in a deployment build. */
-const DEV_URL = "https://localhost:3000/";
-const DEV_PORT = 3000;
 
 /** The files of the custom functions; each is scanned for `@customfunction` JSDoc. */
 const FUNCTION_FILES = ["./src/functions/functions.ts", "./src/functions/fitting.ts"];
 
+/** Copies of the parts of @microsoft/office-js Excel needs, for a build that serves Office.js itself. */
+function localOfficeJsPatterns() {
+  return LOCAL_OFFICE_JS_FILES.map((pattern) => ({
+    from: pattern,
+    context: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"),
+    to: LOCAL_OFFICE_JS_DIRECTORY,
+    globOptions: { ignore: ["**/*.debug.js"] },
+    // Already minified by Microsoft; minifying 9 MB again only slows the build.
+    info: { minimized: true },
+  }));
+}
+
 /** The chunk of the code both the functions and the pane use, built to `shared.js`. */
 const SHARED_CHUNK = "shared";
 
-/** The parts of @microsoft/office-js that Excel needs, served beside the pane (no CDN). */
-const OFFICE_JS_FILES = [
-  "office.js",
-  "o15apptofilemappingtable.js",
-  "custom-functions-runtime.js",
-  "excel-*.js",
-  "*/office_strings.js",
-];
-
-function deploymentUrl() {
-  const url = process.env.ADDIN_URL;
-  if (!url) return DEV_URL;
-  if (!/^https:\/\/[^/]+(\/.*)?$/.test(url)) {
-    throw new Error(`ADDIN_URL must be an https URL such as https://addins.example.nhs.uk/crs/ (got ${url})`);
-  }
-  return url.endsWith("/") ? url : `${url}/`;
-}
-
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
-  const baseUrl = deploymentUrl();
+  const port = devServerPort(process.env);
+  const baseUrl = deploymentUrl(process.env.ADDIN_URL, port);
+  const officeJs = officeJsSource(process.env.OFFICE_JS);
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -52,7 +55,13 @@ module.exports = async (env, options) => {
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
-        { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true } } },
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          // The production build type-checks; the development server only transpiles, to start
+          // (and restart) in half the time: `npm run lint` checks the types.
+          use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true, transpileOnly: dev } },
+        },
       ],
     },
     performance: { hints: false },
@@ -68,10 +77,15 @@ module.exports = async (env, options) => {
       },
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
+      new CustomFunctionsMetadataPlugin({ output: METADATA_FILE, input: FUNCTION_FILES }),
+      new FunctionsMetadataOptionsPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
+        templateParameters: {
+          officeJsUrl: officeJsScriptUrl(officeJs),
+          contentSecurityPolicy: contentSecurityPolicy(officeJs),
+        },
         // The shared runtime loads the functions and the pane in this one page.
         chunks: ["functions", "taskpane"],
         scriptLoading: "blocking",
@@ -81,18 +95,11 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
-          ...OFFICE_JS_FILES.map((pattern) => ({
-            from: pattern,
-            context: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"),
-            to: "office-js/",
-            globOptions: { ignore: ["**/*.debug.js"] },
-            // Already minified by Microsoft; minifying 9 MB again only slows the build.
-            info: { minimized: true },
-          })),
+          ...(officeJs === "local" ? localOfficeJsPatterns() : []),
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (baseUrl === DEV_URL ? content : content.toString().split(DEV_URL).join(baseUrl)),
+            transform: (content) => rewriteManifest(content.toString(), baseUrl),
           },
         ],
       }),
@@ -104,7 +111,7 @@ module.exports = async (env, options) => {
       // Keep dist/ in step with what is served, so the manifest and assets there stay current.
       devMiddleware: { writeToDisk: true },
       host: "localhost",
-      port: DEV_PORT,
+      port,
       hot: false,
       liveReload: false,
       client: false,

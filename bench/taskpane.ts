@@ -12,7 +12,7 @@ import { runPlan } from "../src/taskpane/excelWriter";
 import { planDatasets } from "../src/workbook/datasetPlan";
 import { planModel } from "../src/workbook/modelPlan";
 import type { TakenNames, WorkbookPlan } from "../src/workbook/plan";
-import { CHROMIUM, DIST, launchChromium, serveDist } from "../test/integration/browserHarness";
+import { CHROMIUM, DIST, launchChromium, newPaneContext, serveDist } from "../test/integration/browserHarness";
 import { FakeExcel } from "../test/taskpane/fakeExcel";
 
 const RUNS = 200;
@@ -59,14 +59,16 @@ async function benchPaneLoad(): Promise<void> {
     const shown: number[] = [];
     const settled: number[] = [];
     for (let run = 0; run < 5; run++) {
-      const page = await browser.newPage();
+      // Office.js answered from the npm package in place of its CDN, as in the tests.
+      const { context } = await newPaneContext(browser);
+      const page = await context.newPage();
       const started = performance.now();
       await page.goto(`${origin}/taskpane.html`, { waitUntil: "commit" });
       await page.locator("#select-all").waitFor();
       shown.push(performance.now() - started);
       await page.locator("#host-notice:not([hidden])").waitFor();
       settled.push(performance.now() - started);
-      await page.close();
+      await context.close();
     }
     console.log(
       `  pane in Chromium from localhost: datasets and controls shown after ${median(shown).toFixed(0)} ms, ` +

@@ -1,28 +1,134 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
-// The dev server's https certificate, from office-addin-dev-certs (~/.office-addin-dev-certs).
+// The dev server's https certificate: a development CA and a localhost certificate it issued, in
+// ~/.office-addin-dev-certs (office-addin-dev-certs' files). Valid certificates are reused, so
+// the trust a user gave the CA (by importing ca.crt, where it cannot be installed for them) holds
+// from one `npm start` to the next; new ones are made only when they are missing, do not belong
+// together, or expire within a week.
+const crypto = require("crypto");
 const fs = require("fs");
-const devCerts = require("office-addin-dev-certs");
+const path = require("path");
 const defaults = require("office-addin-dev-certs/lib/defaults");
+const { generateCertificates } = require("office-addin-dev-certs/lib/generate");
+const { installCaCertificate } = require("office-addin-dev-certs/lib/install");
+const { isCaCertificateInstalled } = require("office-addin-dev-certs/lib/verify");
+
+/** Certificates that expire within this many days are replaced. */
+const RENEW_DAYS_BEFORE_EXPIRY = 7;
+/** How long new certificates are valid for (office-addin-dev-certs' own default). */
+const VALID_DAYS = defaults.daysUntilCertificateExpires;
+const DAY_MS = 86_400_000;
+
+const FILES = { ca: defaults.caCertificatePath, cert: defaults.localhostCertificatePath, key: defaults.localhostKeyPath };
 
 /**
- * Certificates for https://localhost. office-addin-dev-certs makes them and then installs its CA
- * as trusted, which takes `sudo` on Linux; where that fails (a root shell without sudo, a
- * container) the certificates it made still serve https, and the browser has to trust the CA
- * by hand (see README, "Troubleshooting").
+ * Why a set of certificate files cannot be used, or null if it can: the localhost certificate
+ * must be for localhost, issued by the CA, match the key, and neither may expire before `renewBy`.
+ *
+ * @param {{ ca: Buffer, cert: Buffer, key: Buffer }} pem
+ * @param {Date} renewBy
+ * @returns {string | null}
  */
-async function httpsServerOptions() {
+function certificateProblem(pem, renewBy) {
+  let ca;
+  let cert;
   try {
-    return await devCerts.getHttpsServerOptions();
+    ca = new crypto.X509Certificate(pem.ca);
+    cert = new crypto.X509Certificate(pem.cert);
+    if (!cert.checkPrivateKey(crypto.createPrivateKey(pem.key))) return "the key does not match the certificate";
   } catch (error) {
-    const files = [defaults.caCertificatePath, defaults.localhostCertificatePath, defaults.localhostKeyPath];
-    if (!files.every((file) => fs.existsSync(file))) throw error;
-    console.warn(
-      `The development CA could not be installed as trusted (${String(error.message).split("\n")[0]}).\n` +
-        `Serving https with ${defaults.localhostCertificatePath}; trust ${defaults.caCertificatePath} in your browser.`,
-    );
-    const [ca, cert, key] = files.map((file) => fs.readFileSync(file));
-    return { ca, cert, key };
+    return `they cannot be read (${error.message})`;
+  }
+  if (!cert.checkIssued(ca) || !cert.verify(ca.publicKey)) return "the certificate was not issued by the CA";
+  if (!cert.checkHost("localhost")) return "the certificate is not for localhost";
+  const expiry = new Date(Math.min(Date.parse(ca.validTo), Date.parse(cert.validTo)));
+  if (expiry < renewBy) return `they expire on ${expiry.toDateString()}`;
+  return null;
+}
+
+/** The certificate files, or null if any is missing. */
+function readFiles() {
+  try {
+    return { ca: fs.readFileSync(FILES.ca), cert: fs.readFileSync(FILES.cert), key: fs.readFileSync(FILES.key) };
+  } catch {
+    return null;
   }
 }
 
-module.exports = { httpsServerOptions };
+/** Why the files on disk must be replaced, or null if they can be reused. */
+function replacementReason() {
+  const pem = readFiles();
+  if (!pem) return "there are none";
+  return certificateProblem(pem, new Date(Date.now() + RENEW_DAYS_BEFORE_EXPIRY * DAY_MS));
+}
+
+/** Runs `work` holding a lock directory beside the certificates, so two starts never make them at once. */
+async function withLock(work) {
+  const lock = path.join(defaults.certificateDirectory, ".lock");
+  fs.mkdirSync(defaults.certificateDirectory, { recursive: true });
+  for (let waited = 0; ; waited += 100) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      // Making certificates takes seconds; a lock this old was left by a process that died.
+      const age = Date.now() - fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (age > 120_000) fs.rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Makes a new CA and localhost certificate in a folder of their own, then renames each into place. */
+async function makeCertificates() {
+  const staging = fs.mkdtempSync(path.join(defaults.certificateDirectory, ".new-"));
+  try {
+    const made = { ca: path.join(staging, "ca.crt"), cert: path.join(staging, "localhost.crt"), key: path.join(staging, "localhost.key") };
+    await generateCertificates(made.ca, made.cert, made.key, VALID_DAYS, defaults.domain);
+    fs.chmodSync(made.key, 0o600);
+    // The key first and the CA last: a reader that finds the new CA finds its certificate and key too.
+    for (const file of ["key", "cert", "ca"]) fs.renameSync(made[file], FILES[file]);
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Installs the CA as trusted where that is possible; elsewhere says how to trust it by hand. */
+async function trustCa() {
+  try {
+    if (isCaCertificateInstalled()) return;
+    await installCaCertificate(FILES.ca);
+  } catch (error) {
+    console.warn(
+      `The development CA could not be installed as trusted (${String(error.message).split("\n")[0]}).\n` +
+        `Trust ${FILES.ca} in your browser once (import it as a certificate authority); it is kept from one npm start to the next.`,
+    );
+  }
+}
+
+/**
+ * The dev server's https options ({ ca, cert, key }): the certificates on disk if they can be
+ * reused, else new ones (made under a lock, by atomic renames), and the CA installed as trusted
+ * where possible. Says which it did.
+ */
+async function httpsServerOptions() {
+  const made = await withLock(async () => {
+    const reason = replacementReason();
+    if (reason === null) return false;
+    console.log(`Making a new development certificate, as ${reason === "there are none" ? "there is none" : `the one in ${defaults.certificateDirectory}: ${reason}`}.`);
+    await makeCertificates();
+    return true;
+  });
+  const pem = readFiles();
+  const expiry = new crypto.X509Certificate(pem.cert).validTo;
+  console.log(`${made ? "Made" : "Reusing"} the development certificate ${FILES.cert} (valid until ${expiry}).`);
+  await trustCa();
+  return pem;
+}
+
+module.exports = { certificateProblem, httpsServerOptions };

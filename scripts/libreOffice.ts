@@ -45,7 +45,8 @@ export function convertWithLibreOffice(files: readonly Uint8Array[], target: Lib
     const run = spawnSync(
       "soffice",
       [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", target, "--outdir", outDir, ...inputs],
-      { encoding: "utf8", timeout: 100_000 + 20_000 * files.length },
+      // A first start with a fresh profile takes a minute and more on a busy machine; stop only a hang.
+      { encoding: "utf8", timeout: 170_000 + 20_000 * files.length },
     );
     if (run.error && (run.error as NodeJS.ErrnoException).code === "ENOENT") {
       throw new Error(`LibreOffice (soffice) is not installed: it is needed ${purpose} (apt-get install -y libreoffice-calc).`);

@@ -1,5 +1,5 @@
 import { ModelError } from "../model/errors";
-import { excelError, toExcelError } from "./errors";
+import { excelError, isExcelError, toExcelError } from "./errors";
 
 /** Whether Excel sent nothing for a cell: an omitted argument or an empty cell. */
 export function isEmpty(value: unknown): value is null | undefined | "" {
@@ -8,19 +8,22 @@ export function isEmpty(value: unknown): value is null | undefined | "" {
 
 /**
  * Reads one cell as a number. An empty cell is `whenEmpty` (Excel's functions read a blank
- * cell as 0; an omitted optional argument takes its default). Text, booleans, NaN and
- * infinities are a #VALUE!-kind error that names the argument.
+ * cell as 0; an omitted optional argument takes its default). An error cell is thrown as it is,
+ * so that it comes through, as in Excel's own functions. Text, booleans, NaN and infinities are
+ * a #VALUE!-kind error that names the argument.
  */
 export function toNumber(value: unknown, argument: string, whenEmpty = 0): number {
   if (isEmpty(value)) return whenEmpty;
   if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (isExcelError(value)) throw value;
   throw new ModelError("value", `${argument} must be a number, not ${describe(value)}.`);
 }
 
-/** Reads one cell as a text (a dataset or model name); an empty cell is `whenEmpty`. */
+/** Reads one cell as a text (a dataset or model name); an empty cell is `whenEmpty`, an error cell is thrown as it is. */
 export function toText(value: unknown, argument: string, whenEmpty = ""): string {
   if (isEmpty(value)) return whenEmpty;
   if (typeof value === "string") return value;
+  if (isExcelError(value)) throw value;
   throw new ModelError("value", `${argument} must be a text, not ${describe(value)}.`);
 }
 
@@ -135,8 +138,7 @@ function gather(args: readonly unknown[], i: number, j: number, cells: unknown[]
 function evaluate(compute: (cells: unknown[]) => number, cells: unknown[]): CellResult {
   for (let k = 0; k < cells.length; k++) {
     const cell = cells[k];
-    // `instanceof` on a number is slow in V8; the typeof test keeps numbers off it.
-    if (typeof cell === "object" && cell !== null && cell instanceof CustomFunctions.Error) return cell;
+    if (isExcelError(cell)) return cell;
   }
   try {
     return compute(cells);

@@ -15,8 +15,9 @@ import { forecasterFor, type CountForecaster } from "../model/predictive";
 import { reachTime } from "../model/reach";
 import { timesAreDates } from "../model/timeOrigin";
 import { describe, elementwise, isEmpty, toNumber } from "./arguments";
-import { toExcelError } from "./errors";
+import { isExcelError, toExcelError } from "./errors";
 import { FitCache, fitKey } from "./fitCache";
+import { excelResult } from "./result";
 
 /** The header row of FIT's table ("Parameter (logistic)" in its first cell when the model is "auto"). */
 export const FIT_HEADER = ["Parameter", "Estimate", "Std error"] as const;
@@ -38,7 +39,7 @@ export const COMPARE_HEADER = ["Model", "SSE", "AICc", "Delta", "Weight"] as con
  * @returns A table: a header row, a row per parameter (name, estimate, standard error), then sse, rmse, r2 and n.
  */
 export function FIT(model: string, times: any[][], values: any[][], market?: any): any[][] {
-  try {
+  return excelResult(() => {
     const { choice, fitted } = fitOf(model, times, values, market);
     const { fit } = fitted;
     const { parameters, standardErrors } = fit;
@@ -51,9 +52,7 @@ export function FIT(model: string, times: any[][], values: any[][], market?: any
     });
     for (const statistic of FIT_STATISTICS) rows.push([statistic, fit[statistic], ""]);
     return rows;
-  } catch (error) {
-    return [[toExcelError(error)]];
-  }
+  });
 }
 
 /**
@@ -69,7 +68,7 @@ export function FIT(model: string, times: any[][], values: any[][], market?: any
  * @returns A table: a header row, then a row per new time with the time, the fitted curve and the lower and upper bounds.
  */
 export function FORECAST(model: string, times: any[][], values: any[][], newTimes: any[][], market?: any, confidence?: any): any[][] {
-  try {
+  return excelResult(() => {
     const level = toNumber(single(confidence, "confidence"), "confidence", 0.95);
     if (!(level > 0 && level < 1)) throw new ModelError("num", "confidence must be between 0 and 1 (e.g. 0.95 for 95%).");
     const cells = readCells(newTimes, "newTimes");
@@ -82,6 +81,7 @@ export function FORECAST(model: string, times: any[][], values: any[][], newTime
         return;
       }
       try {
+        if (isExcelError(cell)) throw cell;
         if (typeof cell !== "number" || !Number.isFinite(cell)) {
           throw new ModelError("value", `newTimes must hold only numbers: item ${index + 1} is ${describe(cell)}.`);
         }
@@ -99,9 +99,7 @@ export function FORECAST(model: string, times: any[][], values: any[][], newTime
       }
     });
     return rows;
-  } catch (error) {
-    return [[toExcelError(error)]];
-  }
+  });
 }
 
 /**
@@ -116,12 +114,10 @@ export function FORECAST(model: string, times: any[][], values: any[][], newTime
  * @returns The time, in the units of times (a date serial when times are dates), at which the fitted curve reaches the target.
  */
 export function REACH(model: string, times: any[][], values: any[][], target: any[][], market?: any): any[][] {
-  try {
+  return excelResult(() => {
     const { fit } = fitOf(model, times, values, market).fitted;
     return elementwise([target], (cells) => fit.origin + reachTime(fit.model, fit.localParameters, toNumber(cells[0], "target")));
-  } catch (error) {
-    return [[toExcelError(error)]];
-  }
+  });
 }
 
 /**
@@ -134,7 +130,7 @@ export function REACH(model: string, times: any[][], values: any[][], target: an
  * @returns A table: a header row (Model, SSE, AICc, Delta, Weight), then a row each for bass, logistic and gompertz; #N/A with the reason, and weight 0, for a model with no AICc.
  */
 export function COMPARE(times: any[][], values: any[][], market?: any): any[][] {
-  try {
+  return excelResult(() => {
     const { comparison } = fitOf("auto", times, values, market).fitted;
     const rows: any[][] = [[...COMPARE_HEADER]];
     for (const score of comparison!.scores) {
@@ -146,9 +142,7 @@ export function COMPARE(times: any[][], values: any[][], market?: any): any[][] 
       }
     }
     return rows;
-  } catch (error) {
-    return [[toExcelError(error)]];
-  }
+  });
 }
 
 /**
@@ -164,15 +158,13 @@ export function COMPARE(times: any[][], values: any[][], market?: any): any[][] 
  * @returns The probability that the count at time is at least target.
  */
 export function CHANCE(model: string, times: any[][], values: any[][], target: any[][], time: any[][], market?: any): any[][] {
-  try {
+  return excelResult(() => {
     const forecaster = fitOf(model, times, values, market).forecaster();
     return elementwise([target, time], (cells) => {
       const goal = toNumber(cells[0], "target");
       return forecaster.distribution(toNumber(cells[1], "time")).atLeast(goal);
     });
-  } catch (error) {
-    return [[toExcelError(error)]];
-  }
+  });
 }
 
 /** A fit with the forecaster made from it on first use. */
@@ -220,6 +212,7 @@ function withHint(error: unknown, model: string, times: readonly number[]): unkn
 /** The model choice of a name (any case): a model's name or "auto", or a #VALUE!-kind error listing them. */
 function readModel(value: unknown): ModelChoice {
   const name = single(value, "model");
+  if (isExcelError(name)) throw name;
   const wanted = typeof name === "string" ? name.trim().toLowerCase() : undefined;
   const names: ModelChoice[] = [...MODELS.map((candidate) => candidate.name), "auto"];
   const choice = names.find((candidate) => candidate === wanted);
@@ -298,6 +291,7 @@ function readSeries(times: unknown, values: unknown): { times: number[]; values:
 /** One cell of a data range as a finite number, or a #VALUE!-kind error naming it. */
 function readNumber(cell: unknown, argument: string, index: number, other: string | undefined): number {
   if (typeof cell === "number" && Number.isFinite(cell)) return cell;
+  if (isExcelError(cell)) throw cell;
   const pair = isEmpty(cell) && other ? ` while ${other} has a number there` : "";
   throw new ModelError("value", `${argument} must hold only numbers: item ${index + 1} is ${describe(cell)}${pair}.`);
 }

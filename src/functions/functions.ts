@@ -16,7 +16,7 @@ import { periodsTo } from "../model/periodsTo";
 import { project } from "../model/project";
 import { DEFAULT_THRESHOLD, shortfall } from "../model/threshold";
 import { elementwise, isEmpty, toNumber, toText } from "./arguments";
-import { toExcelError } from "./errors";
+import { excelResult } from "./result";
 
 /** An optional parameter with no default: undefined when omitted or empty. */
 function optionalNumber(value: unknown, argument: string): number | undefined {
@@ -33,8 +33,10 @@ function optionalNumber(value: unknown, argument: string): number | undefined {
  * @returns The growth rate per period (0.732 is 73.2%).
  */
 export function GROWTH(start: any[][], end: any[][], periods?: any[][]): any[][] {
-  return elementwise([start, end, periods], (cells) =>
-    compoundGrowthRate(toNumber(cells[0], "start"), toNumber(cells[1], "end"), toNumber(cells[2], "periods", 1)),
+  return excelResult(() =>
+    elementwise([start, end, periods], (cells) =>
+      compoundGrowthRate(toNumber(cells[0], "start"), toNumber(cells[1], "end"), toNumber(cells[2], "periods", 1)),
+    ),
   );
 }
 
@@ -48,8 +50,10 @@ export function GROWTH(start: any[][], end: any[][], periods?: any[][]): any[][]
  * @returns The number of periods from startDate to endDate.
  */
 export function PERIODS(startDate: any[][], endDate: any[][], unit?: any[][]): any[][] {
-  return elementwise([startDate, endDate, unit], (cells) =>
-    periodsBetween(toNumber(cells[0], "startDate"), toNumber(cells[1], "endDate"), toText(cells[2], "unit", "month")),
+  return excelResult(() =>
+    elementwise([startDate, endDate, unit], (cells) =>
+      periodsBetween(toNumber(cells[0], "startDate"), toNumber(cells[1], "endDate"), toText(cells[2], "unit", "month")),
+    ),
   );
 }
 
@@ -64,12 +68,14 @@ export function PERIODS(startDate: any[][], endDate: any[][], unit?: any[][]): a
  * @returns The projected value.
  */
 export function PROJECT(current: any[][], rate: any[][], periods: any[][], ceiling?: any[][]): any[][] {
-  return elementwise([current, rate, periods, ceiling], (cells) =>
-    project(
-      toNumber(cells[0], "current"),
-      toNumber(cells[1], "rate"),
-      toNumber(cells[2], "periods"),
-      optionalNumber(cells[3], "ceiling"),
+  return excelResult(() =>
+    elementwise([current, rate, periods, ceiling], (cells) =>
+      project(
+        toNumber(cells[0], "current"),
+        toNumber(cells[1], "rate"),
+        toNumber(cells[2], "periods"),
+        optionalNumber(cells[3], "ceiling"),
+      ),
     ),
   );
 }
@@ -85,12 +91,14 @@ export function PROJECT(current: any[][], rate: any[][], periods: any[][], ceili
  * @returns The number of periods until the target is reached.
  */
 export function PERIODSTO(current: any[][], target: any[][], rate: any[][], ceiling?: any[][]): any[][] {
-  return elementwise([current, target, rate, ceiling], (cells) =>
-    periodsTo(
-      toNumber(cells[0], "current"),
-      toNumber(cells[1], "target"),
-      toNumber(cells[2], "rate"),
-      optionalNumber(cells[3], "ceiling"),
+  return excelResult(() =>
+    elementwise([current, target, rate, ceiling], (cells) =>
+      periodsTo(
+        toNumber(cells[0], "current"),
+        toNumber(cells[1], "target"),
+        toNumber(cells[2], "rate"),
+        optionalNumber(cells[3], "ceiling"),
+      ),
     ),
   );
 }
@@ -105,8 +113,10 @@ export function PERIODSTO(current: any[][], target: any[][], rate: any[][], ceil
  * @returns The number of registrations still needed.
  */
 export function SHORTFALL(registered: any[][], total: any[][], threshold?: any[][]): any[][] {
-  return elementwise([registered, total, threshold], (cells) =>
-    shortfall(toNumber(cells[0], "registered"), toNumber(cells[1], "total"), toNumber(cells[2], "threshold", DEFAULT_THRESHOLD)),
+  return excelResult(() =>
+    elementwise([registered, total, threshold], (cells) =>
+      shortfall(toNumber(cells[0], "registered"), toNumber(cells[1], "total"), toNumber(cells[2], "threshold", DEFAULT_THRESHOLD)),
+    ),
   );
 }
 
@@ -122,13 +132,15 @@ export function SHORTFALL(registered: any[][], total: any[][], threshold?: any[]
  * @returns The payment in pounds.
  */
 export function INCENTIVE(practices: any[][], registered: any[][], total: any[][], threshold?: any[][], payment?: any[][]): any[][] {
-  return elementwise([practices, registered, total, threshold, payment], (cells) =>
-    incentive(
-      toNumber(cells[0], "practices"),
-      toNumber(cells[1], "registered"),
-      toNumber(cells[2], "total"),
-      toNumber(cells[3], "threshold", DEFAULT_THRESHOLD),
-      toNumber(cells[4], "payment", DEFAULT_PAYMENT),
+  return excelResult(() =>
+    elementwise([practices, registered, total, threshold, payment], (cells) =>
+      incentive(
+        toNumber(cells[0], "practices"),
+        toNumber(cells[1], "registered"),
+        toNumber(cells[2], "total"),
+        toNumber(cells[3], "threshold", DEFAULT_THRESHOLD),
+        toNumber(cells[4], "payment", DEFAULT_PAYMENT),
+      ),
     ),
   );
 }
@@ -144,8 +156,10 @@ export function INCENTIVE(practices: any[][], registered: any[][], total: any[][
  * @returns The value of the curve at t.
  */
 export function LOGISTIC(t: any[][], ceiling: any[][], rate: any[][], midpoint: any[][]): any[][] {
-  return elementwise([t, ceiling, rate, midpoint], (cells) =>
-    logisticCurve(toNumber(cells[0], "t"), toNumber(cells[1], "ceiling"), toNumber(cells[2], "rate"), toNumber(cells[3], "midpoint")),
+  return excelResult(() =>
+    elementwise([t, ceiling, rate, midpoint], (cells) =>
+      logisticCurve(toNumber(cells[0], "t"), toNumber(cells[1], "ceiling"), toNumber(cells[2], "rate"), toNumber(cells[3], "midpoint")),
+    ),
   );
 }
 
@@ -160,8 +174,10 @@ export function LOGISTIC(t: any[][], ceiling: any[][], rate: any[][], midpoint: 
  * @returns The cumulative number of adopters at t.
  */
 export function BASS(t: any[][], p: any[][], q: any[][], m: any[][]): any[][] {
-  return elementwise([t, p, q, m], (cells) =>
-    bassCurve(toNumber(cells[0], "t"), toNumber(cells[1], "p"), toNumber(cells[2], "q"), toNumber(cells[3], "m")),
+  return excelResult(() =>
+    elementwise([t, p, q, m], (cells) =>
+      bassCurve(toNumber(cells[0], "t"), toNumber(cells[1], "p"), toNumber(cells[2], "q"), toNumber(cells[3], "m")),
+    ),
   );
 }
 
@@ -187,7 +203,7 @@ function datasetTable(dataset: Dataset): (string | number)[][] {
  * @returns The dataset with a header row; dates are Excel dates.
  */
 export function DATASET(name: string): any[][] {
-  try {
+  return excelResult(() => {
     const text = toText(name, "name");
     const dataset = findDataset(text);
     if (!dataset) {
@@ -195,9 +211,7 @@ export function DATASET(name: string): any[][] {
       throw new ModelError("value", `name must be one of ${names}, not "${text}".`);
     }
     return datasetTable(dataset);
-  } catch (error) {
-    return [[toExcelError(error)]];
-  }
+  });
 }
 
 /**

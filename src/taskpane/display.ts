@@ -7,6 +7,7 @@ import { isIsoDate } from "../data";
 import { groupThousands } from "../model/format";
 import { NUMBER_FORMATS } from "../workbook/formats";
 import { EXCEL_API_VERSION } from "./excelWriter";
+import { ActionRefusedError } from "./removeAdded";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 
@@ -109,5 +110,17 @@ export function failureMessage(what: string, error: unknown): string {
   if (error instanceof Error && error.name === "PlanError") {
     return `The add-in could not ${what}: ${errorText(error)}. Nothing was changed; please report this.`;
   }
-  return `Excel could not ${what}: ${errorText(error)}. Check the workbook is not protected and try again.`;
+  const retry = "Check the workbook is not protected and try again.";
+  if (!(error instanceof ActionRefusedError)) return `Excel could not ${what}: ${errorText(error)}. ${retry}`;
+  const refused = `Excel could not ${what}: ${errorText(error.refusal)}.`;
+  const sheets = error.added.sheets.map((sheet) => `'${sheet}'`).join(", ");
+  const names = error.added.names.length > 0 ? ` and, in Formulas > Name Manager, the names ${error.added.names.join(", ")}` : "";
+  switch (error.removal) {
+    case "removed":
+      return `${refused} What it had added so far was removed again, so the workbook is as it was. ${retry}`;
+    case "not-removed":
+      return `${refused} Excel did not let the add-in remove what it had added either: delete the sheets ${sheets}${names} if they are there. ${retry}`;
+    case "name-taken":
+      return `${refused} Something else took one of its names meanwhile, so the add-in removed nothing: check the sheets ${sheets} and delete any it left half-written. Then try again.`;
+  }
 }

@@ -10,10 +10,13 @@
  *    write (new sheets, the defined names on them, one 2D array of formulas per block, number
  *    formats, styles, tables, column widths, frozen rows, charts, the sheet to show) and sync
  *    once. The names come before the formulas, so no formula is ever written with a name Excel
- *    does not know yet.
+ *    does not know yet;
+ * 3. only if Excel refuses a write part-way: remove the sheets and names the action had added
+ *    (removeAdded.ts).
  *
  * Nothing the user has is touched: the plan writes only to sheets it adds, and the check refuses
- * any plan that reuses a taken name before a single write is queued. Nothing is deleted or cleared.
+ * any plan that reuses a taken name before a single write is queued. Nothing of the user's is
+ * deleted or cleared.
  *
  * Only string values of Office.js enums are used ("Line", "Continuous", ...), so this module runs
  * without the `Excel` global and can be tested on a mock.
@@ -25,6 +28,7 @@ import type { CellStyle, ChartPlan, ChartSeriesPlan, ListValidationPlan, PageSet
 import { checkPlan } from "../workbook/planCheck";
 import { PlanError } from "../workbook/planError";
 import { rangeCells } from "../workbook/rangeCells";
+import { AddedItems, syncOrRemoveAdded } from "./removeAdded";
 
 /** The most `context.sync()` round trips one action makes. */
 export const MAX_SYNCS_PER_ACTION = 3;
@@ -214,10 +218,13 @@ function truncateComment(comment: string): string {
  * but its own), so a plan that is malformed or takes a taken name throws before a single request
  * is queued.
  */
-export function queuePlan(context: Excel.RequestContext, plan: WorkbookPlan, taken: TakenNames = NO_TAKEN_NAMES): void {
+export function queuePlan(context: Excel.RequestContext, plan: WorkbookPlan, taken: TakenNames = NO_TAKEN_NAMES, record = new AddedItems()): void {
   checkPlan(plan, taken);
   const added = new Map<string, Excel.Worksheet>();
-  for (const sheetPlan of plan.sheets) added.set(nameKey(sheetPlan.name), context.workbook.worksheets.add(sheetPlan.name));
+  for (const sheetPlan of plan.sheets) {
+    added.set(nameKey(sheetPlan.name), context.workbook.worksheets.add(sheetPlan.name));
+    record.sheet(sheetPlan.name);
+  }
   const sheetOf = (name: string): Excel.Worksheet => {
     const sheet = added.get(nameKey(name));
     if (!sheet) throw new PlanError(`"${name}" is not a sheet this action adds.`);
@@ -225,6 +232,7 @@ export function queuePlan(context: Excel.RequestContext, plan: WorkbookPlan, tak
   };
   for (const name of plan.names) {
     context.workbook.names.add(name.name, sheetOf(name.sheet).getRange(name.address), truncateComment(name.comment));
+    record.name(name.name);
   }
   for (const sheetPlan of plan.sheets) queueSheetContents(sheetOf(sheetPlan.name), sheetPlan);
   if (plan.activate !== null) {
@@ -234,11 +242,13 @@ export function queuePlan(context: Excel.RequestContext, plan: WorkbookPlan, tak
 
 /**
  * Checks a plan against the names `taken` in the workbook (by default none but its own), queues
- * every write and sends them to Excel in one round trip.
+ * every write and sends them to Excel in one round trip; if Excel refuses one, removes what the
+ * action had added in one more (see removeAdded.ts).
  */
 export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan, taken: TakenNames = NO_TAKEN_NAMES): Promise<void> {
-  queuePlan(context, plan, taken);
-  await context.sync();
+  const added = new AddedItems();
+  queuePlan(context, plan, taken, added);
+  await syncOrRemoveAdded(context, added);
 }
 
 /**

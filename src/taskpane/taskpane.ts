@@ -2,12 +2,14 @@
  * The task pane's entry point. It shows the datasets at once, then asks Office.js where it
  * runs: in Excel the actions become available; anywhere else (a plain browser, another Office
  * application, or no Office.js at all) the pane stays read-only and says that inserting needs
- * Excel. The custom functions load in this same page (shared runtime).
+ * Excel. Where Office reports a theme, the pane takes its colours. The custom functions load in
+ * this same page (shared runtime).
  */
 import { DATASETS, SOURCE } from "../data";
 import { type Host, PaneController } from "./controller";
 import { NEEDS_EXCEL_MESSAGE, OLD_EXCEL_MESSAGE } from "./display";
 import { EXCEL_API_VERSION } from "./excelWriter";
+import { applyTheme, type OfficeThemeColors } from "./theme";
 import { renderPane } from "./view";
 
 /** Where the pane runs, as Office.js tells it. */
@@ -20,9 +22,31 @@ async function detectHost(): Promise<Host> {
   } catch {
     return outside;
   }
+  followOfficeTheme();
   if (info.host !== Office.HostType.Excel || typeof Excel === "undefined") return outside;
   if (!Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_VERSION)) return { run: null, notice: OLD_EXCEL_MESSAGE };
   return { run: (batch) => Excel.run(batch), notice: null };
+}
+
+/** The Office theme, where the host reports one (Office on the web and some hosts do not). */
+function officeTheme(): OfficeThemeColors | null {
+  try {
+    return Office.context?.officeTheme ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Takes Office's theme colours now, and again whenever the user changes the theme, where Office says so. */
+function followOfficeTheme(): void {
+  applyTheme(document.documentElement, officeTheme());
+  try {
+    Office.context.document?.addHandlerAsync(Office.EventType.OfficeThemeChanged, (event: Office.OfficeThemeChangedEventArgs) =>
+      applyTheme(document.documentElement, event.officeTheme),
+    );
+  } catch {
+    // Hosts without the event keep the theme the pane opened with.
+  }
 }
 
 function start(): void {

@@ -1,9 +1,16 @@
 import "./standIn";
 import { describe, expect, it } from "vitest";
-import { CHANCE, COMPARE, FIT, FORECAST, REACH } from "../../src/functions/fitting";
+import * as fitting from "../../src/functions/fitting";
 import { compareModels } from "../../src/model/compare";
 import { LOGISTIC_MODEL } from "../../src/model/diffusion";
-import { ErrorCode, ExcelError } from "./standIn";
+import { asShownInCell, ErrorCode, ExcelError } from "./standIn";
+
+// As a cell shows them: an error thrown in place of the table is the cell's error, [[error]].
+const FIT = asShownInCell(fitting.FIT);
+const FORECAST = asShownInCell(fitting.FORECAST);
+const REACH = asShownInCell(fitting.REACH);
+const COMPARE = asShownInCell(fitting.COMPARE);
+const CHANCE = asShownInCell(fitting.CHANCE);
 
 /** A column range as Excel passes it. */
 const column = (values: unknown[]): unknown[][] => values.map((value) => [value]);

@@ -275,14 +275,13 @@ describe("ranges spill element by element, as Excel's own functions do", () => {
     expect(projected[0][0]).toBe(150);
     expect(projected[1][0]).toBeCloseTo(150 / (1 + 0.5 / 1.5), 12);
   });
-  it("refuses, rather than hangs on, a column crossed with a row into billions of cells", () => {
-    const column = Array.from({ length: 1_048_576 }, (_, i) => [i + 1]);
+  it("refuses, rather than computes, a column crossed with a row into more cells than 16 columns of a sheet", () => {
+    // 1,025 × 16,384 cells is just over the limit (16 × 1,048,576); A:A against 1:1 would be 17 billion.
+    const column = Array.from({ length: 1_025 }, (_, i) => [i + 1]);
     const row = [Array.from({ length: 16_384 }, (_, i) => i + 1)];
-    const started = Date.now();
     const result = growth(column, row, null);
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(result).toHaveLength(1);
-    expectError(result[0][0], ErrorCode.invalidNumber, /1048576 × 16384 cells/);
+    expectError(result[0][0], ErrorCode.invalidNumber, /1025 × 16384 cells/);
   });
   it("rejects a range that is not rectangular with #VALUE! naming its position", () => {
     expectError(growth([[1, 2], [3]], [[4]], null)[0][0], ErrorCode.invalidValue, /Argument 1/);

@@ -4,15 +4,13 @@
  * them in Excel) in a fresh V8 context whose `CustomFunctions` global records each `associate`
  * call, so tests and benchmarks call the functions as Excel does.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createContext, runInContext } from "node:vm";
+import { DIST, ensureFreshBuild } from "../../scripts/freshBuild";
 import { EXCEL_ERROR_CODES } from "../../src/functions/errors";
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const DIST = join(ROOT, "dist");
+export { DIST, ROOT } from "../../scripts/freshBuild";
 
 /** Excel's error codes, as the runtime's `CustomFunctions.ErrorCode` enum has them. */
 export const ErrorCode = EXCEL_ERROR_CODES;
@@ -39,12 +37,6 @@ export interface FunctionMetadata {
   result: { type?: string; dimensionality?: string };
 }
 
-const BUILD_LOCK = join(ROOT, "node_modules", ".cache", "crs-functions-build.lock");
-
-function isBuilt(): boolean {
-  return ["taskpane.html", "functions.js", "functions.json"].every((file) => existsSync(join(DIST, file)));
-}
-
 /**
  * The add-in's own scripts the page loads up to and including functions.js, in its order: the
  * chunk the functions share with the pane, then the functions (not Office.js, which this
@@ -59,49 +51,37 @@ export function functionScripts(): string[] {
   return own.slice(0, functions + 1);
 }
 
-/** Blocks the thread for `ms` milliseconds (the test files load the bundle synchronously). */
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
 /**
- * Builds dist/ unless the functions bundle and its metadata are already there (`npm test`
- * builds first). Test files run in parallel, so one builds and the others wait for it: two
- * builds at once would clean each other's output.
+ * A function as a cell shows what it gives: a `CustomFunctions.Error` it throws shows in the
+ * calling cell as that error, so it comes back here as `[[error]]`, as a returned one-cell error
+ * would. Any other exception is a bug (Excel would show a bare #VALUE!) and is thrown on.
  */
-export function ensureBuilt(): void {
-  if (isBuilt()) return;
-  mkdirSync(dirname(BUILD_LOCK), { recursive: true });
-  try {
-    mkdirSync(BUILD_LOCK);
-  } catch {
-    for (let waited = 0; existsSync(BUILD_LOCK); waited += 250) {
-      if (waited > 180_000) throw new Error(`Waited 3 minutes for another build of dist/; if none is running, delete ${BUILD_LOCK}.`);
-      sleep(250);
+export function asShownInCell<F extends (...args: never[]) => unknown>(fn: F): F {
+  const shown = (...args: Parameters<F>) => {
+    try {
+      return fn(...args);
+    } catch (error) {
+      if (error instanceof ExcelError) return [[error]];
+      throw error;
     }
-    if (isBuilt()) return;
-    mkdirSync(BUILD_LOCK);
-  }
-  try {
-    execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "pipe" });
-  } finally {
-    rmSync(BUILD_LOCK, { recursive: true, force: true });
-  }
+  };
+  return shown as F;
 }
 
 /**
- * The functions the bundle associates, by id, after running it as Excel's runtime would.
+ * The functions the bundle associates, by id, after running it as Excel's runtime would: as
+ * the runtime receives them with `raw`, else as a cell shows their results (`asShownInCell`).
  *
  * By default the bundle runs in its own `node:vm` context, isolated as in Excel. A benchmark
  * passes `sameContext`: a vm context's globals are looked up through an interceptor that makes
  * every `Math.…` in the bundle far slower than in Excel, so timings there would measure the
  * stand-in, not the functions. There the bundle runs as a function of `CustomFunctions`.
  */
-export function loadFunctions({ sameContext = false } = {}): Map<string, CustomFunction> {
-  ensureBuilt();
+export function loadFunctions({ sameContext = false, raw = false } = {}): Map<string, CustomFunction> {
+  ensureFreshBuild();
   const associated = new Map<string, CustomFunction>();
   const CustomFunctions = {
-    associate: (id: string, fn: CustomFunction) => void associated.set(id, fn),
+    associate: (id: string, fn: CustomFunction) => void associated.set(id, raw ? fn : asShownInCell(fn)),
     Error: ExcelError,
     ErrorCode,
   };
@@ -120,6 +100,11 @@ export function loadFunctions({ sameContext = false } = {}): Map<string, CustomF
 
 /** The generated functions.json. */
 export function loadMetadata(): FunctionMetadata[] {
-  ensureBuilt();
-  return (JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8")) as { functions: FunctionMetadata[] }).functions;
+  return loadMetadataFile().functions;
+}
+
+/** The whole generated functions.json: its top-level options and its functions. */
+export function loadMetadataFile(): { functions: FunctionMetadata[] } & Record<string, unknown> {
+  ensureFreshBuild();
+  return JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8")) as { functions: FunctionMetadata[] } & Record<string, unknown>;
 }

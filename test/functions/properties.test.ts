@@ -119,7 +119,7 @@ describe("every element-wise function gives a well-formed result for any argumen
             expect((rows[0][0] as ExcelError).code).toBe(ErrorCode.invalidValue);
           }
         }),
-        { numRuns: 1_000 },
+        { numRuns: 150 },
       );
     });
 
@@ -136,7 +136,7 @@ describe("every element-wise function gives a well-formed result for any argumen
           const [[value]] = result;
           if (numbers.every(Number.isFinite) && typeof value !== "number") expect((value as ExcelError).code).not.toBe(ErrorCode.invalidValue);
         }),
-        { numRuns: 2_000 },
+        { numRuns: 250 },
       );
     });
   }
@@ -148,7 +148,7 @@ describe("the dataset functions give a well-formed table for any arguments", () 
       fc.property(fc.oneof(cell, range, malformed), (name) => {
         expectWellFormed(fns.get("DATASET")!(name), true);
       }),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
   });
 

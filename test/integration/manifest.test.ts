@@ -1,10 +1,14 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { rewriteManifest } from "../../scripts/build/deploymentUrl";
+import { contentSecurityPolicy, LOCAL_OFFICE_JS_FILES, OFFICE_JS_CDN } from "../../scripts/build/officeJs";
 import { BUILT_FILES, manifestProblems, readManifest, validateAgainstSchema } from "../../scripts/manifestChecks";
 import { DATASETS } from "../../src/data";
+
+const require = createRequire(import.meta.url);
 
 const MANIFEST = readFileSync("manifest.xml", "utf8");
 
@@ -89,33 +93,64 @@ describe("the build", () => {
     expect(manifestProblems(readFileSync("dist/manifest.xml", "utf8"))).toEqual([]);
   });
 
+  it("writes a pane that loads Office.js from the CDN under its Content-Security-Policy, and no copy of Office.js", () => {
+    const html = readFileSync("dist/taskpane.html", "utf8");
+    // The build minifies the page, dropping the quotes of attributes that need none.
+    expect([...html.matchAll(/<script src="?([^\s">]+)"?>/g)].map((match) => match[1])).toEqual([OFFICE_JS_CDN, "shared.js", "functions.js", "taskpane.js"]);
+    expect(html).toContain(`<meta http-equiv=Content-Security-Policy content="${contentSecurityPolicy("cdn")}">`);
+    expect(html).not.toContain("<%");
+    expect(existsSync("dist/office-js")).toBe(false);
+  });
+
   it("bundles the article's data once, in the chunk the page loads before the functions and the pane", () => {
     const page = readFileSync(join("dist", "taskpane.html"), "utf8");
-    const scripts = [...page.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((match) => match[1]).filter((src) => !src.startsWith("office-js/"));
+    const scripts = [...page.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((match) => match[1]).filter((src) => !/^https:/.test(src));
     expect(scripts).toEqual(["shared.js", "functions.js", "taskpane.js"]);
     const quote = DATASETS[0].rows[0].provenance.quote;
     const copies = scripts.filter((script) => readFileSync(join("dist", script), "utf8").includes(quote));
     expect(copies).toEqual(["shared.js"]);
   });
 
-  it("replaces every localhost URL with ADDIN_URL for a deployment", () => {
-    const out = mkdtempSync(join(tmpdir(), "crs-deploy-"));
-    execFileSync("npx", ["webpack", "--mode", "production", "--output-path", out], {
-      env: { ...process.env, ADDIN_URL: "https://addins.example.nhs.uk/crs" },
-      stdio: "pipe",
-    });
-    const deployed = readFileSync(join(out, "manifest.xml"), "utf8");
-    expect(deployed).not.toContain("localhost");
-    expect(deployed).toContain('DefaultValue="https://addins.example.nhs.uk/crs/functions.json"');
-    expect(manifestProblems(deployed)).toEqual([]);
+  it("writes functions.json with allowErrorForDataTypeAny at its top level", () => {
+    expect(JSON.parse(readFileSync("dist/functions.json", "utf8")).allowErrorForDataTypeAny).toBe(true);
+  });
+});
+
+// The build's options, checked on webpack's configuration rather than by building again: one
+// build serves the whole test run. test/scripts/build.test.ts checks each option's logic.
+describe("webpack.config.js", () => {
+  type Plugin = { constructor: { name: string }; userOptions?: { templateParameters?: Record<string, string> }; patterns?: { from: string; to: string; transform?: (content: Buffer) => string }[] };
+  const configFor = async (env: Record<string, string>): Promise<{ plugins: Plugin[]; devServer: { port: number } }> => {
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+    return require("../../webpack.config.js")({}, { mode: "production" });
+  };
+  afterEach(() => {
+    vi.unstubAllEnvs();
   });
 
-  it("refuses an ADDIN_URL that is not https", () => {
-    expect(() =>
-      execFileSync("npx", ["webpack", "--mode", "production", "--output-path", mkdtempSync(join(tmpdir(), "crs-deploy-"))], {
-        env: { ...process.env, ADDIN_URL: "http://addins.example.nhs.uk/" },
-        stdio: "pipe",
-      }),
-    ).toThrow(/ADDIN_URL must be an https URL/);
+  it("adds the top-level options to functions.json after the metadata plugin", async () => {
+    const names = (await configFor({})).plugins.map((plugin) => plugin.constructor.name);
+    expect(names.indexOf("FunctionsMetadataOptionsPlugin")).toBe(names.indexOf("CustomFunctionsMetadataPlugin") + 1);
+  });
+
+  it("rewrites the manifest for ADDIN_URL, and loads Office.js from the CDN unless OFFICE_JS=local copies it", async () => {
+    const deployment = await configFor({ ADDIN_URL: "https://addins.example.nhs.uk/crs", OFFICE_JS: "" });
+    const copy = deployment.plugins.find((plugin) => plugin.patterns)!;
+    const manifest = copy.patterns!.find((pattern) => pattern.from === "manifest.xml")!;
+    expect(manifest.transform!(Buffer.from(MANIFEST))).toBe(rewriteManifest(MANIFEST, "https://addins.example.nhs.uk/crs/"));
+    expect(copy.patterns!.filter((pattern) => pattern.to === "office-js/")).toEqual([]);
+    const html = deployment.plugins.find((plugin) => plugin.constructor.name === "HtmlWebpackPlugin")!;
+    expect(html.userOptions!.templateParameters).toEqual({ officeJsUrl: OFFICE_JS_CDN, contentSecurityPolicy: contentSecurityPolicy("cdn") });
+
+    const local = await configFor({ OFFICE_JS: "local" });
+    const localCopies = local.plugins.find((plugin) => plugin.patterns)!.patterns!.filter((pattern) => pattern.to === "office-js/");
+    expect(localCopies.map((pattern) => pattern.from)).toEqual(LOCAL_OFFICE_JS_FILES);
+    const localHtml = local.plugins.find((plugin) => plugin.constructor.name === "HtmlWebpackPlugin")!;
+    expect(localHtml.userOptions!.templateParameters!.officeJsUrl).toBe("office-js/office.js");
+  });
+
+  it("serves on DEV_SERVER_PORT, and refuses an ADDIN_URL that is not https before building anything", async () => {
+    expect((await configFor({ DEV_SERVER_PORT: "3443" })).devServer.port).toBe(3443);
+    await expect(configFor({ ADDIN_URL: "http://addins.example.nhs.uk/" })).rejects.toThrow(/ADDIN_URL must be an https URL/);
   });
 });

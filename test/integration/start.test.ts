@@ -1,9 +1,19 @@
-import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, symlinkSync } from "node:fs";
+/**
+ * `npm start` and `npm stop` as a developer runs them, in a copy of the project (npm start
+ * builds into dist/, which other tests read), on a free port (never the 3000 a developer's own
+ * server may hold), with a home folder of its own, so its development certificate is private to
+ * this run: two starts in a row keep the certificate a user may have trusted.
+ */
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { get } from "node:https";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
 
 /** The status code of a GET over https, accepting the development certificate. */
 function statusOf(url: string): Promise<number> {
@@ -15,29 +25,63 @@ function statusOf(url: string): Promise<number> {
   });
 }
 
-// npm start builds into dist/, which other tests read: run it in a copy of the project.
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.on("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
 const copy = mkdtempSync(join(tmpdir(), "crs-start-"));
+const home = mkdtempSync(join(tmpdir(), "crs-start-home-"));
 const EXCLUDED = new Set(["node_modules", "dist", ".git", ".dev-server.pid", "dev-server.log"]);
 cpSync(resolve("."), copy, { recursive: true, filter: (source) => !EXCLUDED.has(source.split(/[\\/]/).pop() ?? "") });
 symlinkSync(resolve("node_modules"), join(copy, "node_modules"), "dir");
 
-describe("npm start", () => {
-  afterAll(() => {
-    execFileSync("node", ["scripts/stop.mjs"], { cwd: copy, stdio: "pipe" });
-  });
+let port: number;
+let env: NodeJS.ProcessEnv;
+const script = (name: string) => run("node", [`scripts/${name}.mjs`], { cwd: copy, env, encoding: "utf8", timeout: 240_000 });
+const caCertificate = () => readFileSync(join(home, ".office-addin-dev-certs", "ca.crt"));
 
-  it("builds, serves the pane and the functions over https on localhost:3000, and says how to sideload", async () => {
-    const output = execFileSync("node", ["scripts/start.mjs"], { cwd: copy, encoding: "utf8", timeout: 180_000 });
-    expect(output).toContain("The add-in is served at https://localhost:3000/taskpane.html");
-    expect(output).toContain("Upload My Add-in");
-    expect(await statusOf("https://localhost:3000/taskpane.html")).toBe(200);
-    expect(await statusOf("https://localhost:3000/functions.json")).toBe(200);
-    expect(await statusOf("https://localhost:3000/manifest.xml")).toBe(200);
-  }, 200_000);
+beforeAll(async () => {
+  port = await freePort();
+  env = { ...process.env, DEV_SERVER_PORT: String(port), HOME: home };
+});
+
+afterAll(async () => {
+  await script("stop");
+  for (const folder of [copy, home]) rmSync(folder, { recursive: true, force: true });
+});
+
+describe("npm start", () => {
+  it("builds, serves the pane and the functions over https on its port, makes a certificate, and says how to sideload", async () => {
+    const { stdout } = await script("start");
+    expect(stdout).toContain(`The add-in is served at https://localhost:${port}/taskpane.html`);
+    expect(stdout).toMatch(/Made the development certificate .*localhost\.crt \(valid until /);
+    expect(stdout).toContain("Upload My Add-in");
+    for (const file of ["taskpane.html", "functions.json", "manifest.xml"]) {
+      expect(await statusOf(`https://localhost:${port}/${file}`), file).toBe(200);
+    }
+    // The development build's manifest names the port it is served on.
+    expect(readFileSync(join(copy, "dist", "manifest.xml"), "utf8")).toContain(`https://localhost:${port}/taskpane.html`);
+  }, 250_000);
 
   it("npm stop ends the server", async () => {
-    const output = execFileSync("node", ["scripts/stop.mjs"], { cwd: copy, encoding: "utf8" });
-    expect(output).toMatch(/Stopped the dev server \(process \d+\)/);
-    await expect(statusOf("https://localhost:3000/taskpane.html")).rejects.toThrow(/ECONNREFUSED/);
+    const { stdout } = await script("stop");
+    expect(stdout).toMatch(/Stopped the dev server \(process \d+\)/);
+    await expect(statusOf(`https://localhost:${port}/taskpane.html`)).rejects.toThrow(/ECONNREFUSED/);
   });
+
+  it("started again, reuses the certificate: ca.crt is unchanged, byte for byte", async () => {
+    const before = caCertificate();
+    const { stdout } = await script("start");
+    expect(stdout).toMatch(/Reusing the development certificate .*localhost\.crt \(valid until /);
+    expect(caCertificate().equals(before)).toBe(true);
+    expect(await statusOf(`https://localhost:${port}/taskpane.html`)).toBe(200);
+  }, 250_000);
 });

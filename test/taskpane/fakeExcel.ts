@@ -150,6 +150,12 @@ export interface Seed {
   readonly protectedStructure?: boolean;
   /** The host cannot load sheet-scoped names together with the sheets. */
   readonly refuseNestedLoad?: boolean;
+  /**
+   * Excel refuses a request (a protected sheet, a limit): called with each request's
+   * description as it runs ("worksheets.add Name", "formulas A1:C5", "tables.add A3:C5", …),
+   * the error it returns stops the batch there, as Excel does, keeping what ran before.
+   */
+  readonly refuse?: (request: string) => FakeExcelError | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,6 +328,8 @@ export class FakeExcel {
   /** Queues a request; it runs at the next sync, in order. */
   enqueue(description: string, request: () => void): void {
     this.queue.push(() => {
+      const refusal = this.seed.refuse?.(description);
+      if (refusal) throw refusal;
       this.log.push(description);
       request();
     });
@@ -431,6 +439,18 @@ class NamedItemCollection extends ItemsCollection {
     super(fake, sheet ? "sheet names" : "names", () => (sheet ? sheet().names : fake.state.names).map((n) => n.name));
   }
 
+  getItem(name: string): { delete: () => void } {
+    return {
+      delete: () =>
+        this.fake.enqueue(`name.delete ${name}`, () => {
+          const names = this.sheet ? this.sheet().names : this.fake.state.names;
+          const index = names.findIndex((n) => fold(n.name) === fold(name));
+          if (index < 0) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: name '${name}'.`);
+          names.splice(index, 1);
+        }),
+    };
+  }
+
   add(name: string, reference: RangeProxy | string, comment = ""): object {
     this.fake.enqueue(`names.add ${name}`, () => {
       if (!OBJECT_NAME.test(name)) throw new FakeExcelError("InvalidArgument", `The name '${name}' is not valid.`);
@@ -477,7 +497,7 @@ class WorksheetCollection {
   }
 
   add(name: string): WorksheetProxy {
-    const proxy = new WorksheetProxy(this.fake, () => this.fake.sheet(name));
+    const proxy = new WorksheetProxy(this.fake, () => this.fake.sheet(name), name);
     this.fake.enqueue(`worksheets.add ${name}`, () => {
       if (this.fake.protectedStructure) {
         throw new FakeExcelError("AccessDenied", "You cannot perform the requested operation. The workbook is protected.");
@@ -504,7 +524,7 @@ class WorksheetCollection {
   }
 
   getItem(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.fake, () => this.fake.sheet(name));
+    return new WorksheetProxy(this.fake, () => this.fake.sheet(name), name);
   }
 }
 
@@ -519,6 +539,8 @@ export class WorksheetProxy {
   constructor(
     private readonly fake: FakeExcel,
     readonly state: () => SheetState,
+    /** The name the sheet was asked for by (added or got), for the request log. */
+    readonly name: string,
   ) {
     this.tables = { add: (address, hasHeaders) => new TableProxy(fake, this, address, hasHeaders) };
     this.charts = { add: (type, source, seriesBy = "Auto") => new ChartProxy(fake, this, type, source, seriesBy) };
@@ -554,6 +576,17 @@ export class WorksheetProxy {
   activate(): void {
     this.fake.enqueue("activate", () => {
       this.fake.state.active = this.state().name;
+    });
+  }
+
+  /** Deletes the sheet with its tables, charts and sheet-scoped names; workbook names that refer to it stay (as #REF!), as in Excel. */
+  delete(): void {
+    this.fake.enqueue(`worksheet.delete ${this.name}`, () => {
+      const sheet = this.state();
+      const sheets = this.fake.state.sheets;
+      if (sheets.length === 1) throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      sheets.splice(sheets.indexOf(sheet), 1);
+      if (fold(this.fake.state.active) === fold(sheet.name)) this.fake.state.active = sheets[0].name;
     });
   }
 }

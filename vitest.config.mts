@@ -20,11 +20,27 @@ const closingLine: Reporter = {
 export default defineConfig({
   test: {
     reporters: ["default", closingLine],
+    // Builds dist/ once, before any test, when it is older than its sources.
+    globalSetup: ["test/globalSetup.ts"],
+    // Both cores (Vitest's default leaves one free).
+    maxWorkers: 2,
     projects: [
       {
         // Everything that needs no browser, spreadsheet engine or server: `npx vitest run --project unit`.
         extends: true,
-        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/integration/**"] },
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/integration/**"],
+          // Plain computations: worker threads that keep their modules from one file to the next
+          // start far faster than a fresh process per file. No unit test mocks a module.
+          pool: "threads",
+          isolate: false,
+          // Beside the integration tests (in `npm test`) or another clone's run, a test that takes
+          // a second alone can take ten: only a hang should fail on time.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
       },
       {
         // The built add-in in Chromium, workbooks recalculated by LibreOffice, the manifest and `npm start`.
@@ -32,9 +48,11 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
-          // These start real programs; give them room.
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // These start real programs (LibreOffice's first start with a fresh profile, a dev
+          // server's build), which on a busy machine, or beside another clone's tests, take
+          // minutes: give them room, so that only a hang fails on time.
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
         },
       },
     ],
