@@ -210,6 +210,7 @@ describe("writeXlsx round trip", () => {
     const chart = await parts.file("xl/charts/chart1.xml")!.async("string");
     expect(chart).toContain('<c:dateAx>');
     expect(chart).toContain('<c:numFmt formatCode="mmm yyyy" sourceLinked="0"/>');
+    expect(chart).toContain('<c:baseTimeUnit val="months"/><c:majorUnit val="3"/><c:majorTimeUnit val="months"/></c:dateAx>');
     const [markers, dashed] = chart.split("<c:ser>").slice(1);
     expect(markers).toContain('<a:ln w="19050"><a:noFill/></a:ln>');
     expect(markers).toContain('<c:symbol val="circle"/>');

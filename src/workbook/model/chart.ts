@@ -41,6 +41,7 @@ export function modelChart(rows: TimelineRows, n: Names, topRow: number, height:
     xAxisTitle: "Month end",
     yAxisTitle: "GPs registered",
     position: `${cellAddress(topRow, TIMELINE_FIRST_COLUMN)}:${cellAddress(topRow + height - 1, TIMELINE_FIRST_COLUMN + CHART_COLUMNS - 1)}`,
-    dateAxis: { format: MODEL_FORMATS.chartMonth },
+    // Month ends a month apart, labelled every quarter so the labels stay level and legible.
+    dateAxis: { format: MODEL_FORMATS.chartMonth, unit: "months", labelEvery: 3 },
   };
 }
