@@ -81,6 +81,7 @@ export function planModel(taken: TakenNames, options: ModelOptions): WorkbookPla
   builder.gap();
   writeChecks(context);
   builder.gap();
+  const nationalRow = builder.row;
   writeNational(context);
   // Last, so that every row above is where it is in the live flavour.
   if (fitted !== null) {
@@ -101,8 +102,8 @@ export function planModel(taken: TakenNames, options: ModelOptions): WorkbookPla
         rowHeights: builder.rowHeights(),
         validations: builder.validations,
         // Printed: the decision, the chart and the inputs on page 1; the history and calculations
-        // next; the timeline, scenarios and checks after.
-        pageSetup: { orientation: "landscape", breaksBeforeRows: [historyRow, timelineRow] },
+        // next; the timeline, scenarios and checks; then England's figures and the fit's inputs.
+        pageSetup: { orientation: "landscape", breaksBeforeRows: [historyRow, timelineRow, nationalRow] },
       },
     ],
     names: builder.definedNames,
