@@ -65,8 +65,8 @@ export function planModel(taken: TakenNames, options: ModelOptions): WorkbookPla
 
   writeIntro(context);
   builder.gap();
-  const outputs = writeOutputs(context);
-  builder.gap(Math.max(1, outputs.titleRow + CHART_ROWS - builder.row));
+  const chartRow = writeOutputs(context);
+  builder.gap(Math.max(1, chartRow + CHART_ROWS - builder.row));
   writeInputs(context);
   builder.gap();
   const historyRow = builder.row;
@@ -97,7 +97,7 @@ export function planModel(taken: TakenNames, options: ModelOptions): WorkbookPla
         ranges: builder.ranges,
         tables: [],
         columnWidths: columnWidths(),
-        charts: [modelChart(timeline, names, outputs.titleRow, CHART_ROWS)],
+        charts: [modelChart(timeline, names, chartRow, CHART_ROWS)],
         freezeRows: 0,
         rowHeights: builder.rowHeights(),
         validations: builder.validations,

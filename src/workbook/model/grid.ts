@@ -33,7 +33,7 @@ export const TIMELINE_LAST_COLUMN = TIMELINE_FIRST_COLUMN + TIMELINE_MONTHS - 1;
  * prints one A4 page wide at about half size.
  */
 const FIXED_WIDTHS = [42, 12, 11, 11, 11.5] as const;
-export const TIMELINE_COLUMN_WIDTH = 5;
+const TIMELINE_COLUMN_WIDTH = 5;
 
 /** The width of every column the sheet uses. */
 export function columnWidths(): ColumnWidthPlan[] {

@@ -10,7 +10,7 @@ import { type LineItem, writeBlockTitle, writeLineItems, writeSubheading } from 
 import { MODEL_FORMATS } from "./modelFormats";
 
 /** The models the fit offers, in the order COMPARE lists them after "auto". */
-export const MODEL_CHOICES = ["auto", "bass", "logistic", "gompertz"] as const;
+const MODEL_CHOICES = ["auto", "bass", "logistic", "gompertz"] as const;
 
 /** Writes the inputs block. */
 export function writeInputs(context: ModelContext): void {

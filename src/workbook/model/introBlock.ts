@@ -9,7 +9,7 @@ import { formula } from "./sheetBuilder";
 import { DECISION_STYLE, NOTE_STYLE, TITLE_STYLE, WARNING_STYLE } from "./styles";
 
 /** The sheet's title. */
-export const MODEL_TITLE = "CRS adoption model: will the PCT be paid the smartcard incentive, and when will it reach its target?";
+const MODEL_TITLE = "CRS adoption model: will the PCT be paid the smartcard incentive, and when will it reach its target?";
 
 /** Writes the title, the notes on how to read and use the sheet, and the decision's sentences. */
 export function writeIntro(context: ModelContext): void {

@@ -53,14 +53,12 @@ export function writeBlockTitle(builder: SheetBuilder, title: string, headings: 
 }
 
 /** A sub-heading inside a block, in the label column. */
-export function writeSubheading(builder: SheetBuilder, text: string): number {
-  const row = builder.take();
-  builder.write(row, LABEL_COLUMN, [[text]], { style: SUBHEADING_STYLE });
-  return row;
+export function writeSubheading(builder: SheetBuilder, text: string): void {
+  builder.write(builder.take(), LABEL_COLUMN, [[text]], { style: SUBHEADING_STYLE });
 }
 
-/** Writes the rows one under the other and names their value cells; returns the first row. */
-export function writeLineItems(builder: SheetBuilder, items: readonly LineItem[]): number {
+/** Writes the rows one under the other and names their value cells. */
+export function writeLineItems(builder: SheetBuilder, items: readonly LineItem[]): void {
   const first = builder.take(items.length);
   builder.write(first, LABEL_COLUMN, items.map((item) => [item.label]), { style: { wrap: true } });
   items.forEach((item, index) => builder.tallRow(first + index, wrappedLines(item.label, widthOf(LABEL_COLUMN))));
@@ -71,5 +69,4 @@ export function writeLineItems(builder: SheetBuilder, items: readonly LineItem[]
     if (item.note !== undefined) builder.write(row, NOTE_COLUMN, [[item.note]], { style: item.noteStyle ?? NOTE_STYLE });
     if (item.name !== undefined) builder.name(item.name, cellAddress(row, VALUE_COLUMN), item.unit === "" ? item.label : `${item.label} (${item.unit})`);
   });
-  return first;
 }

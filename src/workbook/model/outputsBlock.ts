@@ -12,14 +12,8 @@ import { type LineItem, writeBlockTitle, writeLineItems } from "./lineItems";
 import { formula } from "./sheetBuilder";
 import { WARNING_STYLE } from "./styles";
 
-/** The first row of the outputs block (its title row) and its last row, for the chart beside it. */
-export interface OutputsPlace {
-  readonly titleRow: number;
-  readonly lastRow: number;
-}
-
-/** Writes the outputs block. */
-export function writeOutputs(context: ModelContext): OutputsPlace {
+/** Writes the outputs block; returns its title row, where the chart beside it starts. */
+export function writeOutputs(context: ModelContext): number {
   const { builder, n, dialect, fitted } = context;
   const items: LineItem[] = [
     {
@@ -138,7 +132,7 @@ export function writeOutputs(context: ModelContext): OutputsPlace {
       value: formula(n.ChecksPass),
     },
   ];
-  const titleRow = writeBlockTitle(context.builder, "Outputs: the decision", ["Value", "Unit"]);
-  const first = writeLineItems(builder, items);
-  return { titleRow, lastRow: first + items.length - 1 };
+  const titleRow = writeBlockTitle(builder, "Outputs: the decision", ["Value", "Unit"]);
+  writeLineItems(builder, items);
+  return titleRow;
 }
