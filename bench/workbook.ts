@@ -1,10 +1,13 @@
 /**
- * The portable workbook's export: plan every dataset and the model, compute every formula's
- * cached value, write the .xlsx with exceljs (and its chart part), as `npm run workbook` does;
- * prints times, the share the formula evaluator takes, and the file's size.
+ * The portable workbook's export: plan every dataset and the model (fitting its example history),
+ * compute every formula's cached value, write the .xlsx with exceljs (and its chart part), as
+ * `npm run workbook` does; prints times, the shares of the evaluator and the fit, and the file's size.
  */
 import { performance } from "node:perf_hooks";
 import { computeFormulaValues } from "../src/workbook/formulaValues";
+import { EXAMPLE_PCT } from "../src/workbook/model/example";
+import { computeFittedValues } from "../src/workbook/model/fittedValues";
+import { TIMELINE_MONTHS } from "../src/workbook/model/grid";
 import type { Cell, WorkbookPlan } from "../src/workbook/plan";
 import { planPortableWorkbook } from "../src/workbook/portable";
 import { writeXlsx } from "../src/workbook/xlsxWriter";
@@ -74,6 +77,8 @@ export async function run(): Promise<void> {
   console.log("Portable workbook export (plan + cached values + .xlsx, in memory):");
   console.log(`  first export ${cold.toFixed(0)} ms, then median ${exportTime.toFixed(0)} ms of ${RUNS}; file ${(bytes.length / 1024).toFixed(1)} KB`);
   console.log(`  of which the cached values of its ${formulas} formulas: median ${evaluation.toFixed(1)} ms`);
+  const fit = await median(() => computeFittedValues(EXAMPLE_PCT, new Date()));
+  console.log(`  and the model's fit, written as values (the curve, its bounds at ${TIMELINE_MONTHS + 1} dates, the chance, the date reached): median ${fit.toFixed(1)} ms`);
   const forecast = forecastSizedPlan();
   const start = performance.now();
   const forecastFormulas = computeFormulaValues(forecast).size;

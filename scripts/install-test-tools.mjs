@@ -1,7 +1,8 @@
 // Installs the programs the tests drive, where they are missing: Chromium (the pane's browser
-// test), xmllint (manifest schema validation) and LibreOffice Calc (Excel formulas computed by
-// a real spreadsheet engine). Uses apt-get, as root or through sudo; elsewhere it says what to
-// install and fails, so that no test is skipped for want of a program.
+// test), xmllint (manifest schema validation), LibreOffice Calc (Excel formulas computed by a
+// real spreadsheet engine, and the model printed) and poppler's PDF tools (the printout read).
+// Uses apt-get, as root or through sudo; elsewhere it says what to install and fails, so that
+// no test is skipped for want of a program.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -10,6 +11,8 @@ const TOOLS = [
   { program: "/usr/bin/xmllint", packages: ["libxml2-utils"], extraArgs: [] },
   // Calc alone: the recommended extras (Java, help, desktop integration) are not needed headless.
   { program: "/usr/bin/soffice", packages: ["libreoffice-calc"], extraArgs: ["--no-install-recommends"] },
+  // pdfinfo and pdftotext read the model sheet as LibreOffice prints it.
+  { program: "/usr/bin/pdftotext", packages: ["poppler-utils"], extraArgs: ["--no-install-recommends"] },
 ];
 
 const missing = TOOLS.filter((tool) => !existsSync(tool.program));

@@ -24,7 +24,18 @@
 import { box, boxSize, corners } from "../workbook/blocks";
 import { columnWidthPoints } from "../workbook/columnWidth";
 import { NO_TAKEN_NAMES, nameKey } from "../workbook/names";
-import type { CellStyle, ChartPlan, ChartSeriesPlan, ListValidationPlan, PageSetupPlan, RangeWrite, SheetPlan, TakenNames, WorkbookPlan } from "../workbook/plan";
+import type {
+  CellStyle,
+  ChartPlan,
+  ChartSeriesPlan,
+  DateAxisUnit,
+  ListValidationPlan,
+  PageSetupPlan,
+  RangeWrite,
+  SheetPlan,
+  TakenNames,
+  WorkbookPlan,
+} from "../workbook/plan";
 import { checkPlan } from "../workbook/planCheck";
 import { PlanError } from "../workbook/planError";
 import { rangeCells } from "../workbook/rangeCells";
@@ -83,6 +94,9 @@ async function loadTakenNames<T>(context: Excel.RequestContext, queue: () => () 
   };
   return { taken, read: result() };
 }
+
+/** A date axis's time unit as Office.js names it. */
+const TIME_UNIT: Record<DateAxisUnit, "Days" | "Months" | "Years"> = { days: "Days", months: "Months", years: "Years" };
 
 const HORIZONTAL: Record<NonNullable<CellStyle["horizontal"]>, "Left" | "Center" | "Right"> = {
   left: "Left",
@@ -170,8 +184,15 @@ function queueChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
     queueSeriesLook(series, other);
   }
   if (plan.dateAxis) {
-    chart.axes.categoryAxis.categoryType = "DateAxis";
-    chart.axes.categoryAxis.numberFormat = plan.dateAxis.format;
+    const axis = chart.axes.categoryAxis;
+    axis.categoryType = "DateAxis";
+    axis.numberFormat = plan.dateAxis.format;
+    const unit = TIME_UNIT[plan.dateAxis.unit ?? "days"];
+    axis.baseTimeUnit = unit;
+    if (plan.dateAxis.labelEvery !== undefined) {
+      axis.majorUnit = plan.dateAxis.labelEvery;
+      axis.majorTimeUnitScale = unit;
+    }
   }
   chart.title.text = plan.title;
   chart.axes.categoryAxis.title.text = plan.xAxisTitle;

@@ -25,7 +25,8 @@ import { type FileSource, type WorksheetSource, describeSource, seriesRanges, so
 import { type HorizonStep, horizonStep, periodsText, stepFormula, stepTime } from "./forecastSteps";
 import { NameAllocator } from "./names";
 import type { Cell, CellStyle, ChartPlan, ChartSeriesPlan, RangeWrite, RowHeightPlan, TakenNames, WorkbookPlan } from "./plan";
-import { CALCULATED_STYLE, HEADER_STYLE, INPUT_STYLE, NOTE_STYLE } from "./styles";
+import { CALCULATION_STYLE, FIXED_VALUE_STYLE, NOTE_STYLE } from "./model/styles";
+import { HEADER_STYLE, INPUT_STYLE } from "./styles";
 
 /** The sheet name a forecast asks for; a taken one gets "Forecast (2)" and so on. */
 export const FORECAST_SHEET = "Forecast";
@@ -278,7 +279,7 @@ class ForecastLayout {
       : `Data: ${points} counts from ${describeSource(source)}, written as values below.`;
     const how = this.live
       ? "Live CRS. formulas of the CRS Adoption Modeller add-in: change a yellow option and the sheet follows."
-      : "Grey figures are values the CRS Adoption Modeller computed when this file was written (the add-in's CRS. functions give the same); the dates and sentences are native formulas.";
+      : "Grey italic figures are values the CRS Adoption Modeller computed when this file was written (the add-in's CRS. functions give the same); the dates and sentences are native formulas.";
     return [
       { address: cellAddress(ROW.title, 1), cells: [[`Forecast of ${this.countName}`]], style: TITLE_STYLE },
       { address: cellAddress(ROW.source, 1), cells: [[from], [how]], style: NOTE_STYLE },
@@ -320,7 +321,7 @@ class ForecastLayout {
         address: cellAddress(ROW.options + index, 2),
         cells: [[option.value]],
         numberFormat: option.format,
-        style: this.live && !option.fixed ? INPUT_STYLE : CALCULATED_STYLE,
+        style: this.live && !option.fixed ? INPUT_STYLE : CALCULATION_STYLE,
       };
     });
     return [header, labels, ...values];
@@ -353,14 +354,14 @@ class ForecastLayout {
       chance: NUMBER_FORMATS.percent,
     };
     return [
-      { address: cellAddress(ROW.resultsHeader, 1), cells: [[this.live ? "Results" : "Results (grey: values when written)", "Value"]], style: HEADER_STYLE },
+      { address: cellAddress(ROW.resultsHeader, 1), cells: [[this.live ? "Results" : "Results (grey italic: values when written)", "Value"]], style: HEADER_STYLE },
       { address: cellAddress(ROW.results, 1), cells: RESULT_ROWS.map((row) => [labels[row]]) },
-      {
-        address: cellAddress(ROW.results, 2),
-        cells: RESULT_ROWS.map((row) => [results[row]]),
-        numberFormat: RESULT_ROWS.map((row) => [formats[row]]),
-        style: CALCULATED_STYLE,
-      },
+      // A value the add-in computed when the file was written looks apart from a formula.
+      ...RESULT_ROWS.map((row, index): RangeWrite => {
+        const cell = results[row];
+        const fixed = !this.live && (cell === null || typeof cell !== "object" || cell.formula === "=NA()");
+        return { address: cellAddress(ROW.results + index, 2), cells: [[cell]], numberFormat: formats[row], style: fixed ? FIXED_VALUE_STYLE : CALCULATION_STYLE };
+      }),
     ];
   }
 
@@ -450,7 +451,7 @@ class ForecastLayout {
       address: cellAddress(row, 1),
       cells,
       numberFormat: cells.map((rowCells, r) => rowCells.map((_, c) => (r === 0 ? null : (columnFormats[c] ?? null)))),
-      style: CALCULATED_STYLE,
+      style: figures === null ? CALCULATION_STYLE : FIXED_VALUE_STYLE,
     };
   }
 

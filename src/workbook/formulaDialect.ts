@@ -1,16 +1,16 @@
 /**
  * The two ways the model's formulas are written: with the add-in's `CRS.` functions, or with
  * Excel's own functions so that a workbook works where the add-in is not installed. Both give
- * the same numbers; each formula of the model is defined once here, per dialect.
+ * the same numbers for valid inputs; each formula that differs is defined once here, per dialect.
  *
  * Arguments and results are Excel expressions: formula text without the leading "=", such as
  * a defined name, a cell reference, a number or a nested expression. The portable dialect only
  * uses functions that every Excel since 2007 reads without an `_xlfn.` prefix, so Office.js
  * and an .xlsx file accept the very same text.
  *
- * Outside a function's domain both dialects give the same error: the portable formulas check
- * the domain of the `CRS.` function first and give #NUM! where it does, so that (say) a PCT
- * with no GPs is an error in both, never an incentive paid in one of them.
+ * The portable formulas carry no domain checks of their own: the model sheet's Checks block says
+ * in words which input is outside its domain, and a formula given such an input shows Excel's own
+ * error (#DIV/0!, #NUM!) where the `CRS.` function shows #NUM! with a message.
  */
 
 /** An Excel expression: formula text without its leading "=". */
@@ -26,32 +26,35 @@ export interface FormulaDialect {
   growth(start: Expression, end: Expression, periods: Expression): Expression;
   /** Months between two dates: days / (365.25/12). */
   periods(startDate: Expression, endDate: Expression): Expression;
-  /** Logistic growth from `current` at `rate` per period towards `ceiling`, after `periods`. */
-  project(current: Expression, rate: Expression, periods: Expression, ceiling: Expression): Expression;
-  /** Periods until `project` reaches `target`; 0 if already there, #N/A if never. */
-  periodsTo(current: Expression, target: Expression, rate: Expression, ceiling: Expression): Expression;
   /** Whole registrations still needed to reach `threshold` of `total`; 0 if met. */
   shortfall(registered: Expression, total: Expression, threshold: Expression): Expression;
-  /** practices × payment if the threshold is met, else 0. */
+  /** Whole registrations `share` of `total` takes: the shortfall from none. */
+  wholeShare(share: Expression, total: Expression): Expression;
+  /**
+   * practices × payment if `registered` of `total` reaches `threshold`, else 0. The portable
+   * dialect reads the reaching from `shortfall`, the cell holding the shortfall, not a copy of
+   * its formula.
+   */
   incentive(
     practices: Expression,
     registered: Expression,
     total: Expression,
     threshold: Expression,
     payment: Expression,
+    shortfall: Expression,
   ): Expression;
 }
 
 /** Days in the average month, as PERIODS counts months. */
-const DAYS_PER_MONTH: Expression = "(365.25/12)";
+export const DAYS_PER_MONTH: Expression = "(365.25/12)";
 
 /** An expression safe to use as an operand: names, references and numbers as they are, the rest in brackets. */
-function operand(expression: Expression): Expression {
+export function operand(expression: Expression): Expression {
   return /^[\w.$]+$/.test(expression) ? expression : `(${expression})`;
 }
 
 /** A call of a function of the add-in's `CRS` namespace. */
-function crsCall(name: string, args: readonly Expression[]): Expression {
+export function crsCall(name: string, args: readonly Expression[]): Expression {
   return `CRS.${name}(${args.join(",")})`;
 }
 
@@ -60,62 +63,34 @@ export const CRS_DIALECT: FormulaDialect = {
   flavour: "crs",
   growth: (start, end, periods) => crsCall("GROWTH", [start, end, periods]),
   periods: (startDate, endDate) => crsCall("PERIODS", [startDate, endDate]),
-  project: (current, rate, periods, ceiling) => crsCall("PROJECT", [current, rate, periods, ceiling]),
-  periodsTo: (current, target, rate, ceiling) => crsCall("PERIODSTO", [current, target, rate, ceiling]),
   shortfall: (registered, total, threshold) => crsCall("SHORTFALL", [registered, total, threshold]),
+  wholeShare: (share, total) => crsCall("SHORTFALL", ["0", total, share]),
   incentive: (practices, registered, total, threshold, payment) =>
     crsCall("INCENTIVE", [practices, registered, total, threshold, payment]),
 };
 
 /**
- * Excel's #NUM! error. No function before `_xlfn.` ones returns it directly; the logarithm of 0
- * is #NUM! in Excel and in LibreOffice alike.
+ * The whole number at or above `x` after rounding `x` to 9 decimals, as SHORTFALL counts: the
+ * rounding forgives the binary error of a product such as 0.3 × 10 (3.0000000000000004), so a
+ * share exactly at the threshold counts as reached.
  */
-const NUM_ERROR: Expression = "LN(0)";
-
-/** `value`, or #NUM! where any of the conditions `outside` holds, as a `CRS.` function's domain check. */
-function withinDomain(outside: readonly Expression[], value: Expression): Expression {
-  return `IF(OR(${outside.join(",")}),${NUM_ERROR},${value})`;
+function wholeAbove(x: Expression): Expression {
+  return `ROUNDUP(ROUND(${x},9),0)`;
 }
 
 /** The portable dialect: Excel's own functions, with the same results as the `CRS.` functions. */
 export const PORTABLE_DIALECT: FormulaDialect = {
   flavour: "portable",
-  growth(start, end, periods) {
-    const [s, e, n] = [operand(start), operand(end), operand(periods)];
-    return withinDomain([`${s}<=0`, `${e}<0`, `${n}<=0`], `POWER(${e}/${s},1/${n})-1`);
-  },
+  growth: (start, end, periods) => `POWER(${operand(end)}/${operand(start)},1/${operand(periods)})-1`,
   periods: (startDate, endDate) => `(${operand(endDate)}-${operand(startDate)})/${DAYS_PER_MONTH}`,
-  // K/current − 1 is written (K − current)/current, and likewise for the target, so that a
-  // value close to the ceiling keeps its digits (K − current is exact there) as in the model.
-  project(current, rate, periods, ceiling) {
-    const [c, r, k] = [operand(current), operand(rate), operand(ceiling)];
-    const value = `IF(${c}=0,0,${k}/(1+(${k}-${c})/${c}*POWER(1+${r},-${operand(periods)})))`;
-    return withinDomain([`${c}<0`, `${r}<=-1`, `${k}<=0`], value);
-  },
-  periodsTo(current, target, rate, ceiling) {
-    const [c, t, r, k] = [operand(current), operand(target), operand(rate), operand(ceiling)];
-    const never = `OR(${r}<=0,${c}=0,${t}>=${k})`;
-    const value = `IF(${c}>=${t},0,IF(${never},NA(),LN((${k}-${c})*${t}/((${k}-${t})*${c}))/LN(1+${r})))`;
-    return withinDomain([`${c}<0`, `${r}<=-1`, `${k}<=0`], value);
-  },
-  shortfall(registered, total, threshold) {
-    const [g, n, h] = [operand(registered), operand(total), operand(threshold)];
-    return withinDomain([`${g}<0`, `${n}<=0`, `${h}<0`, `${h}>1`], `MAX(0,ROUNDUP(ROUND(${h}*${n}-${g},9),0))`);
-  },
-  incentive(practices, registered, total, threshold, payment) {
-    const [p, m] = [operand(practices), operand(payment)];
-    const met = `${PORTABLE_DIALECT.shortfall(registered, total, threshold)}=0`;
-    return withinDomain([`${p}<0`, `${m}<0`], `IF(${met},${p}*${m},0)`);
-  },
+  shortfall: (registered, total, threshold) =>
+    `MAX(0,${wholeAbove(`${operand(threshold)}*${operand(total)}-${operand(registered)}`)})`,
+  wholeShare: (share, total) => wholeAbove(`${operand(share)}*${operand(total)}`),
+  incentive: (practices, _registered, _total, _threshold, payment, shortfall) =>
+    `IF(${operand(shortfall)}=0,${operand(practices)}*${operand(payment)},0)`,
 };
 
 /** The dialect of a flavour. */
 export function dialectOf(flavour: FormulaFlavour): FormulaDialect {
   return flavour === "crs" ? CRS_DIALECT : PORTABLE_DIALECT;
-}
-
-/** The date `periods` months (as PERIODS counts them) after `date`: the inverse of `periods`. */
-export function dateAfter(date: Expression, periods: Expression): Expression {
-  return `${operand(date)}+${operand(periods)}*${DAYS_PER_MONTH}`;
 }

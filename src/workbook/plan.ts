@@ -89,7 +89,20 @@ export interface ChartPlan {
    * Whether the categories are dates, spaced by time on a date axis labelled as `dateFormat`
    * (e.g. "mmm yyyy"); text categories, evenly spaced, if omitted.
    */
-  readonly dateAxis?: { readonly format: string };
+  readonly dateAxis?: DateAxisPlan;
+}
+
+/** The time unit of a date axis. */
+export type DateAxisUnit = "days" | "months" | "years";
+
+/** A date axis: how its labels read, the time between categories, and how often a label is shown. */
+export interface DateAxisPlan {
+  /** The labels' date format, e.g. "mmm yy". */
+  readonly format: string;
+  /** The time between categories (the axis's base unit), e.g. "months" for month ends; days if omitted. */
+  readonly unit?: DateAxisUnit;
+  /** A label and tick every so many units (a whole number from 1); the application's choice if omitted. */
+  readonly labelEvery?: number;
 }
 
 /** How a sheet prints: on A4, one page wide, as long as it needs. */

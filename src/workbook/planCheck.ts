@@ -98,6 +98,10 @@ function checkLayout(sheet: SheetPlan): void {
   for (const chart of sheet.charts) {
     if (chart.series.length === 0) throw new PlanError(`The chart "${chart.title}" has no series.`);
     [chart.categories, chart.position, ...chart.series.map((series) => series.values)].forEach(box);
+    const every = chart.dateAxis?.labelEvery;
+    if (every !== undefined && !(Number.isInteger(every) && every >= 1)) {
+      throw new PlanError(`The chart "${chart.title}" cannot label its date axis every ${every} units (a whole number from 1).`);
+    }
   }
   if (!Number.isInteger(sheet.freezeRows) || sheet.freezeRows < 0) {
     throw new PlanError(`The sheet "${sheet.name}" cannot freeze ${sheet.freezeRows} rows.`);

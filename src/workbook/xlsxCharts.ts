@@ -125,9 +125,11 @@ function categoryAxis(chart: ChartPlan): string {
     `${title(chart.xAxisTitle)}`;
   const ticks = `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="2"/><c:crosses val="autoZero"/>`;
   if (chart.dateAxis) {
+    const { format, unit = "days", labelEvery } = chart.dateAxis;
+    const labels = labelEvery === undefined ? "" : `<c:majorUnit val="${labelEvery}"/><c:majorTimeUnit val="${unit}"/>`;
     return (
-      `<c:dateAx>${common}<c:numFmt formatCode="${escapeXml(chart.dateAxis.format)}" sourceLinked="0"/>${ticks}` +
-      `<c:auto val="0"/><c:lblOffset val="100"/><c:baseTimeUnit val="days"/></c:dateAx>`
+      `<c:dateAx>${common}<c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/>${ticks}` +
+      `<c:auto val="0"/><c:lblOffset val="100"/><c:baseTimeUnit val="${unit}"/>${labels}</c:dateAx>`
     );
   }
   // Numeric categories keep their cells' number format (a date column shows as dates).

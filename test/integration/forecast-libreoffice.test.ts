@@ -27,7 +27,7 @@ import { formulaOf, plannedCells } from "../workbook/planCells";
 import { excelError } from "../../src/workbook/formulaValue";
 import type { ExcelErrorCode, ScalarValue } from "../../src/workbook/formulaValue";
 import { asNumber, errorOf, loadWorkbook, sameValue, shownValue } from "../workbook/xlsxRead";
-import { recalculateAllWithLibreOffice } from "./libreOffice";
+import { convertWithLibreOffice } from "../../scripts/libreOffice";
 
 const work = mkdtempSync(join(tmpdir(), "crs-forecast-libreoffice-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -68,7 +68,8 @@ function forecastFiles(): Promise<Map<string, Written>> {
       if (run.status !== 0) throw new Error(`npm run forecast failed on ${name}: ${run.stderr}`);
       bytes.set(name, new Uint8Array(readFileSync(out)));
     }
-    const recalculated = recalculateAllWithLibreOffice(bytes, "to check the forecast files recalculate without the add-in");
+    const recalculatedFiles = convertWithLibreOffice([...bytes.values()], "xlsx", "to check the forecast files recalculate without the add-in");
+    const recalculated = new Map([...bytes.keys()].map((name, index) => [name, recalculatedFiles[index]]));
     const result = new Map<string, Written>();
     for (const { name, csv, args } of CASES) {
       const series = readSeriesCsv(readFileSync(csv, "utf8"));

@@ -84,6 +84,9 @@ describe("applying a plan", () => {
         bottomRight: "P20",
         categoryType: "DateAxis",
         categoryNumberFormat: "mmm yyyy",
+        baseTimeUnit: "Months",
+        majorUnit: 3,
+        majorTimeUnitScale: "Months",
       },
     ]);
     expect(sheet.rowHeights).toEqual({ 3: 30 });

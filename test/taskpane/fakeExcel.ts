@@ -75,6 +75,9 @@ export interface ChartState {
   bottomRight: string;
   categoryType?: string;
   categoryNumberFormat?: string;
+  baseTimeUnit?: string;
+  majorUnit?: number;
+  majorTimeUnitScale?: string;
 }
 
 export interface ValidationState {
@@ -265,7 +268,8 @@ export function namesIn(formula: string): string[] {
     .replace(/"(?:[^"]|"")*"/g, '""')
     .replace(/('(?:[^']|'')+'|[A-Za-z_][\w.]*)!/g, "")
     .replace(/\[(?:[^\]']|'.)*\]/g, "");
-  return [...withoutTexts.matchAll(/(?<![\w.$])([A-Za-z_\\][\w.]*)(?![\w.]*\()/g)]
+  // A column's letters before "$" and a row ("F$99") are a reference, not a name.
+  return [...withoutTexts.matchAll(/(?<![\w.$])([A-Za-z_\\][\w.]*)(?![\w.]*\()(?![\w.]*\$\d)/g)]
     .map((match) => match[1])
     .filter((name) => !/^\$?[A-Z]{1,3}\$?\d+$/i.test(name) && !/^(true|false)$/i.test(name));
 }
@@ -818,7 +822,14 @@ class ChartProxy {
   readonly series: { getItemAt: (index: number) => SeriesProxy; add: (name?: string) => SeriesProxy };
   readonly title: { text: string };
   readonly axes: {
-    categoryAxis: { title: { text: string; visible: boolean }; categoryType: string; numberFormat: string };
+    categoryAxis: {
+      title: { text: string; visible: boolean };
+      categoryType: string;
+      numberFormat: string;
+      baseTimeUnit: string;
+      majorUnit: number;
+      majorTimeUnitScale: string;
+    };
     valueAxis: { title: { text: string; visible: boolean } };
   };
   readonly legend: { position: string; visible: boolean };
@@ -876,6 +887,9 @@ class ChartProxy {
         {
           categoryType: prop<string>("x category type", (c, v) => (c.categoryType = v)),
           numberFormat: prop<string>("x number format", (c, v) => (c.categoryNumberFormat = v)),
+          baseTimeUnit: prop<string>("x base time unit", (c, v) => (c.baseTimeUnit = v)),
+          majorUnit: prop<number>("x major unit", (c, v) => (c.majorUnit = v)),
+          majorTimeUnitScale: prop<string>("x major time unit", (c, v) => (c.majorTimeUnitScale = v)),
         },
       ),
       valueAxis: {

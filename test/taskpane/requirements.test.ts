@@ -42,7 +42,7 @@ const USED: readonly (readonly [string, readonly string[]])[] = [
   ["ChartLineFormat", ["lineStyle", "weight", "color"]],
   ["ChartTitle", ["text"]],
   ["ChartAxes", ["categoryAxis", "valueAxis"]],
-  ["ChartAxis", ["title", "categoryType", "numberFormat"]],
+  ["ChartAxis", ["title", "categoryType", "numberFormat", "baseTimeUnit", "majorUnit", "majorTimeUnitScale"]],
   ["ChartAxisTitle", ["text", "visible"]],
   ["ChartLegend", ["position", "visible"]],
 ];

@@ -78,16 +78,17 @@ describe("computeFormulaValues", () => {
     expect(calls).toEqual([[[[3]]], [4]]);
   });
 
-  it("computes the portable workbook: the PCT's shortfall, the threshold in GPs, no error", () => {
+  it("computes the portable workbook: the PCT's shortfall, the threshold in GPs, errors only in the chart's gaps", () => {
     const plan = planPortableWorkbook();
     const values = computeFormulaValues(plan);
     const at = (name: string): unknown => {
       const found = plan.names.find((candidate) => candidate.name === name)!;
       return values.get(cellKey(found.sheet, found.address));
     };
-    expect(at("PCTShortfall")).toBe(15);
-    expect(at("EnglandThresholdGPs")).toBe(10_500);
-    expect(at("GrowthObserved")).toBeCloseTo(3.9934, 4);
-    expect([...values.values()].filter((value) => typeof value !== "number")).toEqual([]);
+    expect(at("ShortfallAtDeadline")).toBe(2);
+    expect(at("ThresholdGPs")).toBe(45);
+    expect(at("IncentivePayable")).toBe(0);
+    const errors = [...values.values()].filter((value) => value !== null && typeof value === "object");
+    expect(new Set(errors.map((error) => JSON.stringify(error)))).toEqual(new Set([JSON.stringify(excelError("#N/A"))]));
   });
 });

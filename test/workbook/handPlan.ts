@@ -46,7 +46,7 @@ export function handPlan(sheet = "GPs registered"): WorkbookPlan {
             xAxisTitle: "Month",
             yAxisTitle: "GPs registered",
             position: "H2:P20",
-            dateAxis: { format: "mmm yyyy" },
+            dateAxis: { format: "mmm yyyy", unit: "months", labelEvery: 3 },
           },
         ],
         freezeRows: 3,

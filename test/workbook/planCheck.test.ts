@@ -38,6 +38,10 @@ const MALFORMED: readonly [string, WorkbookPlan][] = [
     { ...plan, sheets: [{ ...sheet, validations: [{ address: "B2", values: ["x".repeat(200), "y".repeat(60)], message: "Pick one." }] }] },
   ],
   ["a page break off the sheet", { ...plan, sheets: [{ ...sheet, pageSetup: { orientation: "landscape", breaksBeforeRows: [0] } }] }],
+  [
+    "a date axis labelled every half a month",
+    { ...plan, sheets: [{ ...sheet, charts: [{ ...sheet.charts[0], dateAxis: { format: "mmm yy", unit: "months", labelEvery: 0.5 } }] }] },
+  ],
 ];
 
 describe("checking a plan", () => {

@@ -7,6 +7,7 @@ import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import type ExcelJS from "exceljs";
 import { DATASETS } from "../../src/data";
+import { absoluteAddress, parseRange } from "../../src/workbook/a1";
 import { NUMBER_FORMATS } from "../../src/workbook/formats";
 import { cellKey, computeFormulaValues } from "../../src/workbook/formulaValues";
 import { planPortableWorkbook } from "../../src/workbook/portable";
@@ -27,6 +28,11 @@ beforeAll(async () => {
   workbook = await loadWorkbook(bytes);
   zip = await JSZip.loadAsync(bytes);
 });
+
+/** The address of a defined name of the plan. */
+function addressOf(name: string): string {
+  return plan.names.find((candidate) => candidate.name === name)!.address;
+}
 
 /** A part of the package as text. */
 async function part(path: string): Promise<string> {
@@ -75,14 +81,16 @@ describe("writeXlsx round trip", () => {
       const formula = formulaOf(cell);
       if (formula !== null) expect(model.getCell(address).formula, address).toBe(formula.slice(1));
     }
-    expect(model.getCell("B8").fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } });
-    expect(model.getCell("B8").font).toMatchObject({ color: { argb: "FF0000FF" }, name: "Calibri", size: 11 });
-    expect(model.getCell("B13").font).toMatchObject({ italic: true });
+    const threshold = model.getCell(addressOf("Threshold"));
+    expect(threshold.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } });
+    expect(threshold.font).toMatchObject({ color: { argb: "FF0000FF" }, name: "Calibri", size: 11 });
+    expect(model.getCell(addressOf("PCTGPs")).fill).toMatchObject({ fgColor: { argb: "FFFCE4D6" } });
+    expect(model.getCell(addressOf("ProjectedAtTargetDate")).font).toMatchObject({ bold: true });
   });
 
   it("defines every name of the plan on its cell", () => {
     for (const name of plan.names) {
-      expect(workbook.definedNames.getRanges(name.name).ranges, name.name).toEqual([`'${name.sheet}'!${name.address.replace(/([A-Z]+)(\d+)/, "$$$1$$$2")}`]);
+      expect(workbook.definedNames.getRanges(name.name).ranges, name.name).toEqual([`'${name.sheet}'!${absoluteAddress(name.address)}`]);
     }
   });
 
@@ -105,8 +113,7 @@ describe("writeXlsx round trip", () => {
         expect(sameValue(shownValue(sheet.getCell(address)), expected), `${sheetPlan.name}!${address}`).toBe(true);
       }
     }
-    const threshold = plan.names.find((name) => name.name === "EnglandThresholdGPs")!.address;
-    expect(await part("xl/worksheets/sheet1.xml")).toMatch(new RegExp(`<c r="${threshold}"[^>]*><f>[^<]+</f><v>10500</v></c>`));
+    expect(await part("xl/worksheets/sheet1.xml")).toMatch(new RegExp(`<c r="${addressOf("ThresholdGPs")}"[^>]*><f>[^<]+</f><v>45</v></c>`));
     expect(await part("xl/workbook.xml")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
   });
 
@@ -151,7 +158,8 @@ describe("writeXlsx round trip", () => {
       expect(chart).toContain(`<c:f>&apos;CRS model&apos;!${series.values.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}</c:f>`);
     }
     const drawing = await part("xl/drawings/drawing1.xml");
-    expect(drawing).toContain("<xdr:from><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>32</xdr:row>");
+    const { start } = parseRange(chartPlan.position);
+    expect(drawing).toContain(`<xdr:from><xdr:col>${start.column - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${start.row - 1}</xdr:row>`);
     expect(await part("xl/drawings/_rels/drawing1.xml.rels")).toContain('Target="../charts/chart1.xml"');
     const sheetRels = await part("xl/worksheets/_rels/sheet1.xml.rels");
     const id = /Id="([^"]+)"[^>]*relationships\/drawing" Target="..\/drawings\/drawing1.xml"/.exec(sheetRels)?.[1];
@@ -202,6 +210,7 @@ describe("writeXlsx round trip", () => {
     const chart = await parts.file("xl/charts/chart1.xml")!.async("string");
     expect(chart).toContain('<c:dateAx>');
     expect(chart).toContain('<c:numFmt formatCode="mmm yyyy" sourceLinked="0"/>');
+    expect(chart).toContain('<c:baseTimeUnit val="months"/><c:majorUnit val="3"/><c:majorTimeUnit val="months"/></c:dateAx>');
     const [markers, dashed] = chart.split("<c:ser>").slice(1);
     expect(markers).toContain('<a:ln w="19050"><a:noFill/></a:ln>');
     expect(markers).toContain('<c:symbol val="circle"/>');

@@ -48,5 +48,7 @@ export function sameValue(shown: unknown, expected: ScalarValue): boolean {
   }
   // exceljs reads an empty text result back as no value.
   if (expected === "") return shown === "" || shown === undefined;
+  // LibreOffice keeps a logical value as 1 or 0 in a cell whose format spells TRUE and FALSE.
+  if (typeof expected === "boolean") return shown === expected || shown === Number(expected);
   return shown === expected;
 }

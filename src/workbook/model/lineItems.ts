@@ -1,0 +1,72 @@
+/**
+ * The model's scalar rows, FAST-style: a label in column A, the value in B (styled as what it is:
+ * an article figure, an assumption, a calculation or an output), its unit in C and a note in D.
+ */
+import { cellAddress } from "../a1";
+import type { Cell, CellStyle } from "../plan";
+import { LABEL_COLUMN, NOTE_COLUMN, UNIT_COLUMN, VALUE_COLUMN, widthOf } from "./grid";
+import type { NameKey } from "./modelNames";
+import { type SheetBuilder, wrappedLines } from "./sheetBuilder";
+import {
+  ARTICLE_STYLE,
+  ASSUMPTION_STYLE,
+  BLOCK_TITLE_STYLE,
+  CALCULATION_STYLE,
+  FIXED_VALUE_STYLE,
+  NOTE_STYLE,
+  OUTPUT_STYLE,
+  SUBHEADING_STYLE,
+  UNIT_STYLE,
+} from "./styles";
+
+/** What a row's value is: an input (the article's or an assumption), a calculation, a value fixed when the file was written, or an output. */
+export type ItemKind = "article" | "assumption" | "calculation" | "fixed" | "output";
+
+const STYLE_OF: Readonly<Record<ItemKind, CellStyle>> = {
+  article: ARTICLE_STYLE,
+  assumption: ASSUMPTION_STYLE,
+  calculation: CALCULATION_STYLE,
+  fixed: FIXED_VALUE_STYLE,
+  output: OUTPUT_STYLE,
+};
+
+/** One scalar row. */
+export interface LineItem {
+  /** The defined name of its value cell, if it has one. */
+  readonly name?: NameKey;
+  readonly label: string;
+  /** The unit of the value; "" for a text, which then runs on over the empty unit column. */
+  readonly unit: string;
+  readonly kind: ItemKind;
+  readonly format?: string;
+  readonly value: Cell;
+  /** A note in column D: a quote, a source, a warning; long notes run on over the empty cells to the right. */
+  readonly note?: Cell;
+  readonly noteStyle?: CellStyle;
+}
+
+/** A block's title row: its title over the label column, then the headings of the other columns. */
+export function writeBlockTitle(builder: SheetBuilder, title: string, headings: readonly string[] = ["Value", "Unit", "Note"]): number {
+  const row = builder.take();
+  builder.write(row, LABEL_COLUMN, [[title, ...headings]], { style: BLOCK_TITLE_STYLE });
+  return row;
+}
+
+/** A sub-heading inside a block, in the label column. */
+export function writeSubheading(builder: SheetBuilder, text: string): void {
+  builder.write(builder.take(), LABEL_COLUMN, [[text]], { style: SUBHEADING_STYLE });
+}
+
+/** Writes the rows one under the other and names their value cells. */
+export function writeLineItems(builder: SheetBuilder, items: readonly LineItem[]): void {
+  const first = builder.take(items.length);
+  builder.write(first, LABEL_COLUMN, items.map((item) => [item.label]), { style: { wrap: true } });
+  items.forEach((item, index) => builder.tallRow(first + index, wrappedLines(item.label, widthOf(LABEL_COLUMN))));
+  builder.write(first, UNIT_COLUMN, items.map((item) => [item.unit === "" ? null : item.unit]), { style: UNIT_STYLE });
+  items.forEach((item, index) => {
+    const row = first + index;
+    builder.write(row, VALUE_COLUMN, [[item.value]], { format: item.format, style: STYLE_OF[item.kind] });
+    if (item.note !== undefined) builder.write(row, NOTE_COLUMN, [[item.note]], { style: item.noteStyle ?? NOTE_STYLE });
+    if (item.name !== undefined) builder.name(item.name, cellAddress(row, VALUE_COLUMN), item.unit === "" ? item.label : `${item.label} (${item.unit})`);
+  });
+}

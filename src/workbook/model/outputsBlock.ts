@@ -1,0 +1,138 @@
+/**
+ * The outputs: the decision, on the first screen. First the incentive, judged at its deadline,
+ * then the later target: how many GPs it takes, how many a month that needs, what the fitted
+ * curve projects, how likely the target is and when the curve reaches it, and whether the
+ * fitted figures and the inputs can be trusted (FitCurrent, the checks).
+ */
+import { NUMBER_FORMATS } from "../formats";
+import { MODEL_FORMATS } from "./modelFormats";
+import { type ModelContext, fitCell } from "./context";
+import { chanceOfTarget, dateTargetReached, forecastAt } from "./fitFormulas";
+import { type LineItem, writeBlockTitle, writeLineItems } from "./lineItems";
+import { formula } from "./sheetBuilder";
+import { WARNING_STYLE } from "./styles";
+
+/** Writes the outputs block; returns its title row, where the chart beside it starts. */
+export function writeOutputs(context: ModelContext): number {
+  const { builder, n, dialect, fitted } = context;
+  const items: LineItem[] = [
+    {
+      name: "IncentivePayable",
+      label: "Incentive payable, judged at the deadline",
+      unit: "£",
+      kind: "output",
+      format: NUMBER_FORMATS.money,
+      value: formula(dialect.incentive(n.PCTPractices, n.RegisteredAtDeadline, n.PCTGPs, n.Threshold, n.PaymentPerPractice, n.ShortfallAtDeadline)),
+    },
+    {
+      name: "RegisteredAtDeadline",
+      label: "GPs registered at the deadline",
+      unit: "GPs",
+      kind: "output",
+      format: NUMBER_FORMATS.count,
+      value: formula(`INDEX(${n.HistoryCounts},MATCH(${n.DeadlineCountDate},${n.HistoryDates},0))`),
+    },
+    {
+      name: "ShareAtDeadline",
+      label: "Share of GPs registered at the deadline",
+      unit: "%",
+      kind: "output",
+      format: MODEL_FORMATS.share,
+      value: formula(`${n.RegisteredAtDeadline}/${n.PCTGPs}`),
+    },
+    {
+      name: "ShortfallAtDeadline",
+      label: "GPs short of the threshold at the deadline",
+      unit: "GPs",
+      kind: "output",
+      format: NUMBER_FORMATS.count,
+      value: formula(dialect.shortfall(n.RegisteredAtDeadline, n.PCTGPs, n.Threshold)),
+    },
+    {
+      name: "DateThresholdMet",
+      label: "Date the history reached the threshold",
+      unit: "date",
+      kind: "output",
+      format: NUMBER_FORMATS.date,
+      value: formula(`INDEX(${n.HistoryDates},MATCH(TRUE,${n.HistoryReached},0))`),
+    },
+    {
+      name: "TargetGPs",
+      label: "GPs the later target takes",
+      unit: "GPs",
+      kind: "output",
+      format: NUMBER_FORMATS.count,
+      value: formula(dialect.wholeShare(n.TargetShare, n.PCTGPs)),
+    },
+    {
+      name: "LatestDate",
+      label: "Date of the latest count",
+      unit: "date",
+      kind: "output",
+      format: NUMBER_FORMATS.date,
+      value: formula(`MAX(${n.HistoryDates})`),
+    },
+    {
+      name: "LatestCount",
+      label: "GPs registered at the latest count",
+      unit: "GPs",
+      kind: "output",
+      format: NUMBER_FORMATS.count,
+      value: formula(`INDEX(${n.HistoryCounts},MATCH(${n.LatestDate},${n.HistoryDates},0))`),
+    },
+    {
+      name: "NeededPerMonth",
+      label: "GPs a month needed to reach the target",
+      unit: "GPs a month",
+      kind: "output",
+      format: MODEL_FORMATS.perMonth,
+      value: formula(
+        `IF(${n.LatestCount}>=${n.TargetGPs},0,IF(${n.MonthsToTarget}>0,(${n.TargetGPs}-${n.LatestCount})/${n.MonthsToTarget},NA()))`,
+      ),
+    },
+    {
+      name: "ProjectedAtTargetDate",
+      label: "GPs at TargetDate on the fitted curve",
+      unit: "GPs",
+      format: NUMBER_FORMATS.count,
+      kind: "output",
+      value: fitCell(context, forecastAt(n, n.TargetMonths, "fitted"), (values) => values.outlook.atTarget.fitted),
+    },
+    {
+      name: "ChanceOfTarget",
+      label: "Chance of the target by TargetDate",
+      unit: "%",
+      format: NUMBER_FORMATS.percent,
+      kind: "output",
+      value: fitCell(context, chanceOfTarget(n), (values) => values.outlook.chance),
+    },
+    {
+      name: "DateTargetReached",
+      label: "Date the fitted curve reaches the target",
+      unit: "date",
+      format: NUMBER_FORMATS.date,
+      kind: "output",
+      value: fitCell(context, dateTargetReached(n), (values) => values.dateTargetReached),
+    },
+    {
+      name: "FitCurrent",
+      label: "Fitted figures belong to the inputs",
+      unit: "TRUE/FALSE",
+      kind: "output",
+      format: MODEL_FORMATS.logical,
+      value: fitted === null ? true : formula(`AND(${n.FitInputsSame})`),
+      note: formula(`IF(${n.FitCurrent},"","Out of date: the inputs changed after the fit (see As fitted).")`),
+      noteStyle: WARNING_STYLE,
+    },
+    {
+      label: "Every input passes the checks",
+      unit: "TRUE/FALSE",
+      kind: "output",
+      format: MODEL_FORMATS.logical,
+      value: formula(n.ChecksPass),
+    },
+  ];
+  const titleRow = writeBlockTitle(builder, "Outputs: the decision", ["Value", "Unit"]);
+  writeLineItems(builder, items);
+  return titleRow;
+}

@@ -1,0 +1,146 @@
+/**
+ * The monthly timeline, FAST-style: one line item a row, one month a column, one formula copied
+ * across each row. It runs from the month of the first count for a fixed number of months: the
+ * month ends, the history (the last count on or before each month end, up to the latest count),
+ * the fitted curve with its lower and upper bounds, the run-rate scenarios from the latest count
+ * on, and the threshold and the target in GPs. The chart draws these rows.
+ *
+ * #N/A is deliberate in two rows, where a chart must leave a gap: the history after the latest
+ * count, and the scenarios before it. One row is an input: the PCT's own trajectory (its plan,
+ * month by month), blank until the user types it, which the chart draws beside the projection.
+ */
+import { cellAddress, columnLetters } from "../a1";
+import { NUMBER_FORMATS } from "../formats";
+import type { Cell, CellStyle } from "../plan";
+import { type ModelContext, fitCell } from "./context";
+import { type ForecastColumn, forecastAt } from "./fitFormulas";
+import { cappedUpper } from "./fittedValues";
+import { LABEL_COLUMN, TIMELINE_FIRST_COLUMN, TIMELINE_LAST_COLUMN, TIMELINE_MONTHS, UNIT_COLUMN } from "./grid";
+import { writeBlockTitle } from "./lineItems";
+import { MODEL_FORMATS } from "./modelFormats";
+import { formula } from "./sheetBuilder";
+import { ASSUMPTION_STYLE, CALCULATION_STYLE, FIXED_VALUE_STYLE, UNIT_STYLE } from "./styles";
+
+/** The rows of the timeline the chart and other blocks read. */
+export interface TimelineRows {
+  readonly monthEnd: number;
+  readonly history: number;
+  readonly fitted: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly scenarios: readonly [number, number];
+  readonly trajectory: number;
+  readonly threshold: number;
+  readonly target: number;
+}
+
+/** One line item of the timeline: its label, unit and the cell of each month. */
+interface TimelineRow {
+  readonly label: string;
+  readonly unit: string;
+  readonly format: string;
+  readonly style: CellStyle;
+  /** The cell of the month in column `column` (its letters, e.g. "F"), the month's index from 0. */
+  readonly cell: (column: string, month: number) => Cell;
+}
+
+/** The whole timeline span of a row, e.g. "F80:AO80". */
+export function timelineRange(row: number): string {
+  return `${cellAddress(row, TIMELINE_FIRST_COLUMN)}:${cellAddress(row, TIMELINE_LAST_COLUMN)}`;
+}
+
+/** Writes the timeline block; returns the rows the chart draws. */
+export function writeTimeline(context: ModelContext): TimelineRows {
+  const { builder, n, dialect, fitted } = context;
+  writeBlockTitle(builder, "Monthly timeline: one month a column", ["", "Unit"]);
+  const first = builder.row;
+  // Each row's position is fixed before any formula is written, so rows can refer to rows below them.
+  const at = {
+    month: first,
+    year: first + 1,
+    monthEnd: first + 2,
+    monthsSinceFirst: first + 3,
+    monthsSinceLatest: first + 4,
+    history: first + 5,
+    fitted: first + 6,
+    lower: first + 7,
+    upper: first + 8,
+    scenarioA: first + 9,
+    scenarioB: first + 10,
+    trajectory: first + 11,
+    threshold: first + 12,
+    target: first + 13,
+  };
+  const ref = (column: string, row: number): string => `${column}$${row}`;
+  const fit = (which: ForecastColumn, label: string): TimelineRow => ({
+    label: fitted === null ? label : `${label} (as fitted)`,
+    unit: "GPs",
+    format: MODEL_FORMATS.timelineCount,
+    style: fitted === null ? CALCULATION_STYLE : FIXED_VALUE_STYLE,
+    cell: (column, month) =>
+      fitCell(context, forecastAt(n, ref(column, at.monthsSinceFirst), which), (values) => {
+        const value = values.outlook.timeline[month][which];
+        return which === "upper" ? cappedUpper(value, context.example.gps) : value;
+      }),
+  });
+  const scenario = (rate: string, letter: string): TimelineRow => ({
+    label: `Scenario ${letter}: latest count + ${rate} a month`,
+    unit: "GPs",
+    format: MODEL_FORMATS.timelineCount,
+    style: CALCULATION_STYLE,
+    cell: (column) =>
+      formula(`IF(${ref(column, at.monthEnd)}<${n.LatestDate},NA(),MIN(${n.PCTGPs},${n.LatestCount}+${rate}*${ref(column, at.monthsSinceLatest)}))`),
+  });
+  const calculation = (label: string, unit: string, format: string, text: (column: string) => string): TimelineRow => ({
+    label,
+    unit,
+    format,
+    style: CALCULATION_STYLE,
+    cell: (column) => formula(text(column)),
+  });
+  const rows: TimelineRow[] = [
+    { label: "Months after the first count's month", unit: "months", format: "0", style: CALCULATION_STYLE, cell: (_, month) => month },
+    calculation("Year", "year", "0", (c) => `YEAR(${ref(c, at.monthEnd)})`),
+    calculation("Month end", "date", MODEL_FORMATS.month, (c) => `EOMONTH(${n.FirstDate},${ref(c, at.month)})`),
+    calculation("Months since the first count (the fit's time)", "months", MODEL_FORMATS.months, (c) => dialect.periods(n.FirstDate, ref(c, at.monthEnd))),
+    calculation("Months after the latest count", "months", MODEL_FORMATS.months, (c) => dialect.periods(n.LatestDate, ref(c, at.monthEnd))),
+    calculation("History: the last count on or before the month end", "GPs", NUMBER_FORMATS.count, (c) => {
+      const lastDate = `SUMPRODUCT(MAX((${n.HistoryDates}<=${ref(c, at.monthEnd)})*${n.HistoryDates}))`;
+      return `IF(${ref(c, at.monthEnd)}>${n.LatestDate},NA(),INDEX(${n.HistoryCounts},MATCH(${lastDate},${n.HistoryDates},0)))`;
+    }),
+    fit("fitted", "Fitted curve"),
+    fit("lower", "Lower bound"),
+    fit("upper", "Upper bound, at most PCTGPs"),
+    scenario(n.RunRateA, "A"),
+    scenario(n.RunRateB, "B"),
+    {
+      label: "Your trajectory, if you have one: GPs planned",
+      unit: "GPs",
+      format: NUMBER_FORMATS.count,
+      style: ASSUMPTION_STYLE,
+      cell: () => null,
+    },
+    calculation("Threshold", "GPs", NUMBER_FORMATS.count, () => n.ThresholdGPs),
+    calculation("Target", "GPs", NUMBER_FORMATS.count, () => n.TargetGPs),
+  ];
+  const top = builder.take(rows.length);
+  if (top !== first) throw new Error("The timeline moved while it was laid out.");
+  builder.write(top, LABEL_COLUMN, rows.map((row) => [row.label]));
+  builder.write(top, UNIT_COLUMN, rows.map((row) => [row.unit]), { style: UNIT_STYLE });
+  rows.forEach((row, index) => {
+    const cells = Array.from({ length: TIMELINE_MONTHS }, (_, month) => row.cell(columnLetters(TIMELINE_FIRST_COLUMN + month), month));
+    builder.write(top + index, TIMELINE_FIRST_COLUMN, [cells], { format: row.format, style: row.style });
+  });
+  builder.name("MonthEnds", timelineRange(at.monthEnd), "The month ends of the timeline (dates)");
+  return {
+    monthEnd: at.monthEnd,
+    history: at.history,
+    fitted: at.fitted,
+    lower: at.lower,
+    upper: at.upper,
+    scenarios: [at.scenarioA, at.scenarioB],
+    trajectory: at.trajectory,
+    threshold: at.threshold,
+    target: at.target,
+  };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { isoToExcelSerial } from "../../../src/data";
+import { ModelError } from "../../../src/model/errors";
+import { EXAMPLE_PCT } from "../../../src/workbook/model/example";
+import { cappedUpper, computeFittedValues, displayDate, endOfMonth, fittedCell, timelineDates } from "../../../src/workbook/model/fittedValues";
+import { TIMELINE_MONTHS } from "../../../src/workbook/model/grid";
+
+describe("the portable model's fitted values", () => {
+  it("finds month ends as EOMONTH does, across short months, leap years and year ends", () => {
+    expect(endOfMonth(isoToExcelSerial("2004-10-31"), 4)).toBe(isoToExcelSerial("2005-02-28"));
+    expect(endOfMonth(isoToExcelSerial("2004-01-15"), 1)).toBe(isoToExcelSerial("2004-02-29"));
+    expect(endOfMonth(isoToExcelSerial("2005-12-01"), 0)).toBe(isoToExcelSerial("2005-12-31"));
+    expect(endOfMonth(isoToExcelSerial("2005-12-31"), 1)).toBe(isoToExcelSerial("2006-01-31"));
+    const dates = timelineDates(isoToExcelSerial("2004-10-31"));
+    expect(dates).toHaveLength(TIMELINE_MONTHS);
+    expect(dates.at(-1)).toBe(isoToExcelSerial("2007-09-30"));
+  });
+
+  it("fits the example as the sheet would, and says when", () => {
+    const fitted = computeFittedValues(EXAMPLE_PCT, new Date(Date.UTC(2026, 10, 30, 23, 59)));
+    expect(fitted.computedOn).toBe("30 Nov 2026");
+    expect(fitted.targetGps).toBe(120);
+    expect(fitted.firstDate).toBe(isoToExcelSerial("2004-10-31"));
+    expect(fitted.outlook.fittedModel).toBe("logistic");
+    expect(fitted.outlook.timeline).toHaveLength(TIMELINE_MONTHS);
+    expect(fitted.dateTargetReached).toBeGreaterThan(isoToExcelSerial("2005-07-31"));
+  });
+
+  it("writes a value as a number, an error as #N/A, and an upper bound at most the market", () => {
+    expect(fittedCell(12.5)).toBe(12.5);
+    expect(fittedCell(new ModelError("num", "no spread"))).toEqual({ formula: "=NA()" });
+    expect(cappedUpper(160, 150)).toBe(150);
+    expect(cappedUpper(140, 150)).toBe(140);
+    const error = new ModelError("na", "no fit");
+    expect(cappedUpper(error, 150)).toBe(error);
+    expect(displayDate(new Date(Date.UTC(2005, 5, 30)))).toBe("30 Jun 2005");
+  });
+});
