@@ -24,7 +24,7 @@ import type { ForecastOptions } from "./forecastOptions";
 import { type FileSource, type WorksheetSource, describeSource, seriesRanges, sourceCells, spareRowsAddress } from "./forecastSource";
 import { type HorizonStep, horizonStep, periodsText, stepFormula, stepTime } from "./forecastSteps";
 import { NameAllocator } from "./names";
-import type { Cell, CellStyle, ChartPlan, ChartSeriesPlan, RangeWrite, RowHeightPlan, TakenNames, WorkbookPlan } from "./plan";
+import type { Cell, CellStyle, ChartPlan, ChartSeriesPlan, DateAxisPlan, RangeWrite, RowHeightPlan, TakenNames, WorkbookPlan } from "./plan";
 import { CALCULATION_STYLE, FIXED_VALUE_STYLE, NOTE_STYLE } from "./model/styles";
 import { HEADER_STYLE, INPUT_STYLE } from "./styles";
 
@@ -521,10 +521,28 @@ class ForecastLayout {
       xAxisTitle: this.timeName,
       yAxisTitle: this.countName,
       position: CHART_POSITION,
-      ...(this.series.timesAreDates ? { dateAxis: { format: "mmm yyyy" } } : {}),
+      ...(this.series.timesAreDates ? { dateAxis: this.dateAxis() } : {}),
     };
   }
+
+  /**
+   * The chart's date axis: in months when no two counts are less than four weeks apart (so that
+   * month-end counts sit on their months), else in days; about a dozen labels along it.
+   */
+  private dateAxis(): DateAxisPlan {
+    const times = forecastTimes(this.series, this.options);
+    const gaps = times.slice(1).map((time, i) => time - times[i]);
+    const monthly = Math.min(...gaps) >= 28;
+    const span = times[times.length - 1] - times[0];
+    const units = monthly ? span / DAYS_PER_MONTH : span;
+    return { format: "mmm yy", unit: monthly ? "months" : "days", labelEvery: Math.max(1, Math.ceil(units / AXIS_LABELS)) };
+  }
 }
+
+/** About how many labels a date axis shows. */
+const AXIS_LABELS = 12;
+/** The days of an average month. */
+const DAYS_PER_MONTH = 365.25 / 12;
 
 /** A figure as a cell: the number, or #N/A where there is none. */
 function figureCell(figure: Figure): Cell {

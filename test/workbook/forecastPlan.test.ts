@@ -11,7 +11,7 @@ import { NO_TAKEN_NAMES } from "../../src/workbook/names";
 import type { Cell, WorkbookPlan } from "../../src/workbook/plan";
 import { checkPlan } from "../../src/workbook/planCheck";
 import { builtCrsFunctions } from "./crsFunctions";
-import { PCT_SHEET, PCT_SOURCE, pctGrid, pctOptions, pctSeries, pctSourceSheet } from "./forecastFixtures";
+import { PCT_SHEET, PCT_SOURCE, REAL_SERIES, pctGrid, pctOptions, pctSeries, pctSourceSheet, realSeries } from "./forecastFixtures";
 import { formulaOf, plannedCells } from "./planCells";
 
 const series = pctSeries();
@@ -159,8 +159,16 @@ describe("planForecast: the sheet", () => {
       ["Upper bound", `E${header + 1}:E${last}`, "dashed"],
       ["Target", `F${header + 1}:F${last}`, "dashed"],
     ]);
-    expect(chart.dateAxis).toEqual({ format: "mmm yyyy" });
+    // Month-end counts and a monthly horizon: 31 Oct 2004 to 31 May 2006 in months, labelled every other month.
+    expect(chart.dateAxis).toEqual({ format: "mmm yy", unit: "months", labelEvery: 2 });
     expect([chart.xAxisTitle, chart.yAxisTitle]).toEqual(["Date", "GPs registered"]);
+  });
+
+  it("puts weekly counts on a date axis in days, labelled about a dozen times", () => {
+    const england = realSeries(REAL_SERIES.find((file) => file.file.startsWith("england"))!.text);
+    const plan = planForecast(portableInput(readForecastOptions({}, england), england), NO_TAKEN_NAMES);
+    // 13 Dec 2020 to 11 Apr 2022: 484 days.
+    expect(plan.sheets[0].charts[0].dateAxis).toEqual({ format: "mmm yy", unit: "days", labelEvery: 41 });
   });
 
   it("leaves every cell a spill needs empty in the live sheet", () => {
