@@ -413,7 +413,8 @@ class ForecastLayout {
       ? "Models compared (=CRS.COMPARE; #N/A: a model with no AICc, hover over it for why)"
       : "Models compared (CRS.COMPARE, values when written; #N/A: a model with no AICc)";
     const figures = this.input.flavour === "portable" ? this.input.figures.compare : null;
-    const formats = ["General", "General", "0.00", "0.00", "0.0%"];
+    // SSE is a sum of squared counts: grouped thousands read better than 15 bare digits.
+    const formats = ["General", NUMBER_FORMATS.count, "0.00", "0.00", "0.0%"];
     return [
       { address: cellAddress(ROW.compareCaption, 1), cells: [[caption]], style: TITLE_STYLE },
       this.spilledTable(ROW.compare, COMPARE_SIZE, new CrsCalls(this.data.times, this.data.counts).compare(), figures, formats),
