@@ -14,10 +14,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-/** Calc's setting for .xlsx files: 0 recalculates every formula on load (1 never, 2 asks). */
-const RECALCULATE_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+/**
+ * The fresh profile's settings. Calc's setting for .xlsx files: 0 recalculates every formula on
+ * load (1 never, 2 asks). And the version that last ran with the profile, set above any real
+ * one: on the first start after an upgrade, which is every start with a new profile, LibreOffice
+ * first runs its graphics render tests, which take four seconds and change nothing headless.
+ */
+const PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" oor:op="fuse"><value>999.9</value></prop></item>
 </oor:items>
 `;
 
@@ -35,7 +41,7 @@ export function convertWithLibreOffice(files: readonly Uint8Array[], target: Lib
   try {
     const profile = join(workDir, "profile");
     mkdirSync(join(profile, "user"), { recursive: true });
-    writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALCULATE_ALWAYS);
+    writeFileSync(join(profile, "user", "registrymodifications.xcu"), PROFILE_SETTINGS);
     const inputs = files.map((bytes, index) => {
       const input = join(workDir, `workbook${index + 1}.xlsx`);
       writeFileSync(input, bytes);
