@@ -1,0 +1,101 @@
+/**
+ * What `npm run forecast` does, as a function of its arguments, its folder and its two output
+ * streams, so that tests run it in-process as a user runs it (scripts/forecast.ts is the
+ * command itself: it passes the process's own). See scripts/forecast.ts for the command line.
+ *
+ * @example await forecastCommand(["gps.csv", "--json"], { cwd: "/data", stdout: console.log, stderr: console.error }) // 0
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { readSeriesCsv } from "../src/data/seriesCsv";
+import { SeriesError } from "../src/data/seriesProblems";
+import { ModelError } from "../src/model/errors";
+import { ForecastOptionsError, readForecastOptions } from "../src/workbook/forecastOptions";
+import { SENTENCE_CELLS, planForecast } from "../src/workbook/forecastPlan";
+import { computeForecast, forecastFigures } from "../src/workbook/forecastResults";
+import { cellKey, computeFormulaValues } from "../src/workbook/formulaValues";
+import { NO_TAKEN_NAMES } from "../src/workbook/names";
+import { writeXlsx } from "../src/workbook/xlsxWriter";
+import { ArgumentError, FORECAST_HELP, FORECAST_USAGE, parseForecastArguments } from "./forecastArguments";
+import { forecastJson } from "./forecastJson";
+
+/** Where the command runs: the folder relative paths start from, and where its lines go. */
+export interface CommandContext {
+  /** The caller's folder (npm runs scripts from the package folder and gives the caller's as INIT_CWD). */
+  readonly cwd: string;
+  /** Standard output, a line at a time: the sentences, the JSON or the help. */
+  readonly stdout: (line: string) => void;
+  /** Standard error, a line at a time: warnings and what went wrong. */
+  readonly stderr: (line: string) => void;
+}
+
+/** A failure the user can act on: printed as it is, with exit status 1. */
+class CommandError extends Error {}
+
+/** The workbook written by default: next to the CSV, "<name>-forecast.xlsx". */
+export function defaultOutput(data: string): string {
+  return join(dirname(data), `${basename(data, extname(data))}-forecast.xlsx`);
+}
+
+/** A file's text, or a CommandError saying why it cannot be read. */
+function readText(path: string, shown: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message;
+    throw new CommandError(`Cannot read ${shown}: ${why}.`);
+  }
+}
+
+async function run(args: readonly string[], context: CommandContext): Promise<void> {
+  const command = parseForecastArguments(args);
+  if (command.help) {
+    context.stdout(FORECAST_HELP);
+    return;
+  }
+  const dataPath = resolve(context.cwd, command.data);
+  const outputPath = resolve(context.cwd, command.output ?? defaultOutput(command.data));
+  if (!command.force && existsSync(outputPath)) {
+    throw new CommandError(`${outputPath} exists and is kept: pass --force to overwrite it, or name another file.`);
+  }
+  const series = readSeriesCsv(readText(dataPath, command.data));
+  for (const warning of series.warnings) context.stderr(`Warning: ${warning.message}`);
+  const options = readForecastOptions(command.options, series);
+  const results = computeForecast(series, options);
+  const plan = planForecast({ flavour: "portable", series, options, source: { kind: "file", name: basename(command.data) }, figures: forecastFigures(results, options) }, NO_TAKEN_NAMES);
+  const bytes = await writeXlsx(plan);
+  try {
+    writeFileSync(outputPath, bytes, { flag: command.force ? "w" : "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new CommandError(`${outputPath} exists and is kept: pass --force to overwrite it.`);
+    throw new CommandError(`Cannot write ${outputPath}: ${(error as Error).message}.`);
+  }
+  if (command.json) {
+    context.stdout(JSON.stringify(forecastJson(series, options, results)));
+    return;
+  }
+  const values = computeFormulaValues(plan);
+  const sheet = plan.sheets[0].name;
+  context.stdout(`Wrote ${outputPath} (sheet '${sheet}').`);
+  for (const address of SENTENCE_CELLS) context.stdout(String(values.get(cellKey(sheet, address))));
+}
+
+/** What to print for a failure: the message of one the user can act on, the stack of any other. */
+function failureText(error: unknown): string {
+  if (error instanceof ArgumentError) return `${error.message}\nUsage: ${FORECAST_USAGE}`;
+  if (error instanceof ModelError) return `No curve can be fitted to these counts: ${error.message} Nothing was written.`;
+  if (error instanceof CommandError || error instanceof SeriesError || error instanceof ForecastOptionsError) return error.message;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** Runs the command with `args`; resolves to its exit status: 0 when done, 1 after printing what went wrong. */
+export async function forecastCommand(args: readonly string[], context: CommandContext): Promise<number> {
+  try {
+    await run(args, context);
+    return 0;
+  } catch (error) {
+    context.stderr(failureText(error));
+    return 1;
+  }
+}

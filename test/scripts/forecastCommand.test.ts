@@ -1,0 +1,110 @@
+/**
+ * `npm run forecast`'s entry function, run in-process: bad files and options exit 1 naming the
+ * line or option and write nothing; a falling count is a warning on standard error; --help;
+ * the output goes next to the CSV and an existing one is kept unless --force. (The command in
+ * a child process, and its forecasts against the built CRS functions, are tested in
+ * test/integration/forecast-command.test.ts.)
+ */
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { SERIES_FOLDER } from "../workbook/forecastFixtures";
+import { forecastInProcess } from "./forecastRuns";
+
+const work = mkdtempSync(join(tmpdir(), "crs-forecast-command-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const forecast = (...args: string[]) => forecastInProcess(work, ...args);
+
+/** The files in the work folder. */
+function written(): string[] {
+  return readdirSync(work).sort();
+}
+
+describe("npm run forecast refuses what it cannot use, and writes nothing", () => {
+  const bad = join(SERIES_FOLDER, "bad");
+  const expected: Record<string, RegExp> = {
+    "missing-count.csv": /^line \d+: no count/,
+    "negative.csv": /^line \d+: the count -?[\d,]+ is negative/,
+    "not-a-number.csv": /^line \d+: "[^"]+" is not a number/,
+    "out-of-order.csv": /^line \d+: .* comes after .*Sort the rows/,
+    "repeated-date.csv": /^line \d+: .* is also on line \d+/,
+    "three-columns.csv": /^line \d+: .* is a third column of data/,
+    "too-few.csv": /^line \d+: only 3 points/,
+    "unclosed-quote.csv": /^line \d+: .*quote/,
+    "unquoted-thousands.csv": /^line \d+: .*/,
+    "unreadable-date.csv": /^line 4: cannot read the date "31\/02\/2005": there is no 31 February 2005\./,
+  };
+
+  for (const [file, message] of Object.entries(expected)) {
+    it(`${file}: exits 1 naming the line`, async () => {
+      const before = written();
+      const run = await forecast(join(bad, file), join(work, "bad.xlsx"));
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(run.stderr.trim().split("\n")[0]).toMatch(message);
+      expect(written()).toEqual(before);
+    });
+  }
+
+  it("covers every bad file shipped (the falling count is a warning, below)", () => {
+    expect([...Object.keys(expected), "falling-count.csv"].sort()).toEqual(readdirSync(bad).sort());
+  });
+
+  it("warns of a falling count, naming the line, on standard error, and still forecasts", async () => {
+    const run = await forecast(join(bad, "falling-count.csv"), join(work, "falling.xlsx"), "--json", "--model", "logistic", "--market", "5000");
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^Warning: line 4: the count 395 \(time 3\) is lower than 410 before it \(line 3\)\./);
+    expect(JSON.parse(run.stdout)).toHaveProperty("n", 4);
+    expect(existsSync(join(work, "falling.xlsx"))).toBe(true);
+  });
+
+  it("names every option it cannot use, an unknown option, and the missing file", async () => {
+    const data = join(SERIES_FOLDER, "england-first-doses-weekly.csv");
+    const before = written();
+    const options = await forecast(data, join(work, "options.xlsx"), "--horizon", "0", "--target", "45", "--model", "linear", "--market", "1000", "--confidence", "2");
+    expect(options.status).toBe(1);
+    expect(options.stderr.trim().split("\n")).toEqual([
+      '--model must be auto, bass, logistic or gompertz, not "linear".',
+      "--market 1,000 is less than the largest count, 27,107,590: the market size is all who can adopt, at least as many as have.",
+      "--target needs --by too: the date to reach it by.",
+      '--horizon must be a whole number of periods from 1 to 600, such as 12, not "0".',
+      '--confidence must be between 0 and 1, or a percentage, such as 0.8 or 80%, not "2".',
+    ]);
+    const unknown = await forecast(data, "--weeks", "3");
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/^Unknown option --weeks\. The options are --model, .*\nUsage: npm run forecast -- data\.csv/);
+    const missing = await forecast(join(work, "nowhere.csv"));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.trim()).toBe(`Cannot read ${join(work, "nowhere.csv")}: there is no such file.`);
+    expect(written()).toEqual(before);
+  });
+});
+
+describe("npm run forecast's output file", () => {
+  it("says how to use it with --help, and writes nothing", async () => {
+    const before = written();
+    const help = await forecast("--help");
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run forecast -- data\.csv \[out\.xlsx\]/);
+    expect(help.stdout).toContain("--json          print one JSON object of the forecast instead of the sentences");
+    expect(written()).toEqual(before);
+  });
+
+  it("goes next to the CSV as <name>-forecast.xlsx, relative paths from the caller's folder, and an existing one is kept unless --force", async () => {
+    copyFileSync(join(SERIES_FOLDER, "scotland-first-doses-by-week.csv"), join(work, "pct.csv"));
+    expect((await forecast("pct.csv")).status).toBe(0);
+    const out = join(work, "pct-forecast.xlsx");
+    expect(existsSync(out)).toBe(true);
+
+    writeFileSync(out, "my own notes");
+    const kept = await forecast("pct.csv");
+    expect(kept.status).toBe(1);
+    expect(kept.stderr.trim()).toBe(`${out} exists and is kept: pass --force to overwrite it, or name another file.`);
+    expect(readFileSync(out, "utf8")).toBe("my own notes");
+
+    expect((await forecast("pct.csv", "--force")).status).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+  });
+});
