@@ -1,8 +1,8 @@
 /**
  * The CSV side of the series reader, on the shipped real series and on one bad file per
- * message; the real series are checked against Python's own csv module and calendar.
+ * message. (The real series against Python's own csv module and calendar:
+ * test/integration/series-python.test.ts.)
  */
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -54,39 +54,7 @@ describe("the real series", () => {
     expect(series.counts[0]).toBe(19009);
     expect(series.counts[14]).toBe(2182400);
   });
-
-  it.each(["england-first-doses-weekly.csv", "wales-first-doses-daily.csv", "scotland-first-doses-by-week.csv"])(
-    "%s reads as Python's csv module and calendar read it",
-    (name) => {
-      const series = readSeriesCsv(fixture(name));
-      expect({ times: series.times, counts: series.counts }).toEqual(pythonReading(join(FIXTURES, name)));
-    },
-  );
 });
-
-/**
- * The file as an independent reader sees it: Python's csv module with the delimiter sniffed from
- * the first line, dates through `datetime` to Excel serials, thousands separators removed, the
- * first row dropped when its count is not a number.
- */
-function pythonReading(path: string): { times: number[]; counts: number[] } {
-  const script = `
-import csv, datetime, json, sys
-text = open(sys.argv[1], encoding="utf-8-sig", newline="").read()
-delimiter = ";" if ";" in text.splitlines()[0] else ","
-rows = [row for row in csv.reader(text.splitlines(), delimiter=delimiter) if any(cell.strip() for cell in row)]
-def number(cell): return float(cell.replace(",", ""))
-try: number(rows[0][1])
-except ValueError: rows = rows[1:]
-def time(cell):
-    for form in ("%Y-%m-%d", "%d/%m/%Y"):
-        try: return (datetime.datetime.strptime(cell, form) - datetime.datetime(1899, 12, 30)).days
-        except ValueError: pass
-    return number(cell)
-print(json.dumps({"times": [time(row[0]) for row in rows], "counts": [number(row[1]) for row in rows]}))
-`;
-  return JSON.parse(execFileSync("python3", ["-c", script, path], { encoding: "utf8" }));
-}
 
 describe("a bad file gets a message that names the line and says what is wrong", () => {
   it.each([
