@@ -25,6 +25,22 @@ const ELEMENTWISE: Record<string, number> = {
 const OWN_CODES: string[] = [ErrorCode.invalidValue, ErrorCode.invalidNumber, ErrorCode.notAvailable];
 const PASSED_IN = new ExcelError(ErrorCode.divisionByZero);
 
+/**
+ * Runs of each property: enough for every kind of argument to come up many times, at a cost of
+ * a few tens of milliseconds a property (the fitting ones, a few hundred).
+ * - ANY_ARGUMENTS: an argument is one of five kinds (one cell, a range, left out, a bare value, a
+ *   malformed range) and a cell one of eight, so 150 calls of three to five arguments meet each
+ *   kind of argument in each place dozens of times.
+ * - ANY_NUMBERS: 250, more, because the numbers that overflow (huge, tiny, infinite) are the
+ *   rare draws of three kinds of number.
+ * - DATASET_NAMES: 200 names of every kind of cell and range, for a lookup that costs nothing;
+ *   DATASETS takes no arguments, so 100 sets of them.
+ * - FITTING: 150 series and argument sets; each run fits up to three curves, so these are the
+ *   properties that cost most, and 150 runs meet every model name, shape of data and kind of
+ *   market and target more than twenty times.
+ */
+const RUNS = { ANY_ARGUMENTS: 150, ANY_NUMBERS: 250, DATASET_NAMES: 200, DATASETS: 100, FITTING: 150 } as const;
+
 let fns: Map<string, CustomFunction>;
 beforeAll(() => {
   fns = loadFunctions();
@@ -119,7 +135,7 @@ describe("every element-wise function gives a well-formed result for any argumen
             expect((rows[0][0] as ExcelError).code).toBe(ErrorCode.invalidValue);
           }
         }),
-        { numRuns: 150 },
+        { numRuns: RUNS.ANY_ARGUMENTS },
       );
     });
 
@@ -136,7 +152,7 @@ describe("every element-wise function gives a well-formed result for any argumen
           const [[value]] = result;
           if (numbers.every(Number.isFinite) && typeof value !== "number") expect((value as ExcelError).code).not.toBe(ErrorCode.invalidValue);
         }),
-        { numRuns: 250 },
+        { numRuns: RUNS.ANY_NUMBERS },
       );
     });
   }
@@ -148,7 +164,7 @@ describe("the dataset functions give a well-formed table for any arguments", () 
       fc.property(fc.oneof(cell, range, malformed), (name) => {
         expectWellFormed(fns.get("DATASET")!(name), true);
       }),
-      { numRuns: 200 },
+      { numRuns: RUNS.DATASET_NAMES },
     );
   });
 
@@ -157,7 +173,7 @@ describe("the dataset functions give a well-formed table for any arguments", () 
       fc.property(fc.array(fc.oneof(cell, range), { maxLength: 3 }), (args) => {
         expectWellFormed(fns.get("DATASETS")!(...args), true);
       }),
-      { numRuns: 100 },
+      { numRuns: RUNS.DATASETS },
     );
   });
 });
@@ -192,7 +208,7 @@ describe("the fitting functions give a well-formed result for any arguments", ()
         expectWellFormed(fns.get("FORECAST")!(name, times, values, other, market, confidence), true);
         expectWellFormed(fns.get("REACH")!(name, times, values, other, market), false);
       }),
-      { numRuns: 150 },
+      { numRuns: RUNS.FITTING },
     );
   });
 
@@ -207,7 +223,7 @@ describe("the fitting functions give a well-formed result for any arguments", ()
           expect(weights.reduce((sum, weight) => sum + weight, 0)).toBeCloseTo(1, 9);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: RUNS.FITTING },
     );
   });
 
@@ -218,7 +234,7 @@ describe("the fitting functions give a well-formed result for any arguments", ()
         expectWellFormed(result, false);
         for (const row of result) for (const value of row) if (typeof value === "number") expect(value >= 0 && value <= 1, String(value)).toBe(true);
       }),
-      { numRuns: 150 },
+      { numRuns: RUNS.FITTING },
     );
     fc.assert(
       fc.property(series, fc.double({ min: -10, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e5, noNaN: true }), fc.integer({ min: 0, max: 48 }), ({ times, values }, low, step, ahead) => {
@@ -228,7 +244,7 @@ describe("the fitting functions give a well-formed result for any arguments", ()
         expectWellFormed(result, false);
         if (typeof result[0][0] === "number" && typeof result[1][0] === "number") expect(result[1][0]).toBeLessThanOrEqual(result[0][0]);
       }),
-      { numRuns: 150 },
+      { numRuns: RUNS.FITTING },
     );
   });
 });
