@@ -123,9 +123,9 @@ export function launchChromium(): Promise<Browser> {
  * answers every collection load with no items, counts round trips in `window.syncCount`, and
  * waits `window.syncDelay` ms per round trip, or fails with `window.syncFailure` (an AccessDenied
  * error) if set: every round trip, or only the `window.syncFailureAt`-th if that is set.
- * `Office.context.officeTheme` is `window.stubOfficeTheme` (set it before the page loads, with
- * an init script), and `window.changeOfficeTheme(theme)` plays Office's theme-changed event.
- * A range read gives `window.stubRange` if set ({ address, values, numberFormat, valueTypes }:
+ * `Office.context.officeTheme` is `window.stubOfficeTheme` (set it before the stub runs: with an
+ * init script, or ahead of it in the script served), and `window.changeOfficeTheme(theme)` plays
+ * Office's theme-changed event. A range read gives `window.stubRange` if set ({ address, values, numberFormat, valueTypes }:
  * the counts a forecast reads), and the rows below a range its `below` values.
  */
 export const EXCEL_HOST_STUB = `

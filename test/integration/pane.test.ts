@@ -4,6 +4,7 @@
  * host) and in a simulated Excel host, in the light look and in Office's dark theme.
  */
 import type { Server } from "node:http";
+import axe from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OFFICE_JS_CDN, OFFICE_JS_CDN_ORIGIN } from "../../scripts/build/officeJs";
@@ -12,8 +13,7 @@ import { type Rgb, contrastRatio } from "../../src/taskpane/colors";
 import type { OfficeThemeColors } from "../../src/taskpane/theme";
 import { planDatasets } from "../../src/workbook/datasetPlan";
 import { planModel } from "../../src/workbook/modelPlan";
-import { EXCEL_HOST_STUB, launchChromium, newPaneContext, requirePrerequisites, serveDist, stubCounts } from "./browserHarness";
-import { AxeBuilder } from "@axe-core/playwright";
+import { EXCEL_HOST_STUB, launchChromium, newPaneContext, type PaneContext, requirePrerequisites, serveDist, stubCounts } from "./browserHarness";
 import { planForecast } from "../../src/workbook/forecastPlan";
 import { PCT_CELLS, PCT_SOURCE, pctOptions, pctSeries } from "../workbook/forecastFixtures";
 
@@ -59,11 +59,24 @@ const NEEDS_EXCEL = "Inserting, building and forecasting need Excel: open this a
 let server: Server;
 let origin: string;
 let browser: Browser;
+/** The context and the one page every test loads the pane in afresh (see openPane). */
+let pane: PaneContext;
+let page: Page;
+
+/** What the page loaded last logged and asked for. */
+const seen = { consoleErrors: [] as string[], pageErrors: [] as string[], requests: [] as string[] };
 
 beforeAll(async () => {
   requirePrerequisites();
   ({ server, origin } = await serveDist());
   browser = await launchChromium();
+  pane = await newPaneContext(browser);
+  page = await pane.context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") seen.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => seen.pageErrors.push(error.message));
+  page.on("request", (request) => seen.requests.push(request.url()));
 });
 
 afterAll(async () => {
@@ -72,27 +85,28 @@ afterAll(async () => {
 });
 
 /**
- * A page, in a context of its own, that records console errors, page errors and every request
- * it makes; in a simulated Excel host if `excel`, with `theme` as Office's theme.
+ * The pane, loaded afresh in the file's page: a new document (nothing of the last test's page
+ * survives a navigation, and the pane keeps nothing in storage) with the records of what it logs
+ * and asks for emptied; in a simulated Excel host if `excel`, with `theme` as Office's theme.
+ * One page serves every test because a new page starts a new renderer process, which costs
+ * twice what loading the pane does. `close` leaves the pane for a blank page, so nothing it
+ * still does reaches the next test's records.
  */
 async function openPane(options: { excel?: boolean; width?: number; height?: number; theme?: OfficeThemeColors } = {}) {
-  const pane = await newPaneContext(browser, { viewport: { width: options.width ?? 360, height: options.height ?? 900 } });
-  if (options.theme) await pane.context.addInitScript((theme) => ((window as unknown as { stubOfficeTheme: unknown }).stubOfficeTheme = theme), options.theme);
-  const page = await pane.context.newPage();
-  const consoleErrors: string[] = [];
-  const pageErrors: string[] = [];
-  const requests: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(message.text());
-  });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("request", (request) => requests.push(request.url()));
+  await page.unrouteAll({ behavior: "wait" });
+  await page.emulateMedia({ forcedColors: null });
+  await page.setViewportSize({ width: options.width ?? 360, height: options.height ?? 900 });
   if (options.excel) {
-    await page.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript", body: EXCEL_HOST_STUB }));
+    // The theme is set before the stub, the first script the page runs, reads it.
+    const theme = options.theme ? `window.stubOfficeTheme = ${JSON.stringify(options.theme)};\n` : "";
+    await page.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript", body: theme + EXCEL_HOST_STUB }));
   }
+  for (const record of [seen.consoleErrors, seen.pageErrors, seen.requests, pane.refused, pane.answeredFromPackage]) record.length = 0;
   await page.goto(`${origin}/taskpane.html`);
-  const close = () => pane.context.close();
-  return { page, consoleErrors, pageErrors, requests, refused: pane.refused, answeredFromPackage: pane.answeredFromPackage, close };
+  const close = async () => {
+    await page.goto("about:blank");
+  };
+  return { page, ...seen, refused: pane.refused, answeredFromPackage: pane.answeredFromPackage, close };
 }
 
 /** The requests that went neither to the add-in's own origin nor to Office.js's CDN (answered locally). */
@@ -163,12 +177,19 @@ async function inViewport(page: Page, selector: string): Promise<boolean> {
   });
 }
 
-/** The serious and critical violations axe-core finds in the page as it is. */
+/**
+ * The serious and critical violations axe-core finds in the page as it is: axe-core's rules on
+ * the pane's document, with axe loaded once per page. Its frames are not the pane's: the one
+ * there is Office.js's telemetry frame, another site's, which the pane's policy blocks.
+ */
 async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const { violations } = await (window as unknown as { axe: typeof axe }).axe.run(document, { iframes: false });
+    return violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+  });
 }
 
 describe("the task pane outside Office", () => {
