@@ -156,17 +156,18 @@ function queueSeriesLook(series: Excel.ChartSeries, plan: ChartSeriesPlan): void
   if (plan.color !== undefined) line.color = plan.color;
 }
 
-function queueChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
+/** Queues a chart on `sheet` over the ranges of `dataSheet` (the chart's own sheet, or another the plan adds). */
+function queueChart(sheet: Excel.Worksheet, dataSheet: Excel.Worksheet, plan: ChartPlan): void {
   const [first, ...others] = plan.series;
-  const chart = sheet.charts.add("Line", sheet.getRange(first.values), seriesOrientation(first.values));
-  const categories = sheet.getRange(plan.categories);
+  const chart = sheet.charts.add("Line", dataSheet.getRange(first.values), seriesOrientation(first.values));
+  const categories = dataSheet.getRange(plan.categories);
   const firstSeries = chart.series.getItemAt(0);
   firstSeries.name = first.name;
   firstSeries.setXAxisValues(categories);
   queueSeriesLook(firstSeries, first);
   for (const other of others) {
     const series = chart.series.add(other.name);
-    series.setValues(sheet.getRange(other.values));
+    series.setValues(dataSheet.getRange(other.values));
     series.setXAxisValues(categories);
     queueSeriesLook(series, other);
   }
@@ -209,8 +210,8 @@ function queuePageSetup(sheet: Excel.Worksheet, plan: PageSetupPlan): void {
   for (const row of plan.breaksBeforeRows ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
 }
 
-/** Queues everything written on a sheet the plan adds. */
-function queueSheetContents(sheet: Excel.Worksheet, plan: SheetPlan): void {
+/** Queues everything written on a sheet the plan adds; `sheetOf` finds the other sheets it adds, which its charts may draw. */
+function queueSheetContents(sheet: Excel.Worksheet, plan: SheetPlan, sheetOf: (name: string) => Excel.Worksheet): void {
   plan.ranges.forEach((write) => queueRangeWrite(sheet, write));
   for (const table of plan.tables) {
     // A Range, not an address text: a text without a sheet name would go to the active sheet.
@@ -225,7 +226,7 @@ function queueSheetContents(sheet: Excel.Worksheet, plan: SheetPlan): void {
   (plan.validations ?? []).forEach((validation) => queueValidation(sheet, validation));
   if (plan.pageSetup) queuePageSetup(sheet, plan.pageSetup);
   if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
-  plan.charts.forEach((chart) => queueChart(sheet, chart));
+  plan.charts.forEach((chart) => queueChart(sheet, chart.dataSheet === undefined ? sheet : sheetOf(chart.dataSheet), chart));
 }
 
 function truncateComment(comment: string): string {
@@ -255,7 +256,7 @@ export function queuePlan(context: Excel.RequestContext, plan: WorkbookPlan, tak
     context.workbook.names.add(name.name, sheetOf(name.sheet).getRange(name.address), truncateComment(name.comment));
     record.name(name.name);
   }
-  for (const sheetPlan of plan.sheets) queueSheetContents(sheetOf(sheetPlan.name), sheetPlan);
+  for (const sheetPlan of plan.sheets) queueSheetContents(sheetOf(sheetPlan.name), sheetPlan, sheetOf);
   if (plan.activate !== null) {
     (added.get(nameKey(plan.activate)) ?? context.workbook.worksheets.getItem(plan.activate)).activate();
   }

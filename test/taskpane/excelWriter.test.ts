@@ -5,7 +5,7 @@ import { planDatasets } from "../../src/workbook/datasetPlan";
 import { planModel } from "../../src/workbook/modelPlan";
 import type { TakenNames, WorkbookPlan } from "../../src/workbook/plan";
 import { PlanError } from "../../src/workbook/planError";
-import { handPlan } from "../workbook/handPlan";
+import { chartOverAnotherSheet, handPlan } from "../workbook/handPlan";
 import { FakeExcel, type Seed } from "./fakeExcel";
 
 const NOTHING_TAKEN: TakenNames = { sheets: [], tables: [], names: [] };
@@ -145,6 +145,18 @@ describe("applying a plan", () => {
     expect(excel.sheet("GPs registered").charts[0]).toMatchObject({
       seriesBy: "Rows",
       series: [{ name: "Row", values: "E3:F3", categories: "E2:F2" }],
+    });
+  });
+
+  it("draws a chart on one sheet over the cells of another sheet the plan adds", async () => {
+    const excel = new FakeExcel();
+    await applyPlan(excel.context, chartOverAnotherSheet());
+    expect(excel.sheet("GPs data").charts).toEqual([]);
+    expect(excel.sheet("Summary").charts[0]).toMatchObject({
+      seriesBy: "Columns",
+      series: [{ name: "GPs", values: "'GPs data'!B2:B3", categories: "'GPs data'!A2:A3" }],
+      topLeft: "A3",
+      bottomRight: "H15",
     });
   });
 

@@ -60,3 +60,32 @@ export function handPlan(sheet = "GPs registered"): WorkbookPlan {
     messages: [`Inserted GPs registered into sheet '${sheet}'.`],
   };
 }
+
+/** A plan of two sheets whose chart stands on the first and draws the second's cells. */
+export function chartOverAnotherSheet(): WorkbookPlan {
+  const empty = { tables: [], columnWidths: [], freezeRows: 0 };
+  return {
+    sheets: [
+      {
+        name: "Summary",
+        ranges: [{ address: "A1", cells: [["GPs registered, drawn from the data sheet"]] }],
+        charts: [
+          {
+            title: "GPs registered",
+            categories: "A2:A3",
+            series: [{ name: "GPs", values: "B2:B3" }],
+            dataSheet: "GPs data",
+            xAxisTitle: "Month",
+            yAxisTitle: "GPs",
+            position: "A3:H15",
+          },
+        ],
+        ...empty,
+      },
+      { name: "GPs data", ranges: [{ address: "A1", cells: [["Month", "GPs"], [1, 3_500], [2, 18_981]] }], charts: [], ...empty },
+    ],
+    names: [],
+    activate: "Summary",
+    messages: [],
+  };
+}

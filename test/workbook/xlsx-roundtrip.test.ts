@@ -14,7 +14,7 @@ import { planPortableWorkbook } from "../../src/workbook/portable";
 import type { WorkbookPlan } from "../../src/workbook/plan";
 import { writeXlsx } from "../../src/workbook/xlsxWriter";
 import { builtCrsFunctions } from "./crsFunctions";
-import { handPlan } from "./handPlan";
+import { chartOverAnotherSheet, handPlan } from "./handPlan";
 import { formulaOf, plannedCells } from "./planCells";
 import { asNumber, loadWorkbook, sameValue, shownValue } from "./xlsxRead";
 
@@ -168,6 +168,15 @@ describe("writeXlsx round trip", () => {
     const types = await part("[Content_Types].xml");
     expect(types).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
     expect(types).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
+  });
+
+  it("anchors a chart on its own sheet and refers its series to the sheet it draws", async () => {
+    const written = await JSZip.loadAsync(await writeXlsx(chartOverAnotherSheet()));
+    const chart = await written.file("xl/charts/chart1.xml")!.async("string");
+    expect(chart).toContain("<c:cat><c:numRef><c:f>&apos;GPs data&apos;!$A$2:$A$3</c:f>");
+    expect(chart).toContain("<c:val><c:numRef><c:f>&apos;GPs data&apos;!$B$2:$B$3</c:f>");
+    expect(await written.file("xl/worksheets/sheet1.xml")!.async("string")).toContain("<drawing ");
+    expect(await written.file("xl/worksheets/sheet2.xml")!.async("string")).not.toContain("<drawing ");
   });
 
   it("puts a chart's drawing before the sheet's tables, and quotes an awkward sheet name", async () => {
