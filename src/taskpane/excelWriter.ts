@@ -91,6 +91,12 @@ const HORIZONTAL: Record<NonNullable<CellStyle["horizontal"]>, "Left" | "Center"
   right: "Right",
 };
 
+const VERTICAL: Record<NonNullable<CellStyle["vertical"]>, "Top" | "Center" | "Bottom"> = {
+  top: "Top",
+  center: "Center",
+  bottom: "Bottom",
+};
+
 function queueStyle(range: Excel.Range, style: CellStyle, rows: number, columns: number): void {
   const format = range.format;
   if (style.fill !== undefined) format.fill.color = style.fill;
@@ -99,6 +105,7 @@ function queueStyle(range: Excel.Range, style: CellStyle, rows: number, columns:
   if (style.italic !== undefined) format.font.italic = style.italic;
   if (style.wrap !== undefined) format.wrapText = style.wrap;
   if (style.horizontal !== undefined) format.horizontalAlignment = HORIZONTAL[style.horizontal];
+  if (style.vertical !== undefined) format.verticalAlignment = VERTICAL[style.vertical];
   if (style.border !== undefined) {
     const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = [
       "EdgeTop",

@@ -26,6 +26,8 @@ export interface CellStyle {
   readonly fill?: string;
   readonly wrap?: boolean;
   readonly horizontal?: "left" | "center" | "right";
+  /** Where text sits in a row taller than it: Excel's default is the bottom. */
+  readonly vertical?: "top" | "center" | "bottom";
   /** A thin border around every cell of the block. */
   readonly border?: string;
 }

@@ -57,7 +57,7 @@ describe("applying a plan", () => {
 
     expect(sheet.formats.A1).toMatchObject({ bold: true, fontColor: "#1F3864" });
     expect(sheet.formats.E3).toMatchObject({ fill: "#FFF2CC", italic: true });
-    expect(sheet.formats.B4).toMatchObject({ wrapText: true, horizontalAlignment: "Left" });
+    expect(sheet.formats.B4).toMatchObject({ wrapText: true, horizontalAlignment: "Left", verticalAlignment: "Top" });
     for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"]) {
       expect(sheet.formats.B4.borders[edge]).toEqual({ style: "Continuous", weight: "Thin", color: "#9BC2E6" });
     }

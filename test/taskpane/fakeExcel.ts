@@ -39,6 +39,7 @@ export interface CellFormatState {
   italic?: boolean;
   wrapText?: boolean;
   horizontalAlignment?: string;
+  verticalAlignment?: string;
   borders: Record<string, BorderState>;
 }
 
@@ -726,6 +727,10 @@ class FormatProxy {
 
   set horizontalAlignment(value: string) {
     this.range.formatEach("horizontalAlignment", (f) => (f.horizontalAlignment = value));
+  }
+
+  set verticalAlignment(value: string) {
+    this.range.formatEach("verticalAlignment", (f) => (f.verticalAlignment = value));
   }
 
   set columnWidth(points: number) {

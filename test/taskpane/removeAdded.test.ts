@@ -41,6 +41,7 @@ const WRITE_KINDS = [
   "font.color",
   "wrapText",
   "horizontalAlignment",
+  "verticalAlignment",
   "border",
   "rowHeight",
   "dataValidation.rule",

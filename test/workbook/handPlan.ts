@@ -21,7 +21,7 @@ export function handPlan(sheet = "GPs registered"): WorkbookPlan {
               ["d mmm yyyy", "#,##0", "@"],
               ["d mmm yyyy", "#,##0", "@"],
             ],
-            style: { border: "#9BC2E6", wrap: true, horizontal: "left" },
+            style: { border: "#9BC2E6", wrap: true, horizontal: "left", vertical: "top" },
           },
           {
             address: "E3",

@@ -207,11 +207,12 @@ describe("writeXlsx round trip", () => {
     expect(chart).toContain("<c:v>GPs &lt;all&gt;</c:v>");
   });
 
-  it("keeps how a sheet prints, its row heights and drop-down lists, and how each chart series is drawn", async () => {
+  it("keeps how a sheet prints, its row heights, alignment and drop-down lists, and how each chart series is drawn", async () => {
     const written = await writeXlsx(handPlan(), { functions: builtCrsFunctions() });
     const sheet = (await loadWorkbook(written)).getWorksheet("GPs registered")!;
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(sheet.getRow(3).height).toBe(30);
+    expect(sheet.getCell("B4").alignment).toEqual({ wrapText: true, horizontal: "left", vertical: "top" });
     expect(sheet.getCell("B7").dataValidation).toMatchObject({ type: "list", formulae: ['"auto,bass,logistic,gompertz"'], error: "A diffusion model, or auto." });
     const parts = await JSZip.loadAsync(written);
     const sheetXml = await parts.file("xl/worksheets/sheet1.xml")!.async("string");
