@@ -15,6 +15,24 @@ import type { ForecastOptionsInput } from "../src/workbook/forecastOptions";
 export const FORECAST_USAGE =
   "npm run forecast -- data.csv [out.xlsx] [--model M] [--market N] [--target N --by DATE] [--horizon N] [--unit U] [--confidence C] [--force] [--json]";
 
+/** What --help prints: the usage, then each option. */
+export const FORECAST_HELP = [
+  `Usage: ${FORECAST_USAGE}`,
+  "",
+  "Writes a forecast sheet of the counts in data.csv (two columns: dates or times, then cumulative counts;",
+  "an optional header row; commas or semicolons) to out.xlsx, or to <data>-forecast.xlsx beside it, and",
+  "prints what it means.",
+  "",
+  "  --model M       auto (the lowest AICc, the default), bass, logistic or gompertz",
+  "  --market N      a known market size, held fixed (fitted if not given)",
+  "  --target N      a count to reach, with --by: the date (2005-06-30 or 30/06/2005) or time to reach it by",
+  "  --horizon N     periods to forecast past the last count (12)",
+  "  --unit U        day, week, month, quarter or year (month for dates; period for numbers)",
+  "  --confidence C  of the bounds, between 0 and 1 or a percentage (80%)",
+  "  --force         overwrite out.xlsx if it exists",
+  "  --json          print one JSON object of the forecast instead of the sentences",
+].join("\n");
+
 /** The command line, read. Paths are as given (relative to the caller's folder). */
 export interface ForecastArguments {
   /** The CSV file of counts. */

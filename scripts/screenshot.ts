@@ -1,16 +1,19 @@
 /**
- * `npm run screenshot`: docs/taskpane.png, the task pane as the README shows it: built (if
- * dist/ is stale), opened in headless Chromium in a simulated Excel host, three datasets
- * inserted and the first one's quotes open. The tests never write it.
+ * `npm run screenshot`: the task pane as the README shows it, built (if dist/ is stale) and
+ * opened in headless Chromium in a simulated Excel host: docs/taskpane.png, three datasets
+ * inserted and the first one's quotes open; docs/forecast-pane.png, the Forecast tab after a
+ * forecast of the README's worked example. The tests never write them.
  */
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { OFFICE_JS_CDN } from "./build/officeJs";
 import { ROOT, ensureFreshBuild } from "./freshBuild";
 import { DATASETS } from "../src/data";
-import { EXCEL_HOST_STUB, launchChromium, newPaneContext, requirePrerequisites, serveDist } from "../test/integration/browserHarness";
+import { EXCEL_HOST_STUB, launchChromium, newPaneContext, requirePrerequisites, serveDist, stubCounts } from "../test/integration/browserHarness";
+import { PCT_CELLS } from "../test/workbook/forecastFixtures";
 
 const SCREENSHOT = join(ROOT, "docs", "taskpane.png");
+const FORECAST_SCREENSHOT = join(ROOT, "docs", "forecast-pane.png");
 
 async function main(): Promise<void> {
   ensureFreshBuild();
@@ -30,8 +33,20 @@ async function main(): Promise<void> {
     await page.evaluate(() => window.scrollTo(0, 0));
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
+
+    await page.evaluate(stubCounts, PCT_CELLS);
+    await page.locator("#tab-forecast").click();
+    await page.locator("#use-selection").click();
+    await page.locator("#status.status-success").waitFor();
+    await page.locator("#forecast-market").fill("150");
+    await page.locator("#forecast-target").fill("45");
+    await page.locator("#forecast-by").fill("30/06/2005");
+    await page.locator("#forecast").click();
+    await page.locator("#status.status-success").getByText("Added the forecast").waitFor();
+    await page.setViewportSize({ width: 380, height: 900 });
+    await page.screenshot({ path: FORECAST_SCREENSHOT });
     if (refused.length > 0) throw new Error(`The pane asked for foreign URLs: ${refused.join(", ")}`);
-    console.log(`Wrote ${SCREENSHOT}.`);
+    console.log(`Wrote ${SCREENSHOT} and ${FORECAST_SCREENSHOT}.`);
   } finally {
     await browser.close();
     server.close();

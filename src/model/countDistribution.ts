@@ -24,6 +24,21 @@ export function knownCount(count: number): CountDistribution {
 }
 
 /**
+ * A count that cannot exceed `ceiling`: the chance above it is 0, the chance of reaching it is the
+ * chance the count would have reached it or more, and every quantile stops at it. The
+ * distribution then has an atom at the ceiling, so at a bound that stops there `atLeast` exceeds
+ * 1 − p (the bound is the ceiling because the count reaches it with at least that chance).
+ *
+ * @example atMost(positiveAmount(140, 15, 4, 15, 10), 150).quantile(0.999) // 150
+ */
+export function atMost(distribution: CountDistribution, ceiling: number): CountDistribution {
+  return {
+    quantile: (probability) => Math.min(distribution.quantile(probability), ceiling),
+    atLeast: (target) => (target > ceiling ? 0 : distribution.atLeast(target)),
+  };
+}
+
+/**
  * A distribution that only throws: for a fit without the degrees of freedom (`na`) or the
  * determinacy (`num`) to measure its uncertainty, as FIT's standard errors show (`reason` says
  * which).

@@ -1,6 +1,6 @@
 import { accumulatedCovariance } from "./accumulatedCovariance";
 import type { ChosenFit, ModelComparison } from "./compare";
-import { knownCount, mixture, positiveAmount, unknownSpread, type CountDistribution } from "./countDistribution";
+import { atMost, knownCount, mixture, positiveAmount, unknownSpread, type CountDistribution } from "./countDistribution";
 import { ModelError } from "./errors";
 import { fittedGradient, fittedValue, type DiffusionFit } from "./fit";
 import { countSeries, estimateIncrementNoise, type CountSeries, type IncrementNoise } from "./incrementNoise";
@@ -74,7 +74,7 @@ export function countForecaster(fit: DiffusionFit): CountForecaster {
     distribution(time) {
       fitted(time);
       const last = data.t.length - 1;
-      if (time > data.t[last]) return afterLastCount(fit, data, noise, covariance, time, shift, dof);
+      if (time > data.t[last]) return withinMarket(fit, afterLastCount(fit, data, noise, covariance, time, shift, dof));
       const next = data.t.findIndex((t) => t >= time);
       if (data.t[next] === time) return knownCount(data.y[next]);
       return betweenCounts(fit, data, noise, next, time, shift, dof);
@@ -125,6 +125,15 @@ export function averagedForecaster(comparison: ModelComparison): CountForecaster
  */
 export function forecasterFor(chosen: ChosenFit): CountForecaster {
   return chosen.comparison ? averagedForecaster(chosen.comparison) : countForecaster(chosen.fit);
+}
+
+/**
+ * A forecast's distribution kept within a known market: the PCT cannot register more GPs than it
+ * has, so with a market held fixed the count is at most that market (the chance beyond it is 0,
+ * and the bounds stop there). A fitted market is itself uncertain and sets no such limit.
+ */
+function withinMarket(fit: DiffusionFit, distribution: CountDistribution): CountDistribution {
+  return fit.fixedMarket ? atMost(distribution, fit.parameters[fit.model.market]) : distribution;
 }
 
 /** The fitted curve at a time, or the ModelError a user should see for a time it is not defined at. */

@@ -1,14 +1,26 @@
 /**
- * What the task pane does: keeps the selection, runs the two actions (insert the selected
- * datasets, build the model) against Excel in one batch each, and says in the status line what
- * is happening, what was created where, or what went wrong and what to do.
+ * What the task pane does: keeps the selection of datasets, runs the actions (insert the
+ * selected datasets, build the model, forecast from the user's data, use the selection) against
+ * Excel in one batch each, and says in the status line what is happening, what was created
+ * where, or what went wrong and what to do.
  */
 import type { Dataset } from "../data";
 import { planDatasets } from "../workbook/datasetPlan";
 import { planModel } from "../workbook/modelPlan";
-import type { WorkbookPlan, TakenNames } from "../workbook/plan";
-import { BUILDING_MESSAGE, CONNECTING_MESSAGE, NOTHING_SELECTED_MESSAGE, failureMessage, insertingMessage } from "./display";
+import {
+  BUILDING_MESSAGE,
+  CONNECTING_MESSAGE,
+  FORECASTING_MESSAGE,
+  NOTHING_SELECTED_MESSAGE,
+  failureMessage,
+  forecastFailure,
+  insertingMessage,
+} from "./display";
 import { runPlan } from "./excelWriter";
+import { readSelection, runForecast } from "./forecastAction";
+import { formOptions } from "./forecastForm";
+import { planForecastFromData } from "./forecastFromData";
+import { parseSourceRequest, requestText } from "./sourceRequest";
 import { type PaneView, setAvailable, showNotice, showStatus } from "./view";
 
 /** Runs a batch of Office.js requests, as `Excel.run` does. */
@@ -30,6 +42,11 @@ export class PaneController {
     for (const { box } of view.datasetBoxes) box.addEventListener("change", () => this.showSelection());
     view.insertButton.addEventListener("click", () => void this.insertSelected());
     view.buildButton.addEventListener("click", () => void this.buildModel());
+    view.forecast.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.forecast();
+    });
+    view.forecast.useSelection.addEventListener("click", () => void this.useSelection());
     this.showSelection();
     this.refreshButtons();
   }
@@ -61,8 +78,9 @@ export class PaneController {
 
   private refreshButtons(): void {
     const ready = this.host !== null && this.host.run !== null && !this.busy;
-    setAvailable(this.view.insertButton, ready);
-    setAvailable(this.view.buildButton, ready);
+    for (const button of [this.view.insertButton, this.view.buildButton, this.view.forecast.button, this.view.forecast.useSelection]) {
+      setAvailable(button, ready);
+    }
     this.view.body.setAttribute("aria-busy", String(this.busy));
   }
 
@@ -72,26 +90,68 @@ export class PaneController {
     await this.run(
       () => (datasets.length === 0 ? NOTHING_SELECTED_MESSAGE : null),
       insertingMessage(datasets.length),
-      "insert the datasets",
-      (taken) => planDatasets(datasets, taken),
+      async (run) => (await run((context) => runPlan(context, (taken) => planDatasets(datasets, taken)))).messages,
+      (error) => [failureMessage("insert the datasets", error)],
     );
   }
 
   /** Builds the model sheet, in the portable flavour (Excel's own functions) if the portable box is ticked, else `CRS.` functions. */
   async buildModel(): Promise<void> {
     const formulas = this.view.portable.checked ? "portable" : "crs";
-    await this.run(() => null, BUILDING_MESSAGE, "build the model", (taken) => planModel(taken, { formulas }));
+    await this.run(
+      () => null,
+      BUILDING_MESSAGE,
+      async (run) => (await run((context) => runPlan(context, (taken) => planModel(taken, { formulas })))).messages,
+      (error) => [failureMessage("build the model", error)],
+    );
+  }
+
+  /**
+   * Adds a forecast sheet from the counts the Data field names (the selection when empty), with
+   * the options of the form; a field that cannot be read, counts or options it cannot use, and
+   * counts no model can be fitted to are told, and nothing is written.
+   */
+  async forecast(): Promise<void> {
+    const controls = this.view.forecast;
+    const request = parseSourceRequest(controls.source.value);
+    const options = formOptions(controls);
+    await this.run(
+      () => ("problem" in request ? request.problem : null),
+      FORECASTING_MESSAGE,
+      async (run) => {
+        if ("problem" in request) return [request.problem];
+        const plan = await run((context) =>
+          runForecast(context, request, (data, taken) => planForecastFromData(data, options, taken)),
+        );
+        return plan.messages;
+      },
+      forecastFailure,
+    );
+  }
+
+  /** Puts what is selected in Excel in the Data field: the table it is in, or its address. */
+  async useSelection(): Promise<void> {
+    await this.run(
+      () => null,
+      null,
+      async (run) => {
+        const request = await run((context) => readSelection(context));
+        this.view.forecast.source.value = requestText(request);
+        return [`Data: ${requestText(request)}.`];
+      },
+      forecastFailure,
+    );
   }
 
   /**
    * Runs one action: refuses while another runs or outside Excel (saying why), shows progress
-   * with the buttons unavailable, then shows the plan's messages or the failure.
+   * with the buttons unavailable, then shows the action's sentences or what went wrong.
    */
   private async run(
     refusal: () => string | null,
-    progress: string,
-    what: string,
-    makePlan: (taken: TakenNames) => WorkbookPlan,
+    progress: string | null,
+    action: (run: ExcelBatch) => Promise<readonly string[]>,
+    failure: (error: unknown) => readonly string[],
   ): Promise<void> {
     if (this.busy) return;
     const host = this.host;
@@ -103,7 +163,6 @@ export class PaneController {
       showStatus(this.view.status, "info", [host.notice]);
       return;
     }
-    const run = host.run;
     const refused = refusal();
     if (refused) {
       showStatus(this.view.status, "info", [refused]);
@@ -111,12 +170,11 @@ export class PaneController {
     }
     this.busy = true;
     this.refreshButtons();
-    showStatus(this.view.status, "progress", [progress]);
+    if (progress !== null) showStatus(this.view.status, "progress", [progress]);
     try {
-      const plan = await run((context) => runPlan(context, makePlan));
-      showStatus(this.view.status, "success", plan.messages);
+      showStatus(this.view.status, "success", await action(host.run));
     } catch (error) {
-      showStatus(this.view.status, "error", [failureMessage(what, error)]);
+      showStatus(this.view.status, "error", failure(error));
     } finally {
       this.busy = false;
       this.refreshButtons();

@@ -85,12 +85,14 @@ export function insertingMessage(count: number): string {
 
 /** The progress sentence of the build action. */
 export const BUILDING_MESSAGE = "Building the model…";
+/** The progress sentence of the forecast action. */
+export const FORECASTING_MESSAGE = "Reading your data and adding the forecast…";
 /** What an action says before Office.js has told the pane where it runs. */
 export const CONNECTING_MESSAGE = "Connecting to Excel…";
 /** What the insert action says when no dataset is ticked. */
 export const NOTHING_SELECTED_MESSAGE = "Select at least one dataset to insert.";
 /** The notice of a pane open outside Excel: it shows the datasets but cannot insert them. */
-export const NEEDS_EXCEL_MESSAGE = "Inserting needs Excel: open this add-in from Excel's ribbon.";
+export const NEEDS_EXCEL_MESSAGE = "Inserting, building and forecasting need Excel: open this add-in from Excel's ribbon.";
 /** The notice of a pane in an Excel without the requirement set the writer needs. */
 export const OLD_EXCEL_MESSAGE =
   `This version of Excel lacks features the add-in needs (Excel JavaScript API ${EXCEL_API_VERSION}): update Excel, or use Excel on the web.`;
@@ -123,4 +125,24 @@ export function failureMessage(what: string, error: unknown): string {
     case "name-taken":
       return `${refused} Something else took one of its names meanwhile, so the add-in removed nothing: check the sheets ${sheets} and delete any it left half-written. Then try again.`;
   }
+}
+
+/**
+ * The status lines of a forecast that failed: every problem with the data or the options (each
+ * naming its cell or field), or why nothing could be read or fitted, and that nothing was written.
+ */
+export function forecastFailure(error: unknown): string[] {
+  if (error instanceof Error) {
+    switch (error.name) {
+      case "SeriesError":
+        return ["Your data cannot be used as it is, so nothing was written:", ...error.message.split("\n")];
+      case "ForecastOptionsError":
+        return ["The options cannot be used as they are, so nothing was written:", ...error.message.split("\n")];
+      case "SourceNotFoundError":
+        return [error.message];
+      case "ModelError":
+        return [`No curve can be fitted to these counts, so nothing was written: ${errorText(error)}.`];
+    }
+  }
+  return [failureMessage("add the forecast", error)];
 }

@@ -61,25 +61,38 @@ const NAME_COMMENT_LIMIT = 255;
  * names together with the sheets, in which case those are left out).
  */
 export async function readTakenNames(context: Excel.RequestContext): Promise<TakenNames> {
+  return (await readWithTakenNames(context, () => () => undefined)).taken;
+}
+
+/**
+ * Reads the names the workbook uses in the same round trip as other reads: `queue` queues
+ * them and returns what gives their result after the sync. If that round trip fails, it is
+ * tried once more without sheet-scoped names (which some hosts cannot load with the sheets),
+ * unless the failure is Excel's ItemNotFound: something the other reads asked for is not there.
+ */
+export async function readWithTakenNames<T>(context: Excel.RequestContext, queue: () => () => T): Promise<{ taken: TakenNames; read: T }> {
   try {
-    return await loadTakenNames(context, true);
-  } catch {
-    return loadTakenNames(context, false);
+    return await loadTakenNames(context, queue, true);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ItemNotFound") throw error;
+    return loadTakenNames(context, queue, false);
   }
 }
 
-async function loadTakenNames(context: Excel.RequestContext, withSheetNames: boolean): Promise<TakenNames> {
+async function loadTakenNames<T>(context: Excel.RequestContext, queue: () => () => T, withSheetNames: boolean): Promise<{ taken: TakenNames; read: T }> {
   const workbook = context.workbook;
+  const result = queue();
   const sheets = workbook.worksheets.load(withSheetNames ? "items/name, items/names/items/name" : "items/name");
   const tables = workbook.tables.load("items/name");
   const names = workbook.names.load("items/name");
   await context.sync();
   const sheetNames = withSheetNames ? sheets.items.flatMap((sheet) => sheet.names.items.map((item) => item.name)) : [];
-  return {
+  const taken = {
     sheets: sheets.items.map((sheet) => sheet.name),
     tables: tables.items.map((table) => table.name),
     names: [...names.items.map((item) => item.name), ...sheetNames],
   };
+  return { taken, read: result() };
 }
 
 /** A date axis's time unit as Office.js names it. */

@@ -1,10 +1,13 @@
 /**
- * The task pane's page, built with createElement and textContent only (never innerHTML):
- * the header, the dataset list with each dataset's figures and quotes, the two actions and the
- * status line. The view shows; the controller in `controller.ts` decides.
+ * The task pane's page, built with createElement and textContent only (never innerHTML): the
+ * header, three tabs (the article's datasets with their figures and quotes, the PCT model, and
+ * "Forecast from your data" with its options), each with its action always in view below it,
+ * and the status line. The view shows; the controller in `controller.ts` decides.
  */
 import type { Dataset, DatasetRow, Source } from "../data";
+import { FORECAST_DEFAULTS } from "../workbook/forecastOptions";
 import { basisLabel, formatValue, isNumeric, rowCount } from "./display";
+import { type Tabs, createTabs } from "./tabs";
 
 type Attributes = Readonly<Record<string, string>>;
 
@@ -22,14 +25,32 @@ function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
+/** The controls of "Forecast from your data": where the counts are, the options, the action. */
+export interface ForecastControls {
+  readonly form: HTMLFormElement;
+  /** An address or a table name; empty for the selection. */
+  readonly source: HTMLInputElement;
+  readonly useSelection: HTMLButtonElement;
+  readonly model: HTMLSelectElement;
+  readonly market: HTMLInputElement;
+  readonly target: HTMLInputElement;
+  readonly by: HTMLInputElement;
+  readonly horizon: HTMLInputElement;
+  readonly unit: HTMLSelectElement;
+  readonly confidence: HTMLInputElement;
+  readonly button: HTMLButtonElement;
+}
+
 /** The controls and regions the controller works with. */
 export interface PaneView {
+  readonly tabs: Tabs;
   readonly selectAll: HTMLInputElement;
   readonly datasetBoxes: readonly { readonly dataset: Dataset; readonly box: HTMLInputElement }[];
   readonly selectionCount: HTMLElement;
   readonly insertButton: HTMLButtonElement;
   readonly portable: HTMLInputElement;
   readonly buildButton: HTMLButtonElement;
+  readonly forecast: ForecastControls;
   readonly notice: HTMLElement;
   readonly status: HTMLElement;
   /** The main region, marked busy while an action runs. */
@@ -152,13 +173,18 @@ function datasetItem(dataset: Dataset): { item: HTMLLIElement; box: HTMLInputEle
   return { item, box };
 }
 
-/** Builds the whole pane inside `root`, replacing what it held. */
-export function renderPane(root: HTMLElement, datasets: readonly Dataset[], source: Source): PaneView {
-  const datasetItems = datasets.map(datasetItem);
+/** A tab's panel: its content, which scrolls, and its actions below, always in view. */
+function panel(id: string, content: readonly (Node | null)[], actions: readonly Node[]): HTMLElement {
+  return h(
+    "section",
+    { id: `panel-${id}`, class: "panel" },
+    h("div", { class: "panel-content" }, ...content),
+    h("div", { class: "actions" }, ...actions),
+  );
+}
+
+function datasetsPanel(datasetItems: readonly { item: HTMLLIElement; box: HTMLInputElement }[]) {
   const boxIds = datasetItems.map(({ box }) => box.id).join(" ");
-
-  const notice = h("div", { class: "notice", id: "host-notice", role: "note", hidden: "" });
-
   const selectAll = h("input", { type: "checkbox", id: "select-all", "aria-controls": boxIds });
   const selectionCount = h("span", { class: "selection-count", id: "selection-count" });
   const insertButton = h(
@@ -166,66 +192,160 @@ export function renderPane(root: HTMLElement, datasets: readonly Dataset[], sour
     { type: "button", id: "insert", class: "button primary", "aria-describedby": "selection-count host-notice" },
     "Insert selected",
   );
-  const datasetSection = h(
-    "section",
-    { class: "section", "aria-labelledby": "datasets-heading" },
-    h("h2", { id: "datasets-heading" }, "Datasets from the article"),
-    h(
-      "p",
-      { class: "section-intro" },
-      "Each dataset goes into a new sheet as a formatted Excel table, with the quote, date and basis of every figure beside it.",
-    ),
-    h(
-      "div",
-      { class: "select-all" },
-      selectAll,
-      h("label", { for: "select-all" }, "Select all"),
-      selectionCount,
-    ),
-    h("ul", { class: "datasets", "aria-labelledby": "datasets-heading" }, ...datasetItems.map(({ item }) => item)),
-    h("div", { class: "actions" }, insertButton),
+  const element = panel(
+    "datasets",
+    [
+      h("h2", { id: "datasets-heading" }, "Datasets from the article"),
+      h(
+        "p",
+        { class: "section-intro" },
+        "Each dataset goes into a new sheet as a formatted Excel table, with the quote, date and basis of every figure beside it.",
+      ),
+      h("div", { class: "select-all" }, selectAll, h("label", { for: "select-all" }, "Select all"), selectionCount),
+      h("ul", { class: "datasets", "aria-labelledby": "datasets-heading" }, ...datasetItems.map(({ item }) => item)),
+    ],
+    [insertButton],
   );
+  return { element, selectAll, selectionCount, insertButton };
+}
 
+function modelPanel() {
   const portable = h("input", { type: "checkbox", id: "portable", "aria-describedby": "portable-help" });
   const buildButton = h(
     "button",
     { type: "button", id: "build", class: "button primary", "aria-describedby": "model-intro host-notice" },
     "Build model",
   );
-  const modelSection = h(
-    "section",
-    { class: "section", "aria-labelledby": "model-heading" },
-    h("h2", { id: "model-heading" }, "Adoption model"),
-    h(
-      "p",
-      { class: "section-intro", id: "model-intro" },
-      "Adds a model sheet: named input cells from the article (assumptions marked), a month-by-month projection of GP registrations in live formulas, the 30% threshold and the incentive, the date each scenario reaches the threshold, and a line chart.",
-    ),
-    h(
-      "div",
-      { class: "field" },
-      portable,
-      h("label", { for: "portable" }, "Use native Excel formulas (portable: works without the add-in)"),
-    ),
-    h(
-      "p",
-      { class: "field-help", id: "portable-help" },
-      "Unticked, the model uses =CRS. functions, which need this add-in wherever the workbook is opened.",
-    ),
-    h("div", { class: "actions" }, buildButton),
+  const element = panel(
+    "model",
+    [
+      h("h2", {}, "PCT adoption model"),
+      h(
+        "p",
+        { class: "section-intro", id: "model-intro" },
+        "Adds a model sheet: named input cells from the article (assumptions marked), a month-by-month projection of GP registrations in live formulas, the 30% threshold and the incentive, the date each scenario reaches the threshold, and a line chart.",
+      ),
+      h("div", { class: "field check" }, portable, h("label", { for: "portable" }, "Use native Excel formulas (portable: works without the add-in)")),
+      h("p", { class: "field-help", id: "portable-help" }, "Unticked, the model uses =CRS. functions, which need this add-in wherever the workbook is opened."),
+    ],
+    [buildButton],
   );
+  return { element, portable, buildButton };
+}
+
+/** A labelled control of the forecast form, with a line of help the control is described by. */
+function field(control: HTMLInputElement | HTMLSelectElement, label: string, help: string | null, extra: Node | null = null): HTMLElement {
+  const helpId = `${control.id}-help`;
+  if (help !== null) control.setAttribute("aria-describedby", helpId);
+  return h(
+    "div",
+    { class: "field stacked" },
+    h("label", { for: control.id }, label),
+    extra === null ? control : h("div", { class: "control-row" }, control, extra),
+    help === null ? null : h("p", { class: "field-help", id: helpId }, help),
+  );
+}
+
+/** A text box of the forecast form. */
+function textInput(id: string, attributes: Attributes = {}): HTMLInputElement {
+  return h("input", { type: "text", id, class: "input", autocomplete: "off", spellcheck: "false", ...attributes });
+}
+
+/** A drop-down of the forecast form: [value, text] pairs, the first selected. */
+function select(id: string, options: readonly (readonly [string, string])[]): HTMLSelectElement {
+  return h("select", { id, class: "input" }, ...options.map(([value, text]) => h("option", { value }, text)));
+}
+
+function forecastPanel() {
+  const source = textInput("forecast-source", { placeholder: "The selection" });
+  const useSelection = h("button", { type: "button", id: "use-selection", class: "button" }, "Use the selection");
+  const model = select("forecast-model", [
+    ["auto", "Auto: the best of the three"],
+    ["bass", "Bass"],
+    ["logistic", "Logistic"],
+    ["gompertz", "Gompertz"],
+  ]);
+  const market = textInput("forecast-market", { inputmode: "decimal", placeholder: "Fitted" });
+  const target = textInput("forecast-target", { inputmode: "decimal" });
+  const by = textInput("forecast-by", { placeholder: "30/06/2005" });
+  const horizon = h("input", { type: "number", id: "forecast-horizon", class: "input", min: "1", max: "600", step: "1", value: String(FORECAST_DEFAULTS.horizon) });
+  const unit = select("forecast-unit", [
+    ["", "Automatic"],
+    ["day", "Days"],
+    ["week", "Weeks"],
+    ["month", "Months"],
+    ["quarter", "Quarters"],
+    ["year", "Years"],
+    ["period", "Periods (times as numbers)"],
+  ]);
+  const confidence = textInput("forecast-confidence", { inputmode: "decimal", value: `${FORECAST_DEFAULTS.confidence * 100}%` });
+  const button = h("button", { type: "submit", id: "forecast", class: "button primary", form: "forecast-form", "aria-describedby": "forecast-intro host-notice" }, "Forecast");
+  const form = h(
+    "form",
+    { id: "forecast-form", class: "form", novalidate: "", "aria-labelledby": "forecast-heading" },
+    field(source, "Data: dates or times, then cumulative counts", "A range such as Sheet1!A1:B40, or a table's name; empty: the selection. A header row is optional.", useSelection),
+    h(
+      "fieldset",
+      { class: "options" },
+      h("legend", {}, "Options"),
+      field(model, "Model", null),
+      field(market, "Known market size", "All who can adopt, such as the PCT's 150 GPs; empty: fitted."),
+      h(
+        "div",
+        { class: "field-pair" },
+        field(target, "Target count", null),
+        field(by, "Reach it by", null),
+      ),
+      h("p", { class: "field-help", id: "target-help" }, "Give both or neither: a date, or a time if your times are numbers."),
+      h("div", { class: "field-pair" }, field(horizon, "Horizon", null), field(unit, "Period", null)),
+      h("p", { class: "field-help" }, "How many periods to forecast past the last count; automatic: months for dates, the times' own steps for numbers."),
+      field(confidence, "Confidence of the bounds", "Between 0 and 1, or a percentage."),
+    ),
+  );
+  target.setAttribute("aria-describedby", "target-help");
+  by.setAttribute("aria-describedby", "target-help");
+  const element = panel(
+    "forecast",
+    [
+      h("h2", { id: "forecast-heading" }, "Forecast from your data"),
+      h(
+        "p",
+        { class: "section-intro", id: "forecast-intro" },
+        "Adds a forecast sheet from your own counts: when a target is reached and the chance of reaching it by a date, the three curves compared, the fit, a forecast with bounds and a chart, in live =CRS. formulas linked to your data.",
+      ),
+      form,
+    ],
+    [button],
+  );
+  return { element, controls: { form, source, useSelection, model, market, target, by, horizon, unit, confidence, button } };
+}
+
+/** Builds the whole pane inside `root`, replacing what it held. */
+export function renderPane(root: HTMLElement, datasets: readonly Dataset[], source: Source): PaneView {
+  const datasetItems = datasets.map(datasetItem);
+  const notice = h("div", { class: "notice", id: "host-notice", role: "note", hidden: "" });
+  const datasetsSection = datasetsPanel(datasetItems);
+  const modelSection = modelPanel();
+  const forecastSection = forecastPanel();
+  const tabs = createTabs("Sections", [
+    { id: "datasets", label: "Datasets", panel: datasetsSection.element },
+    { id: "model", label: "PCT model", panel: modelSection.element },
+    { id: "forecast", label: "Forecast", panel: forecastSection.element },
+  ]);
 
   const status = h("div", { class: "status", id: "status", role: "status", "aria-live": "polite" });
 
-  const body = h("main", { class: "pane-body" }, notice, datasetSection, modelSection);
+  const body = h("main", { class: "pane-body" }, notice, tabs.tablist, datasetsSection.element, modelSection.element, forecastSection.element);
   root.replaceChildren(header(source), body, h("footer", { class: "pane-footer" }, status));
   return {
-    selectAll,
+    tabs,
+    selectAll: datasetsSection.selectAll,
     datasetBoxes: datasetItems.map(({ box }, index) => ({ dataset: datasets[index], box })),
-    selectionCount,
-    insertButton,
-    portable,
-    buildButton,
+    selectionCount: datasetsSection.selectionCount,
+    insertButton: datasetsSection.insertButton,
+    portable: modelSection.portable,
+    buildButton: modelSection.buildButton,
+    forecast: forecastSection.controls,
     notice,
     status,
     body,

@@ -397,6 +397,7 @@ export const EXCEL_FUNCTIONS: FunctionTable = new Map<string, FormulaFunction>([
   ["DATEDIF", scalarFunction(3, 3, ([start, end, unit]) => datedif(serialOf(start), serialOf(end), toText(unit)))],
   // Text
   ["TEXT", text],
+  ["LOWER", scalarFunction(1, 1, ([value]) => toText(value).toLowerCase())],
 ]);
 
 /** The functions whose arguments every Excel evaluates as arrays, without Ctrl+Shift+Enter. */

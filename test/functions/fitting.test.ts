@@ -297,11 +297,28 @@ describe("CRS.CHANCE", () => {
           const times = rows.map((row) => [row[0]]);
           const upper = CHANCE(model, column(MONTHS), column(GPS), rows.map((row) => [row[3]]), times, market) as number[][];
           const lower = CHANCE(model, column(MONTHS), column(GPS), rows.map((row) => [row[2]]), times, market) as number[][];
-          upper.forEach(([chance]) => expect(chance).toBeCloseTo((1 - confidence) / 2, 9));
+          // A known market caps the count: a bound that stops at the market is reached with at
+          // least the bound's chance (the rest of the distribution piles up there).
+          upper.forEach(([chance], i) => {
+            if (market !== undefined && rows[i][3] === market) expect(chance).toBeGreaterThanOrEqual((1 - confidence) / 2);
+            else expect(chance).toBeCloseTo((1 - confidence) / 2, 9);
+          });
           lower.forEach(([chance]) => expect(chance).toBeCloseTo((1 + confidence) / 2, 9));
         }
       }
     }
+  });
+
+  it("never goes past a known market: no bound above it, no chance beyond it", () => {
+    const rows = FORECAST("logistic", column(MONTHS), column(GPS), column([15, 24, 48]), 402, 0.99).slice(1) as number[][];
+    for (const [, , lower, upper] of rows) {
+      expect(upper).toBeLessThanOrEqual(402);
+      expect(lower).toBeLessThanOrEqual(402);
+    }
+    expect(rows[2][3]).toBe(402);
+    const [[atMarket, beyond]] = CHANCE("logistic", column(MONTHS), column(GPS), [[402, 402.5]], [[48]], 402) as number[][];
+    expect(atMarket).toBeGreaterThan(0);
+    expect(beyond).toBe(0);
   });
 
   it("spills element by element over targets and times, never rising with the target", () => {

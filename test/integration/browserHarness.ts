@@ -125,6 +125,8 @@ export function launchChromium(): Promise<Browser> {
  * error) if set: every round trip, or only the `window.syncFailureAt`-th if that is set.
  * `Office.context.officeTheme` is `window.stubOfficeTheme` (set it before the page loads, with
  * an init script), and `window.changeOfficeTheme(theme)` plays Office's theme-changed event.
+ * A range read gives `window.stubRange` if set ({ address, values, numberFormat, valueTypes }:
+ * the counts a forecast reads), and the rows below a range its `below` values.
  */
 export const EXCEL_HOST_STUB = `
 (() => {
@@ -132,9 +134,16 @@ export const EXCEL_HOST_STUB = `
   window.syncDelay = 0;
   window.syncFailure = null;
   window.syncFailureAt = 0;
-  const anything = () => {
+  const anything = (below = false) => {
     const proxy = new Proxy(function () {}, {
-      get: (_, key) => (key === "items" ? [] : key === "then" ? undefined : proxy),
+      get: (_, key) => {
+        if (key === "items") return [];
+        if (key === "then") return undefined;
+        const range = window.stubRange;
+        if (range && key === "getRowsBelow") return () => anything(true);
+        if (range && key in range) return below && key === "values" ? range.below : range[key];
+        return proxy;
+      },
       set: () => true,
       apply: () => proxy,
     });
@@ -181,3 +190,15 @@ export const EXCEL_HOST_STUB = `
   };
 })();
 `;
+
+/**
+ * Makes the simulated Excel's range reads give `cells` at 'GP counts'!A1 (numbers in the first
+ * column formatted as dates), the 24 rows below them empty. Run in the page, with
+ * `page.evaluate(stubCounts, cells)`.
+ */
+export function stubCounts(cells: readonly (readonly (string | number)[])[]): void {
+  const types = cells.map((row) => row.map((cell) => (typeof cell === "number" ? "Double" : "String")));
+  const formats = cells.map((row, r) => row.map((_, c) => (r > 0 && c === 0 ? "dd/mm/yyyy" : "General")));
+  const below = Array.from({ length: 24 }, () => ["", ""]);
+  (window as unknown as { stubRange: unknown }).stubRange = { address: `'GP counts'!A1:B${cells.length}`, values: cells, numberFormat: formats, valueTypes: types, below };
+}

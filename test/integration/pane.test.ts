@@ -12,7 +12,10 @@ import { type Rgb, contrastRatio } from "../../src/taskpane/colors";
 import type { OfficeThemeColors } from "../../src/taskpane/theme";
 import { planDatasets } from "../../src/workbook/datasetPlan";
 import { planModel } from "../../src/workbook/modelPlan";
-import { EXCEL_HOST_STUB, launchChromium, newPaneContext, requirePrerequisites, serveDist } from "./browserHarness";
+import { EXCEL_HOST_STUB, launchChromium, newPaneContext, requirePrerequisites, serveDist, stubCounts } from "./browserHarness";
+import { AxeBuilder } from "@axe-core/playwright";
+import { planForecast } from "../../src/workbook/forecastPlan";
+import { PCT_CELLS, PCT_SOURCE, pctOptions, pctSeries } from "../workbook/forecastFixtures";
 
 const NO_NAMES = { sheets: [], tables: [], names: [] };
 
@@ -51,7 +54,7 @@ const FIGURES = [
   "not available",
 ];
 
-const NEEDS_EXCEL = "Inserting needs Excel: open this add-in from Excel's ribbon.";
+const NEEDS_EXCEL = "Inserting, building and forecasting need Excel: open this add-in from Excel's ribbon.";
 
 let server: Server;
 let origin: string;
@@ -119,8 +122,57 @@ async function focused(page: Page): Promise<string> {
   return entry.replace(/^'(.*)'$/, "$1");
 }
 
+/** The role and name of each element focus reaches, pressing Tab `count` times ("" once it leaves the page), each with a visible focus ring. */
+async function tabThrough(page: Page, count: number): Promise<string[]> {
+  const reached: string[] = [];
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press("Tab");
+    const onPage = await page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body);
+    if (!onPage) {
+      reached.push("");
+      continue;
+    }
+    reached.push(await focused(page));
+    const ring = await page.locator(":focus").evaluate((element) => {
+      const style = getComputedStyle(element);
+      return { style: style.outlineStyle, width: style.outlineWidth };
+    });
+    expect(ring, reached[i]).toEqual({ style: "solid", width: "2px" });
+  }
+  return reached;
+}
+
+/** Checks that the tab `id` is shown, selected and controls its panel, and the others are hidden. */
+async function expectShown(page: Page, id: string): Promise<void> {
+  const tabs = await page.locator('[role="tab"]').evaluateAll((elements) =>
+    elements.map((tab) => {
+      const panel = document.getElementById(tab.getAttribute("aria-controls") ?? "");
+      return { tab: tab.id, selected: tab.getAttribute("aria-selected"), panelShown: panel !== null && !panel.hidden, labelledBy: panel?.getAttribute("aria-labelledby") };
+    }),
+  );
+  expect(tabs).toEqual(
+    ["datasets", "model", "forecast"].map((tab) => ({ tab: `tab-${tab}`, selected: String(tab === id), panelShown: tab === id, labelledBy: `tab-${tab}` })),
+  );
+}
+
+/** Whether an element lies wholly within the window, so that it is seen without scrolling. */
+async function inViewport(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight && box.width > 0;
+  });
+}
+
+/** The serious and critical violations axe-core finds in the page as it is. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+}
+
 describe("the task pane outside Office", () => {
-  it("shows every figure of the article, says inserting needs Excel, and stays on its own origin", async () => {
+  it("shows every figure of the article, says its actions need Excel, and stays on its own origin", async () => {
     const { page, consoleErrors, pageErrors, requests, refused, answeredFromPackage, close } = await openPane();
     await page.locator("#host-notice").getByText(NEEDS_EXCEL).waitFor();
 
@@ -187,6 +239,7 @@ describe("the task pane outside Office", () => {
     await page.locator("#host-notice").getByText(NEEDS_EXCEL).waitFor();
 
     const expected = [
+      'tab "Datasets" [selected]',
       'checkbox "Select all"',
       ...DATASETS.flatMap((dataset) => [
         `checkbox "${dataset.title}"`,
@@ -194,20 +247,8 @@ describe("the task pane outside Office", () => {
       ]),
       // Unavailable outside Excel, yet focusable, so the reason can be heard and read.
       'button "Insert selected" [disabled]',
-      'checkbox "Use native Excel formulas (portable: works without the add-in)"',
-      'button "Build model" [disabled]',
     ];
-    const reached: string[] = [];
-    for (let i = 0; i < expected.length; i++) {
-      await page.keyboard.press("Tab");
-      reached.push(await focused(page));
-      const ring = await page.locator(":focus").evaluate((element) => {
-        const style = getComputedStyle(element);
-        return { style: style.outlineStyle, width: style.outlineWidth };
-      });
-      expect(ring, reached[i]).toEqual({ style: "solid", width: "2px" });
-    }
-    expect(reached).toEqual(expected);
+    expect(await tabThrough(page, expected.length)).toEqual(expected);
 
     // Space ticks the focused checkbox; Enter opens a dataset's quotes.
     await page.locator("#select-all").focus();
@@ -217,6 +258,67 @@ describe("the task pane outside Office", () => {
     await summary.focus();
     await page.keyboard.press("Enter");
     await expect(page.locator(".quotes").first().locator("blockquote").first().isVisible()).resolves.toBe(true);
+    await close();
+  });
+
+  it("reaches every section by its tab without scrolling past the datasets: arrows, Home and End, each tab's action in view", async () => {
+    const { page, close } = await openPane({ height: 640 });
+    await page.locator("#host-notice").getByText(NEEDS_EXCEL).waitFor();
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe('tab "Datasets" [selected]');
+
+    await page.keyboard.press("ArrowRight");
+    expect(await focused(page)).toBe('tab "PCT model" [selected]');
+    await expectShown(page, "model");
+    expect(await tabThrough(page, 3)).toEqual([
+      'checkbox "Use native Excel formulas (portable: works without the add-in)"',
+      'button "Build model" [disabled]',
+      // Past the last control of the pane, focus leaves the page.
+      "",
+    ]);
+
+    await page.locator("#tab-model").focus();
+    await page.keyboard.press("End");
+    expect(await focused(page)).toBe('tab "Forecast" [selected]');
+    await expectShown(page, "forecast");
+    expect(await tabThrough(page, 11)).toEqual([
+      'textbox "Data: dates or times, then cumulative counts"',
+      'button "Use the selection" [disabled]',
+      'combobox "Model"',
+      'textbox "Known market size"',
+      'textbox "Target count"',
+      'textbox "Reach it by"',
+      'spinbutton "Horizon": "12"',
+      'combobox "Period"',
+      'textbox "Confidence of the bounds": 80%',
+      'button "Forecast" [disabled]',
+      "",
+    ]);
+    // The action is in view without scrolling, and says why it does nothing here.
+    await expect(page.locator("#forecast").isVisible()).resolves.toBe(true);
+    expect(await inViewport(page, "#forecast")).toBe(true);
+    await page.locator("#forecast").focus();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("#status").innerText()).resolves.toBe(NEEDS_EXCEL);
+
+    await page.locator("#tab-forecast").focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await focused(page)).toBe('tab "Datasets" [selected]');
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Home");
+    expect(await focused(page)).toBe('tab "Datasets" [selected]');
+    await expectShown(page, "datasets");
+    expect(await inViewport(page, "#insert")).toBe(true);
+    await close();
+  });
+
+  it("has no serious or critical accessibility violation in any tab (axe-core)", async () => {
+    const { page, close } = await openPane();
+    await page.locator("#host-notice").getByText(NEEDS_EXCEL).waitFor();
+    for (const tab of ["datasets", "model", "forecast"]) {
+      await page.locator(`#tab-${tab}`).click();
+      expect(await seriousViolations(page), tab).toEqual([]);
+    }
     await close();
   });
 });
@@ -253,6 +355,7 @@ describe("the task pane in Excel", () => {
   it("builds the model with the formulas chosen", async () => {
     const { page, close } = await openPane({ excel: true });
     await page.waitForFunction(() => document.getElementById("build")?.getAttribute("aria-disabled") === null);
+    await page.locator("#tab-model").click();
     await page.getByLabel("Use native Excel formulas (portable: works without the add-in)").check();
     await page.locator("#build").click();
     await page.locator("#status.status-success").waitFor();
@@ -286,6 +389,78 @@ describe("the task pane in Excel", () => {
     );
     await expect(page.evaluate(() => (window as unknown as { syncCount: number }).syncCount)).resolves.toBe(3);
     await expect(page.locator("#insert").getAttribute("aria-disabled")).resolves.toBeNull();
+    await close();
+  });
+});
+
+describe("Forecast from your data in the pane, in Excel", () => {
+  it("forecasts from the selection with the options typed, in two round trips, and says where", async () => {
+    const { page, pageErrors, consoleErrors, close } = await openPane({ excel: true, height: 800 });
+    await page.waitForFunction(() => document.getElementById("forecast")?.getAttribute("aria-disabled") === null);
+    await page.evaluate(stubCounts, PCT_CELLS);
+    await page.locator("#tab-forecast").focus();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    // "Use the selection" puts the selection's address in Data, in one round trip.
+    await page.keyboard.press("Enter");
+    await page.locator("#status.status-success").waitFor();
+    await expect(page.locator("#forecast-source").inputValue()).resolves.toBe("'GP counts'!A1:B9");
+    await expect(page.evaluate(() => (window as unknown as { syncCount: number }).syncCount)).resolves.toBe(1);
+
+    await page.locator("#forecast-market").fill("150");
+    await page.locator("#forecast-target").fill("45");
+    await page.locator("#forecast-by").fill("30/06/2005");
+    await page.evaluate(() => ((window as unknown as { syncCount: number }).syncCount = 0));
+    // Enter in a field forecasts, as the form's button does.
+    await page.locator("#forecast-by").press("Enter");
+    await page.locator("#status.status-success").waitFor();
+    const series = pctSeries();
+    const expected = planForecast({ flavour: "crs", series, options: pctOptions(), source: PCT_SOURCE }, NO_NAMES).messages;
+    await expect(page.locator("#status p").allInnerTexts()).resolves.toEqual(expected);
+    await expect(page.evaluate(() => (window as unknown as { syncCount: number }).syncCount)).resolves.toBe(2);
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it("names the cell of a selection it cannot use, and writes nothing", async () => {
+    const { page, close } = await openPane({ excel: true });
+    await page.waitForFunction(() => document.getElementById("forecast")?.getAttribute("aria-disabled") === null);
+    const cells = PCT_CELLS.map((row, r) => (r === 4 ? [row[0], "fourteen"] : row));
+    await page.evaluate(stubCounts, cells);
+    await page.locator("#tab-forecast").click();
+    await page.locator("#forecast").click();
+    await page.locator("#status.status-error").waitFor();
+    await expect(page.locator("#status p").allInnerTexts()).resolves.toEqual([
+      "Your data cannot be used as it is, so nothing was written:",
+      `'GP counts'!B5: "fourteen" is not a number. The second column holds the counts, numbers 0 or more.`,
+    ]);
+    // One round trip to read; none to write.
+    await expect(page.evaluate(() => (window as unknown as { syncCount: number }).syncCount)).resolves.toBe(1);
+    await close();
+  });
+
+  it("says what is wrong with the Data field or an option before asking Excel anything", async () => {
+    const { page, close } = await openPane({ excel: true });
+    await page.waitForFunction(() => document.getElementById("forecast")?.getAttribute("aria-disabled") === null);
+    await page.locator("#tab-forecast").click();
+    await page.locator("#forecast-source").fill("my counts");
+    await page.locator("#forecast").click();
+    await expect(page.locator("#status").innerText()).resolves.toMatch(/^"my counts" is not a range address or a table name/);
+    await expect(page.evaluate(() => (window as unknown as { syncCount: number }).syncCount)).resolves.toBe(0);
+    await close();
+  });
+
+  it("has no serious or critical accessibility violation with its options filled and a result shown (axe-core)", async () => {
+    const { page, close } = await openPane({ excel: true });
+    await page.waitForFunction(() => document.getElementById("forecast")?.getAttribute("aria-disabled") === null);
+    await page.evaluate(stubCounts, PCT_CELLS);
+    await page.locator("#tab-forecast").click();
+    await page.locator("#forecast-target").fill("45");
+    await page.locator("#forecast").click();
+    await page.locator("#status.status-error").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await close();
   });
 });

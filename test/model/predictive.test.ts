@@ -24,20 +24,28 @@ const GPS = (() => {
 })();
 const PROBABILITIES = [0.001, 0.025, 0.1, 0.3, 0.5, 0.7, 0.9, 0.975, 0.999];
 
-function forecasters(): [string, CountForecaster][] {
+/** Each kind of forecaster, with the most its count can be (a known market caps it). */
+function forecasters(): [string, CountForecaster, number][] {
   return [
-    ...MODELS.map((model): [string, CountForecaster] => [model.name, countForecaster(fitDiffusion(model, MONTHS, GPS))]),
-    ["logistic, known market", countForecaster(fitDiffusion(LOGISTIC_MODEL, MONTHS, GPS, { market: 150 }))],
-    ["auto (model-averaged)", averagedForecaster(compareModels(MONTHS, GPS))],
+    ...MODELS.map((model): [string, CountForecaster, number] => [model.name, countForecaster(fitDiffusion(model, MONTHS, GPS)), Infinity]),
+    ["logistic, known market", countForecaster(fitDiffusion(LOGISTIC_MODEL, MONTHS, GPS, { market: 150 })), 150],
+    ["auto (model-averaged)", averagedForecaster(compareModels(MONTHS, GPS)), Infinity],
   ];
 }
 
 describe("the predictive distribution", () => {
-  for (const [name, forecaster] of forecasters()) {
+  for (const [name, forecaster, most] of forecasters()) {
     it(`${name}: the chance at each quantile is one minus its probability, and falls as the target rises`, () => {
       for (const ahead of [0.5, 1, 3, 12, 40]) {
         const distribution = forecaster.distribution(18 + ahead);
-        for (const p of PROBABILITIES) expect(distribution.atLeast(distribution.quantile(p))).toBeCloseTo(1 - p, 9);
+        for (const p of PROBABILITIES) {
+          const bound = distribution.quantile(p);
+          expect(bound).toBeLessThanOrEqual(most);
+          // At the cap the count piles up: reaching it is at least as likely as the bound says.
+          if (bound === most) expect(distribution.atLeast(bound)).toBeGreaterThanOrEqual(1 - p - 1e-9);
+          else expect(distribution.atLeast(bound)).toBeCloseTo(1 - p, 9);
+        }
+        expect(distribution.atLeast(most + 0.5)).toBe(0);
         let previous = 1;
         for (let target = GPS[17] - 5; target <= 200; target += 0.25) {
           const chance = distribution.atLeast(target);

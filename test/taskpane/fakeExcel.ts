@@ -145,6 +145,9 @@ export interface Seed {
   readonly sheets: readonly {
     readonly name: string;
     readonly cells?: Readonly<Record<string, Scalar>>;
+    /** Number formats of seeded cells, e.g. { A2: "d mmm yyyy" } for a date. */
+    readonly numberFormats?: Readonly<Record<string, string>>;
+    /** Tables over seeded cells, header row included: their columns are named by it. */
     readonly tables?: readonly { readonly name: string; readonly address: string }[];
     /** Sheet-scoped defined names, each referring to a cell of this sheet. */
     readonly names?: readonly string[];
@@ -155,6 +158,8 @@ export interface Seed {
   readonly protectedStructure?: boolean;
   /** The host cannot load sheet-scoped names together with the sheets. */
   readonly refuseNestedLoad?: boolean;
+  /** The selected range, on the first sheet unless its address names one ("Sheet2!A1:B9"). */
+  readonly selection?: string;
   /**
    * Excel refuses a request (a protected sheet, a limit): called with each request's
    * description as it runs ("worksheets.add Name", "formulas A1:C5", "tables.add A3:C5", …),
@@ -260,7 +265,11 @@ export function readInput(input: unknown): CellState | null {
 
 /** The defined names a formula uses: identifiers that are neither functions, cells nor logical values. */
 export function namesIn(formula: string): string[] {
-  const withoutTexts = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  // Texts, sheet names before "!" and the column names of structured references are not names.
+  const withoutTexts = formula
+    .replace(/"(?:[^"]|"")*"/g, '""')
+    .replace(/('(?:[^']|'')+'|[A-Za-z_][\w.]*)!/g, "")
+    .replace(/\[(?:[^\]']|'.)*\]/g, "");
   // A column's letters before "$" and a row ("F$99") are a reference, not a name.
   return [...withoutTexts.matchAll(/(?<![\w.$])([A-Za-z_\\][\w.]*)(?![\w.]*\()(?![\w.]*\$\d)/g)]
     .map((match) => match[1])
@@ -304,7 +313,9 @@ export class FakeExcel {
             return cell ? [[address, cell]] : [];
           }),
         ),
-        formats: {},
+        formats: Object.fromEntries(
+          Object.entries(sheet.numberFormats ?? {}).map(([address, numberFormat]) => [address, { ...blankFormat(), numberFormat }]),
+        ),
         columnWidths: {},
         rowHeights: {},
         validations: [],
@@ -323,9 +334,11 @@ export class FakeExcel {
     };
     context.sync = () => this.sync();
     context.workbook.worksheets = new WorksheetCollection(this);
-    context.workbook.tables = new ItemsCollection(this, "tables", () =>
-      this.state.sheets.flatMap((sheet) => sheet.tables.map((table) => table.name)),
-    );
+    context.workbook.tables = new TableCollection(this);
+    context.workbook.getSelectedRange = () => {
+      const [sheet, address] = (seed.selection ?? "A1").includes("!") ? seed.selection!.split("!") : [this.state.sheets[0].name, seed.selection ?? "A1"];
+      return new ReadRange(this, () => ({ sheet: this.sheet(sheet), box: box(address) }));
+    };
     context.workbook.names = new NamedItemCollection(this, null);
     this.context = context as unknown as Excel.RequestContext;
   }
@@ -531,6 +544,10 @@ class WorksheetCollection {
   getItem(name: string): WorksheetProxy {
     return new WorksheetProxy(this.fake, () => this.fake.sheet(name), name);
   }
+
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.fake, () => this.fake.sheet(this.fake.state.active), this.fake.state.active);
+  }
 }
 
 export class WorksheetProxy {
@@ -638,6 +655,19 @@ class RangeProxy {
 
   box(): Box {
     return box(this.address);
+  }
+
+  /** The range as a range to read: its used range, the tables it touches. */
+  private read(): ReadRange {
+    return new ReadRange(this.fake, () => ({ sheet: this.sheetState(), box: this.box() }));
+  }
+
+  getUsedRange(valuesOnly?: boolean): ReadRange {
+    return this.read().getUsedRange(valuesOnly);
+  }
+
+  getTables(fullyContained?: boolean): TablesInRange {
+    return this.read().getTables(fullyContained);
   }
 
   boxAddress(): string {
@@ -936,5 +966,204 @@ class SeriesProxy {
 
   setXAxisValues(range: RangeProxy): void {
     this.fake.enqueue(`series.setXAxisValues ${range.address}`, () => (this.series().categories = chartReference(this.fake, this.chartSheet, range)));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading ranges: values, number formats and value types, used ranges, rows below, tables.
+
+/** A sheet and a box on it, found when a request runs. */
+type Place = () => { sheet: SheetState; box: Box };
+
+/** A sheet's name as Excel writes it before "!" in an address. */
+function sheetInAddress(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** What `Range.values` and `Range.valueTypes` give for a cell. */
+function readCell(cell: CellState | undefined): { value: Scalar; type: string } {
+  if (!cell || cell.value === null) return { value: "", type: "Empty" };
+  if (cell.kind === "error") return { value: cell.value, type: "Error" };
+  if (typeof cell.value === "number") return { value: cell.value, type: "Double" };
+  if (typeof cell.value === "boolean") return { value: cell.value, type: "Boolean" };
+  return { value: cell.value, type: "String" };
+}
+
+/** A range read at sync: what it loads arrives then, and a range it does not have fails then. */
+class ReadRange {
+  private loaded: { address: string; values: Scalar[][]; numberFormat: string[][]; valueTypes: string[][] } | null = null;
+
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly place: Place,
+  ) {}
+
+  private get data() {
+    if (!this.loaded) throw new FakeExcelError("PropertyNotLoaded", "The range's properties are not loaded.");
+    return this.loaded;
+  }
+
+  get address(): string {
+    return this.data.address;
+  }
+
+  get values(): Scalar[][] {
+    return this.data.values;
+  }
+
+  get numberFormat(): string[][] {
+    return this.data.numberFormat;
+  }
+
+  get valueTypes(): string[][] {
+    return this.data.valueTypes;
+  }
+
+  load(select: string): this {
+    const unknown = selection(select).filter((property) => !["address", "values", "numberFormat", "valueTypes"].includes(property));
+    if (unknown.length > 0) throw new Error(`The fake cannot load a range's ${unknown.join(", ")}.`);
+    this.fake.enqueue(`load range ${select}`, () => {
+      const { sheet, box: b } = this.place();
+      const rows = cellsOf(b);
+      const cells = rows.map((row) => row.map((address) => readCell(sheet.cells[address])));
+      this.loaded = {
+        address: `${sheetInAddress(sheet.name)}!${boxAddress(b)}`,
+        values: cells.map((row) => row.map((cell) => cell.value)),
+        valueTypes: cells.map((row) => row.map((cell) => cell.type)),
+        numberFormat: rows.map((row) => row.map((address) => sheet.formats[address]?.numberFormat ?? "General")),
+      };
+    });
+    return this;
+  }
+
+  /** The smallest box around the cells of this range that hold something; ItemNotFound if none. */
+  getUsedRange(_valuesOnly?: boolean): ReadRange {
+    return new ReadRange(this.fake, () => {
+      const { sheet, box: b } = this.place();
+      const used = Object.keys(sheet.cells)
+        .map((address) => box(address))
+        .filter((cell) => overlaps(cell, b));
+      if (used.length === 0) throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist.");
+      return {
+        sheet,
+        box: {
+          r0: Math.min(...used.map((cell) => cell.r0)),
+          r1: Math.max(...used.map((cell) => cell.r1)),
+          c0: Math.min(...used.map((cell) => cell.c0)),
+          c1: Math.max(...used.map((cell) => cell.c1)),
+        },
+      };
+    });
+  }
+
+  getRowsBelow(count = 1): ReadRange {
+    return new ReadRange(this.fake, () => {
+      const { sheet, box: b } = this.place();
+      if (b.r1 + count > 1_048_575) throw new FakeExcelError("InvalidArgument", "The range would extend beyond the sheet.");
+      return { sheet, box: { r0: b.r1 + 1, r1: b.r1 + count, c0: b.c0, c1: b.c1 } };
+    });
+  }
+
+  getTables(_fullyContained?: boolean): TablesInRange {
+    return new TablesInRange(this.fake, () => {
+      const { sheet, box: b } = this.place();
+      return sheet.tables.filter((table) => overlaps(box(table.address), b)).map((table) => tableItem(sheet, table));
+    });
+  }
+}
+
+/** A table as a loaded item: its name and its columns, named by its header row. */
+function tableItem(sheet: SheetState, table: TableState): { name: string; columns: { items: { name: string }[] } } {
+  const header = cellsOf(box(table.address))[0];
+  return { name: table.name, columns: { items: header.map((address) => ({ name: String(readCell(sheet.cells[address]).value) })) } };
+}
+
+/** The tables a range touches (`Range.getTables`), loaded with their names and columns' names. */
+class TablesInRange {
+  private loaded: ReturnType<typeof tableItem>[] | null = null;
+
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly find: () => ReturnType<typeof tableItem>[],
+  ) {}
+
+  get items(): ReturnType<typeof tableItem>[] {
+    if (!this.loaded) throw new FakeExcelError("PropertyNotLoaded", "The property 'items' of the tables is not loaded.");
+    return this.loaded;
+  }
+
+  load(select: string): this {
+    const unknown = selection(select).filter((property) => property !== "name" && property !== "columns/name");
+    if (unknown.length > 0) throw new Error(`The fake loads only tables' names and columns' names, not ${unknown.join(", ")}.`);
+    this.fake.enqueue(`load tables in range ${select}`, () => {
+      this.loaded = this.find();
+    });
+    return this;
+  }
+}
+
+/** The workbook's tables: their names, and one by name to read. */
+class TableCollection extends ItemsCollection {
+  constructor(fake: FakeExcel) {
+    super(fake, "tables", () => fake.state.sheets.flatMap((sheet) => sheet.tables.map((table) => table.name)));
+  }
+
+  getItem(name: string): TableReader {
+    return new TableReader(this.fake, () => {
+      for (const sheet of this.fake.state.sheets) {
+        const table = sheet.tables.find((candidate) => fold(candidate.name) === fold(name));
+        if (table) return { sheet, table };
+      }
+      throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: table '${name}'.`);
+    });
+  }
+}
+
+/** A table to read: its name, its columns' names and its data body. */
+class TableReader {
+  private loadedName: string | null = null;
+  readonly columns: { load: (select: string) => { items: { name: string }[] }; items: { name: string }[] };
+
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly find: () => { sheet: SheetState; table: TableState },
+  ) {
+    let columns: { name: string }[] | null = null;
+    const collection = {
+      load: (select: string) => {
+        if (selection(select).some((property) => property !== "name")) throw new Error(`The fake loads only columns' names, not ${select}.`);
+        fake.enqueue(`load table columns ${select}`, () => {
+          const { sheet, table } = this.find();
+          columns = tableItem(sheet, table).columns.items;
+        });
+        return collection;
+      },
+      get items() {
+        if (!columns) throw new FakeExcelError("PropertyNotLoaded", "The property 'items' of the columns is not loaded.");
+        return columns;
+      },
+    };
+    this.columns = collection;
+  }
+
+  get name(): string {
+    if (this.loadedName === null) throw new FakeExcelError("PropertyNotLoaded", "The property 'name' of the table is not loaded.");
+    return this.loadedName;
+  }
+
+  load(select: string): this {
+    if (selection(select).some((property) => property !== "name")) throw new Error(`The fake loads only a table's name, not ${select}.`);
+    this.fake.enqueue(`load table ${select}`, () => {
+      this.loadedName = this.find().table.name;
+    });
+    return this;
+  }
+
+  getDataBodyRange(): ReadRange {
+    return new ReadRange(this.fake, () => {
+      const { sheet, table } = this.find();
+      const b = box(table.address);
+      return { sheet, box: { ...b, r0: Math.min(b.r0 + 1, b.r1) } };
+    });
   }
 }

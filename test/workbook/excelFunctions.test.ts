@@ -202,6 +202,15 @@ describe("TEXT", () => {
   });
 });
 
+describe("LOWER", () => {
+  it("turns a text into lower case, a number into its text, and passes an error through", () => {
+    expect(value('=LOWER("Logistic")')).toBe("logistic");
+    expect(value("=LOWER(1.5)")).toBe("1.5");
+    expect(value("=LOWER(TRUE)")).toBe("true");
+    expect(value("=LOWER(NA())")).toEqual(NA);
+  });
+});
+
 describe("unknown functions", () => {
   it("are an error that names the function and the cell, never a silent value", () => {
     expect(() => value("=RRI(2,1,3)")).toThrow(/'Formula'!A1 =RRI\(2,1,3\): The function RRI is not one the formula evaluator knows/);

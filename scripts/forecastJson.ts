@@ -1,0 +1,89 @@
+/**
+ * The one JSON object `npm run forecast -- --json` prints, in the spec's shape:
+ *
+ *   {"model", "n", "parameters": {NAME: {"estimate", "stdError"}}, "sse",
+ *    "compare": [{"model", "sse", "aicc", "delta", "weight"}],
+ *    "forecast": [{"time", "date", "fitted", "lower", "upper"}],
+ *    "reach": {"target", "time", "date"} | null, "chance": {"target", "by", "probability"} | null}
+ *
+ * Times are as the fits take them (Excel date serials when the times are dates), dates ISO text
+ * (2005-06-30), and null wherever there is no number: a model without an AICc, bounds without
+ * degrees of freedom, a target never reached, a date for plain-number times. `reach` and
+ * `chance` are null without a target.
+ */
+import { excelSerialToIso } from "../src/data/dates";
+import type { Series } from "../src/data/series";
+import { ModelError } from "../src/model/errors";
+import type { ForecastOptions } from "../src/workbook/forecastOptions";
+import type { Figure } from "../src/workbook/forecastPlan";
+import type { ForecastResults } from "../src/workbook/forecastResults";
+
+/** A number, or null where there is none. */
+type JsonNumber = number | null;
+
+export interface ForecastJson {
+  readonly model: string;
+  readonly n: number;
+  readonly parameters: Record<string, { readonly estimate: JsonNumber; readonly stdError: JsonNumber }>;
+  readonly sse: number;
+  readonly compare: readonly { model: string; sse: JsonNumber; aicc: JsonNumber; delta: JsonNumber; weight: number }[];
+  readonly forecast: readonly { time: number; date: string | null; fitted: JsonNumber; lower: JsonNumber; upper: JsonNumber }[];
+  readonly reach: { target: number; time: JsonNumber; date: string | null } | null;
+  readonly chance: { target: number; by: number | string; probability: JsonNumber } | null;
+}
+
+/** A finite number, or null. */
+function finiteOrNull(value: number | undefined): JsonNumber {
+  return value !== undefined && Number.isFinite(value) ? value : null;
+}
+
+function figureOrNull(figure: Figure): JsonNumber {
+  return typeof figure === "number" ? figure : null;
+}
+
+/**
+ * The JSON object of a forecast.
+ *
+ * @example forecastJson(series, options, computeForecast(series, options)).model // "gompertz"
+ */
+export function forecastJson(series: Series, options: ForecastOptions, results: ForecastResults): ForecastJson {
+  const { fit } = results.chosen;
+  const dateOf = (time: number | null): string | null => (time !== null && series.timesAreDates ? excelSerialToIso(time) : null);
+  const parameters = Object.fromEntries(
+    fit.model.parameters.map((name, j) => {
+      const fixed = fit.fixedMarket && j === fit.model.market;
+      return [name, { estimate: finiteOrNull(fit.parameters[j]), stdError: fixed ? 0 : finiteOrNull(fit.standardErrors?.[j]) }];
+    }),
+  );
+  const compare =
+    results.comparison instanceof ModelError
+      ? []
+      : results.comparison.scores.map((score) => ({
+          model: score.model.name,
+          sse: score.aicc === undefined ? null : finiteOrNull(score.fit?.sse),
+          aicc: finiteOrNull(score.aicc),
+          delta: finiteOrNull(score.delta),
+          weight: score.weight,
+        }));
+  const target = options.target;
+  const reachTime = results.reach === null ? null : figureOrNull(results.reach);
+  return {
+    model: fit.model.name,
+    n: fit.n,
+    parameters,
+    sse: fit.sse,
+    compare,
+    forecast: results.times.map((time, i) => ({
+      time,
+      date: dateOf(time),
+      fitted: figureOrNull(results.points[i].fitted),
+      lower: figureOrNull(results.points[i].lower),
+      upper: figureOrNull(results.points[i].upper),
+    })),
+    reach: target === null ? null : { target: target.count, time: reachTime, date: dateOf(reachTime) },
+    chance:
+      target === null || results.chance === null
+        ? null
+        : { target: target.count, by: dateOf(target.by) ?? target.by, probability: figureOrNull(results.chance) },
+  };
+}

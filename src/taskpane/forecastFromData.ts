@@ -1,0 +1,31 @@
+/**
+ * The forecast sheet's plan from what the pane read and the form: the counts checked
+ * (`readSeries`: a range it cannot use throws a SeriesError naming the cell), the options
+ * checked against them (a ForecastOptionsError naming the field), the chosen model fitted (a
+ * ModelError saying why no curve fits, rather than a sheet of error cells), then the live sheet.
+ */
+import { readSeries, type Series } from "../data/series";
+import { readForecastOptions, type ForecastOptionsInput } from "../workbook/forecastOptions";
+import { planForecast } from "../workbook/forecastPlan";
+import type { WorksheetSource } from "../workbook/forecastSource";
+import { fitForecast } from "../workbook/forecastResults";
+import type { TakenNames, WorkbookPlan } from "../workbook/plan";
+import { fieldLabel } from "./forecastForm";
+import type { SourceData } from "./sourceReader";
+
+/**
+ * Plans the live forecast sheet of the counts read, with the form's options, in a workbook that
+ * uses the names `taken`. Throws for counts or options it cannot use, or counts no curve fits.
+ */
+export function planForecastFromData(data: SourceData, input: ForecastOptionsInput, taken: TakenNames): WorkbookPlan {
+  const series = withTableHeader(readSeries(data.grid), data.source);
+  const options = readForecastOptions(input, series, fieldLabel);
+  fitForecast(series, options);
+  return planForecast({ flavour: "crs", series, options, source: data.source }, taken);
+}
+
+/** A table's data body has no header row of its own: its columns' names stand for one. */
+function withTableHeader(series: Series, source: WorksheetSource): Series {
+  if (series.header !== null || source.kind !== "table") return series;
+  return { ...series, header: { time: source.columns[series.columns.time], count: source.columns[series.columns.count] } };
+}

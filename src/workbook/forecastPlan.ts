@@ -1,0 +1,647 @@
+/**
+ * The plan of a forecast sheet: a user's own cumulative counts turned into a sheet that says
+ * when a target is reached and how likely that is by a date, with the models compared, the fit,
+ * a forecast table with bounds and a native chart. Excel's Forecast Sheet, for adoption curves.
+ *
+ * One plan, two flavours, the same cells:
+ * - "crs" (the task pane): the counts linked to the user's sheet, the options as input cells,
+ *   and every figure a live `CRS.` formula over the counts and the options, so that the sheet
+ *   follows new counts and changed options;
+ * - "portable" (`npm run forecast`): the counts as values, and what only the add-in computes
+ *   (the comparison, the fit, the forecast and its bounds, REACH and CHANCE) as values computed
+ *   when the file was written, labelled so; the rest (the last count, the horizon's dates, the
+ *   sentences) stays native formulas.
+ *
+ * The sentences at the top are formulas with TEXT in both flavours, so they stay true when the
+ * numbers change.
+ */
+import type { Series } from "../data/series";
+import { describeDate } from "../data/textValues";
+import { formatCount } from "../model/format";
+import { cellAddress, columnLetters } from "./a1";
+import { NUMBER_FORMATS } from "./formats";
+import type { ForecastOptions } from "./forecastOptions";
+import { type FileSource, type WorksheetSource, describeSource, seriesRanges, sourceCells, spareRowsAddress } from "./forecastSource";
+import { type HorizonStep, horizonStep, periodsText, stepFormula, stepTime } from "./forecastSteps";
+import { NameAllocator } from "./names";
+import type { Cell, CellStyle, ChartPlan, ChartSeriesPlan, DateAxisPlan, RangeWrite, RowHeightPlan, TakenNames, WorkbookPlan } from "./plan";
+import { CALCULATION_STYLE, FIXED_VALUE_STYLE, NOTE_STYLE } from "./model/styles";
+import { HEADER_STYLE, INPUT_STYLE } from "./styles";
+
+/** The sheet name a forecast asks for; a taken one gets "Forecast (2)" and so on. */
+export const FORECAST_SHEET = "Forecast";
+
+/** A number the add-in computed for a cell, or why there is none (the cell shows #N/A). */
+export type Figure = number | { readonly missing: string };
+
+/** A table a `CRS.` function spills, as values: texts, figures and blanks (""). */
+export type FigureTable = readonly (readonly (string | Figure)[])[];
+
+/**
+ * What only the add-in computes, computed when a portable file is written: the same numbers
+ * the `CRS.` functions give for the same counts and options (see forecastResults.ts).
+ */
+export interface ForecastFigures {
+  /** CRS.COMPARE's table, header row first. */
+  readonly compare: FigureTable;
+  /** CRS.FIT's table, header row first. */
+  readonly fit: FigureTable;
+  /** The model the forecast uses: the chosen one, or the lowest AICc's for "auto". */
+  readonly modelUsed: string;
+  /** Its Akaike weight among the three. */
+  readonly weightUsed: Figure;
+  /** The fitted curve and bounds at each row of the forecast table (`forecastTimes`). */
+  readonly rows: readonly ForecastPoint[];
+  /** REACH for the target, or null without one. */
+  readonly reach: Figure | null;
+  /** CHANCE of the target by its date, or null without one. */
+  readonly chance: Figure | null;
+}
+
+/** The fitted curve and the bounds of the count at one time. */
+export interface ForecastPoint {
+  readonly fitted: Figure;
+  readonly lower: Figure;
+  readonly upper: Figure;
+}
+
+/** What a forecast sheet is planned from. */
+export type ForecastSheetInput =
+  | { readonly flavour: "crs"; readonly series: Series; readonly options: ForecastOptions; readonly source: WorksheetSource }
+  | {
+      readonly flavour: "portable";
+      readonly series: Series;
+      readonly options: ForecastOptions;
+      readonly source: FileSource;
+      readonly figures: ForecastFigures;
+    };
+
+/**
+ * The times of the forecast table: every count's time, then the horizon's, one period after
+ * another from the last count.
+ *
+ * @example forecastTimes(series, options) // [...series.times, last + 1 month, …, last + 12 months]
+ */
+export function forecastTimes(series: Series, options: ForecastOptions): number[] {
+  const step = stepOf(series, options);
+  const last = series.times[series.times.length - 1];
+  const horizon = Array.from({ length: options.horizon }, (_, i) => stepTime(last, i + 1, step));
+  return [...series.times, ...horizon];
+}
+
+function stepOf(series: Series, options: ForecastOptions): HorizonStep {
+  return horizonStep(series.times, options.unit, series.timesAreDates);
+}
+
+/** The title, and the caption above each table: bold, and unwrapped so that it runs on over the empty cells beside it. */
+const TITLE_STYLE: CellStyle = { bold: true };
+const MODEL_LIST = ["auto", "bass", "logistic", "gompertz"] as const;
+
+/** The size of COMPARE's and FIT's tables, header included: 3 models; 3 parameters and 4 statistics. */
+const COMPARE_SIZE = { rows: 4, columns: 5 } as const;
+const FIT_SIZE = { rows: 8, columns: 3 } as const;
+
+/** Column widths in characters: labels and the table's dates, then values. */
+const COLUMN_WIDTHS = [44, 16, 14, 14, 14, 14] as const;
+
+/**
+ * The fixed rows of the sheet. The options and results sit left, the chart right of them on
+ * the first screen; the comparison, the fit and the forecast table below.
+ */
+const ROW = {
+  title: 1,
+  /** Where the counts come from, and the kind of formulas, on the row below. */
+  source: 2,
+  meaningHeader: 5,
+  sentences: 6,
+  optionsHeader: 10,
+  options: 11,
+  resultsHeader: 19,
+  results: 20,
+  compareCaption: 31,
+  compare: 32,
+  fitCaption: 32 + COMPARE_SIZE.rows + 1,
+  fit: 32 + COMPARE_SIZE.rows + 2,
+  tableCaption: 32 + COMPARE_SIZE.rows + 2 + FIT_SIZE.rows + 1,
+} as const;
+const TABLE_HEADER_ROW = ROW.tableCaption + 1;
+/** The cells of the sentences that say what the forecast means, top to bottom. */
+export const SENTENCE_CELLS = [0, 1, 2].map((offset) => cellAddress(ROW.sentences + offset, 1));
+/** The chart: right of the options and results. */
+const CHART_POSITION = `D${ROW.optionsHeader}:J${ROW.results + 9}`;
+
+/** The option rows, in order, by what they hold. */
+const OPTION_ROWS = ["model", "market", "target", "by", "confidence", "horizon", "unit"] as const;
+/** The result rows, in order. */
+const RESULT_ROWS = ["modelUsed", "weight", "lastTime", "lastCount", "endTime", "endFitted", "endLower", "endUpper", "reach", "chance"] as const;
+
+type OptionRow = (typeof OPTION_ROWS)[number];
+type ResultRow = (typeof RESULT_ROWS)[number];
+
+/** The absolute address of an option's or a result's value cell, in column B. */
+const optionCell = (row: OptionRow): string => `$B$${ROW.options + OPTION_ROWS.indexOf(row)}`;
+const resultCell = (row: ResultRow): string => `$B$${ROW.results + RESULT_ROWS.indexOf(row)}`;
+
+/** The formats of the sheet's numbers, which depend on the series. */
+interface Formats {
+  readonly time: string;
+  readonly count: string;
+  /** Fitted counts and bounds: a decimal for small counts, where it matters. */
+  readonly forecast: string;
+}
+
+function formatsOf(series: Series): Formats {
+  const largest = Math.max(...series.counts);
+  return {
+    time: series.timesAreDates ? NUMBER_FORMATS.date : "General",
+    count: series.counts.every(Number.isInteger) ? NUMBER_FORMATS.count : "#,##0.00",
+    forecast: largest < 1_000 ? "#,##0.0" : NUMBER_FORMATS.count,
+  };
+}
+
+/**
+ * Plans a forecast sheet in a workbook that already uses the names in `taken`: a free sheet
+ * name ("Forecast", "Forecast (2)", …), never anything the user has.
+ *
+ * @example planForecast({ flavour: "crs", series, options, source: { kind: "range", sheet: "Sheet1", address: "A1:B9", spareRows: 24 } }, taken).sheets[0].name // "Forecast"
+ */
+export function planForecast(input: ForecastSheetInput, taken: TakenNames): WorkbookPlan {
+  const allocate = new NameAllocator(taken);
+  const sheet = allocate.sheet(FORECAST_SHEET);
+  const layout = new ForecastLayout(input);
+  return {
+    sheets: [
+      {
+        name: sheet,
+        ranges: layout.ranges(),
+        tables: [],
+        columnWidths: COLUMN_WIDTHS.map((characters, index) => ({ column: columnLetters(index + 1), characters })),
+        charts: [layout.chart()],
+        freezeRows: 0,
+        rowHeights: layout.rowHeights(),
+        validations:
+          input.flavour === "crs"
+            ? [{ address: optionCell("model").replace(/\$/g, ""), values: MODEL_LIST, message: "The model: auto (the lowest AICc), bass, logistic or gompertz." }]
+            : [],
+        pageSetup: { orientation: "landscape" },
+      },
+    ],
+    names: [],
+    activate: sheet,
+    messages: [layout.summary(sheet), ...allocate.renamings(), ...input.series.warnings.map((warning) => warning.message)],
+  };
+}
+
+/** The cells of one forecast sheet, laid out. */
+class ForecastLayout {
+  private readonly series: Series;
+  private readonly options: ForecastOptions;
+  private readonly formats: Formats;
+  private readonly step: HorizonStep;
+  /** The times and counts as the formulas take them. */
+  private readonly data: { readonly times: string; readonly counts: string };
+  /** The forecast table's first and last data rows, and its last row. */
+  private readonly firstRow = TABLE_HEADER_ROW + 1;
+  private readonly lastDataRow: number;
+  private readonly lastRow: number;
+
+  constructor(private readonly input: ForecastSheetInput) {
+    this.series = input.series;
+    this.options = input.options;
+    this.formats = formatsOf(input.series);
+    this.step = stepOf(input.series, input.options);
+    this.lastDataRow = this.firstRow + this.series.times.length - 1;
+    this.lastRow = this.lastDataRow + this.options.horizon;
+    this.data =
+      input.flavour === "crs"
+        ? seriesRanges(input.series, input.source)
+        : { times: `$A$${this.firstRow}:$A$${this.lastDataRow}`, counts: `$B$${this.firstRow}:$B$${this.lastDataRow}` };
+  }
+
+  private get live(): boolean {
+    return this.input.flavour === "crs";
+  }
+
+  /** What to call the counts and the times: the data's headers, or plain words. */
+  private get countName(): string {
+    return this.series.header?.count || "Count";
+  }
+
+  private get timeName(): string {
+    return this.series.timesAreDates ? "Date" : this.series.header?.time || "Time";
+  }
+
+  ranges(): RangeWrite[] {
+    return [
+      ...this.introRanges(),
+      ...this.sentenceRanges(),
+      ...this.optionRanges(),
+      ...this.resultRanges(),
+      ...this.compareRanges(),
+      ...this.fitRanges(),
+      ...this.tableRanges(),
+    ];
+  }
+
+  /** The forecast table's header row is two lines high when a header is too long for its column. */
+  rowHeights(): RowHeightPlan[] {
+    const widest = Math.max(this.countName.length, this.timeName.length);
+    return widest > COLUMN_WIDTHS[1] - 2 ? [{ row: TABLE_HEADER_ROW, points: 30 }] : [];
+  }
+
+  /** The status line's sentence: what was added where, and what it follows. */
+  summary(sheet: string): string {
+    const points = this.series.times.length;
+    const span = `${this.describeTime(this.series.times[0])} to ${this.describeTime(this.series.times[points - 1])}`;
+    const what = `Added the forecast in sheet '${sheet}' from ${describeSource(this.input.source)}: ${formatCount(points)} counts, ${span}, and ${periodsText(this.options.horizon, this.options.unit)} ahead.`;
+    if (this.input.flavour === "portable") return what;
+    return `${what} ${this.followNote(this.input.source)}`;
+  }
+
+  /** How a live sheet follows its source, for the status line and the sheet's note. */
+  private followNote(source: WorksheetSource): string {
+    if (source.kind === "table") return `It follows table ${source.table} as it grows.`;
+    const spare = spareRowsAddress(source);
+    return spare === null
+      ? "The rows below your data are not empty, so only counts typed within it flow in."
+      : `Counts you type in ${spare} flow in.`;
+  }
+
+  private describeTime(time: number): string {
+    return this.series.timesAreDates ? describeDate(time) : `time ${formatCount(time)}`;
+  }
+
+  private introRanges(): RangeWrite[] {
+    const { source } = this.input;
+    const points = formatCount(this.series.times.length);
+    const from = this.live
+      ? `Data: ${points} counts from ${describeSource(source)}, linked. ${this.followNote(source as WorksheetSource)}`
+      : `Data: ${points} counts from ${describeSource(source)}, written as values below.`;
+    const how = this.live
+      ? "Live CRS. formulas of the CRS Adoption Modeller add-in: change a yellow option and the sheet follows."
+      : "Grey italic figures are values the CRS Adoption Modeller computed when this file was written (the add-in's CRS. functions give the same); the dates and sentences are native formulas.";
+    return [
+      { address: cellAddress(ROW.title, 1), cells: [[`Forecast of ${this.countName}`]], style: TITLE_STYLE },
+      { address: cellAddress(ROW.source, 1), cells: [[from], [how]], style: NOTE_STYLE },
+    ];
+  }
+
+  private sentenceRanges(): RangeWrite[] {
+    const sentences = new SentenceFormulas(this.series, this.options, this.formats);
+    return [
+      { address: cellAddress(ROW.meaningHeader, 1), cells: [["What it means", null]], style: HEADER_STYLE },
+      {
+        address: cellAddress(ROW.sentences, 1),
+        cells: [sentences.target(), sentences.forecast(), sentences.model()].map((formula) => [{ formula }]),
+      },
+    ];
+  }
+
+  private optionRanges(): RangeWrite[] {
+    const { options } = this;
+    const timeWord = this.series.timesAreDates ? "date" : "time";
+    const rows: Record<OptionRow, { label: string; value: Cell; format?: string; fixed?: boolean }> = {
+      model: { label: "Model (auto: the lowest AICc)", value: options.model },
+      market: { label: "Known market size (empty: fitted)", value: options.market, format: this.formats.count },
+      target: { label: "Target count", value: options.target?.count ?? null, format: this.formats.count },
+      by: { label: `Target ${timeWord}: reach it by`, value: options.target?.by ?? null, format: this.formats.time },
+      confidence: { label: "Confidence of the bounds", value: options.confidence, format: NUMBER_FORMATS.percent },
+      horizon: { label: `Horizon (${options.unit}s past the last count)`, value: options.horizon, fixed: true },
+      unit: { label: "Period", value: options.unit, fixed: true },
+    };
+    const header: RangeWrite = {
+      address: cellAddress(ROW.optionsHeader, 1),
+      cells: [[this.live ? "Options (yellow: change them and the sheet follows)" : "Options used", "Value"]],
+      style: HEADER_STYLE,
+    };
+    const labels: RangeWrite = { address: cellAddress(ROW.options, 1), cells: OPTION_ROWS.map((row) => [rows[row].label]) };
+    const values = OPTION_ROWS.map((row, index): RangeWrite => {
+      const option = rows[row];
+      return {
+        address: cellAddress(ROW.options + index, 2),
+        cells: [[option.value]],
+        numberFormat: option.format,
+        style: this.live && !option.fixed ? INPUT_STYLE : CALCULATION_STYLE,
+      };
+    });
+    return [header, labels, ...values];
+  }
+
+  private resultRanges(): RangeWrite[] {
+    const results = this.resultCells();
+    const labels: Record<ResultRow, string> = {
+      modelUsed: "Model used",
+      weight: "Its Akaike weight among the three",
+      lastTime: `Last count: ${this.series.timesAreDates ? "date" : "time"}`,
+      lastCount: "Last count",
+      endTime: `Forecast end: ${periodsText(this.options.horizon, this.options.unit)} after the last count`,
+      endFitted: "Forecast there (fitted curve)",
+      endLower: "Lower bound there",
+      endUpper: "Upper bound there",
+      reach: `Target reached on the fitted curve (REACH)`,
+      chance: "Chance of the target by its date (CHANCE)",
+    };
+    const formats: Record<ResultRow, string> = {
+      modelUsed: "General",
+      weight: "0.0%",
+      lastTime: this.formats.time,
+      lastCount: this.formats.count,
+      endTime: this.formats.time,
+      endFitted: this.formats.forecast,
+      endLower: this.formats.forecast,
+      endUpper: this.formats.forecast,
+      reach: this.formats.time,
+      chance: NUMBER_FORMATS.percent,
+    };
+    return [
+      { address: cellAddress(ROW.resultsHeader, 1), cells: [[this.live ? "Results" : "Results (grey italic: values when written)", "Value"]], style: HEADER_STYLE },
+      { address: cellAddress(ROW.results, 1), cells: RESULT_ROWS.map((row) => [labels[row]]) },
+      // A value the add-in computed when the file was written looks apart from a formula.
+      ...RESULT_ROWS.map((row, index): RangeWrite => {
+        const cell = results[row];
+        const fixed = !this.live && (cell === null || typeof cell !== "object" || cell.formula === "=NA()");
+        return { address: cellAddress(ROW.results + index, 2), cells: [[cell]], numberFormat: formats[row], style: fixed ? FIXED_VALUE_STYLE : CALCULATION_STYLE };
+      }),
+    ];
+  }
+
+  /** The result cells: `CRS.` formulas, or the add-in's figures with native formulas where those do. */
+  private resultCells(): Record<ResultRow, Cell> {
+    const { times, counts } = this.data;
+    const crs = new CrsCalls(times, counts);
+    const lastTime = { formula: `=MAX(${times})` };
+    const lastCount = { formula: `=INDEX(${counts},MATCH(${resultCell("lastTime")},${times},0))` };
+    const endTime = { formula: `=${stepFormula(resultCell("lastTime"), this.options.horizon, this.step)}` };
+    const target = optionCell("target");
+    const by = optionCell("by");
+    if (this.input.flavour === "crs") {
+      const compare = crs.compare();
+      const forecastAt = (column: number): Cell => ({ formula: `=INDEX(${crs.forecast(resultCell("endTime"))},2,${column})` });
+      return {
+        modelUsed: {
+          formula: `=IF(${optionCell("model")}="auto",INDEX(${compare},MATCH(0,INDEX(${compare},0,4),0),1),LOWER(${optionCell("model")}))`,
+        },
+        weight: { formula: `=INDEX(${compare},MATCH(${resultCell("modelUsed")},INDEX(${compare},0,1),0),5)` },
+        lastTime,
+        lastCount,
+        endTime,
+        endFitted: forecastAt(2),
+        endLower: forecastAt(3),
+        endUpper: forecastAt(4),
+        reach: { formula: `=IF(ISBLANK(${target}),"",${crs.reach(target)})` },
+        chance: { formula: `=IF(OR(ISBLANK(${target}),ISBLANK(${by})),"",${crs.chance(target, by)})` },
+      };
+    }
+    const { figures } = this.input;
+    const end = figures.rows[figures.rows.length - 1];
+    return {
+      modelUsed: figures.modelUsed,
+      weight: figureCell(figures.weightUsed),
+      lastTime,
+      lastCount,
+      endTime,
+      endFitted: figureCell(end.fitted),
+      endLower: figureCell(end.lower),
+      endUpper: figureCell(end.upper),
+      reach: figures.reach === null ? null : figureCell(figures.reach),
+      chance: figures.chance === null ? null : figureCell(figures.chance),
+    };
+  }
+
+  private compareRanges(): RangeWrite[] {
+    const caption = this.live
+      ? "Models compared (=CRS.COMPARE; #N/A: a model with no AICc, hover over it for why)"
+      : "Models compared (CRS.COMPARE, values when written; #N/A: a model with no AICc)";
+    const figures = this.input.flavour === "portable" ? this.input.figures.compare : null;
+    // SSE is a sum of squared counts: grouped thousands read better than 15 bare digits.
+    const formats = ["General", NUMBER_FORMATS.count, "0.00", "0.00", "0.0%"];
+    return [
+      { address: cellAddress(ROW.compareCaption, 1), cells: [[caption]], style: TITLE_STYLE },
+      this.spilledTable(ROW.compare, COMPARE_SIZE, new CrsCalls(this.data.times, this.data.counts).compare(), figures, formats),
+    ];
+  }
+
+  private fitRanges(): RangeWrite[] {
+    const caption = this.live
+      ? "Fit of the model chosen in the options (=CRS.FIT: estimates and standard errors)"
+      : "Fit of the model used (CRS.FIT, values when written: estimates and standard errors)";
+    const figures = this.input.flavour === "portable" ? this.input.figures.fit : null;
+    return [
+      { address: cellAddress(ROW.fitCaption, 1), cells: [[caption]], style: TITLE_STYLE },
+      this.spilledTable(ROW.fit, FIT_SIZE, new CrsCalls(this.data.times, this.data.counts).fit(), figures, ["General", "General", "General"]),
+    ];
+  }
+
+  /**
+   * A table a `CRS.` function spills, formatted by column below its header row: in the live
+   * flavour the formula in its top-left cell and the rest left empty for the spill; in the
+   * portable one, the figures.
+   */
+  private spilledTable(
+    row: number,
+    size: { readonly rows: number; readonly columns: number },
+    formula: string,
+    figures: FigureTable | null,
+    columnFormats: readonly string[],
+  ): RangeWrite {
+    const cells: Cell[][] =
+      figures === null
+        ? Array.from({ length: size.rows }, (_, r) => Array.from({ length: size.columns }, (_, c): Cell => (r === 0 && c === 0 ? { formula: `=${formula}` } : null)))
+        : figures.map((rowCells) => rowCells.map((cell) => (cell === "" ? null : typeof cell === "string" ? cell : figureCell(cell))));
+    return {
+      address: cellAddress(row, 1),
+      cells,
+      numberFormat: cells.map((rowCells, r) => rowCells.map((_, c) => (r === 0 ? null : (columnFormats[c] ?? null)))),
+      style: figures === null ? CALCULATION_STYLE : FIXED_VALUE_STYLE,
+    };
+  }
+
+  /** The forecast table: time, count, fitted curve, lower and upper bound (and the target). */
+  private tableRanges(): RangeWrite[] {
+    const hasTarget = this.options.target !== null;
+    const ahead = periodsText(this.options.horizon, this.options.unit);
+    const caption = this.live
+      ? `Forecast (=CRS.FORECAST) over the counts and ${ahead} past the last`
+      : `Forecast (CRS.FORECAST, values when written) over the counts and ${ahead} past the last`;
+    const percent = `${Number((this.options.confidence * 100).toPrecision(6))}%`;
+    const crs = new CrsCalls(this.data.times, this.data.counts);
+    const timesColumn = `$A$${this.firstRow}:$A$${this.lastRow}`;
+    const forecastHeader = (column: number, name: string): Cell =>
+      this.live ? { formula: `=INDEX(${crs.forecast(timesColumn)},0,${column})` } : name;
+    const header: Cell[] = [
+      this.timeName,
+      this.countName,
+      forecastHeader(2, "Forecast"),
+      forecastHeader(3, `Lower ${percent}`),
+      forecastHeader(4, `Upper ${percent}`),
+      ...(hasTarget ? ["Target"] : []),
+    ];
+    const target: Cell[] = hasTarget ? [{ formula: `=IF(ISBLANK(${optionCell("target")}),NA(),${optionCell("target")})` }] : [];
+    const links = this.input.flavour === "crs" ? sourceCells(this.series, this.input.source) : null;
+    const figures = this.input.flavour === "portable" ? this.input.figures.rows : null;
+    const fitted = (index: number): Cell[] => {
+      if (figures === null) return [null, null, null];
+      const point = figures[index];
+      return [figureCell(point.fitted), figureCell(point.lower), figureCell(point.upper)];
+    };
+    const dataRows = this.series.times.map((time, i): Cell[] => [
+      links ? { formula: `=${links[i].time}` } : time,
+      links ? { formula: `=${links[i].count}` } : this.series.counts[i],
+      ...fitted(i),
+      ...target,
+    ]);
+    const horizonRows = Array.from({ length: this.options.horizon }, (_, j): Cell[] => [
+      { formula: `=${stepFormula(resultCell("lastTime"), j + 1, this.step)}` },
+      null,
+      ...fitted(this.series.times.length + j),
+      ...target,
+    ]);
+    const rowFormats = [this.formats.time, this.formats.count, this.formats.forecast, this.formats.forecast, this.formats.forecast, ...(hasTarget ? [this.formats.count] : [])];
+    const body = [...dataRows, ...horizonRows];
+    return [
+      { address: cellAddress(ROW.tableCaption, 1), cells: [[caption]], style: TITLE_STYLE },
+      { address: cellAddress(TABLE_HEADER_ROW, 1), cells: [header], style: HEADER_STYLE },
+      { address: cellAddress(this.firstRow, 1), cells: body, numberFormat: body.map(() => rowFormats) },
+    ];
+  }
+
+  /** The chart: counts as markers, the forecast line, its bounds dashed, the target; dates on a date axis. */
+  chart(): ChartPlan {
+    const column = (letter: string): string => `${letter}${this.firstRow}:${letter}${this.lastRow}`;
+    const series: ChartSeriesPlan[] = [
+      { name: this.countName, values: column("B"), look: "markers", color: "#1F4E79" },
+      { name: "Forecast", values: column("C"), look: "line", color: "#C55A11" },
+      { name: "Lower bound", values: column("D"), look: "dashed", color: "#C55A11" },
+      { name: "Upper bound", values: column("E"), look: "dashed", color: "#C55A11" },
+      ...(this.options.target !== null ? [{ name: "Target", values: column("F"), look: "dashed" as const, color: "#7F7F7F" }] : []),
+    ];
+    return {
+      title: `${this.countName}: counts and forecast`,
+      categories: column("A"),
+      series,
+      xAxisTitle: this.timeName,
+      yAxisTitle: this.countName,
+      position: CHART_POSITION,
+      ...(this.series.timesAreDates ? { dateAxis: this.dateAxis() } : {}),
+    };
+  }
+
+  /**
+   * The chart's date axis: in months when no two counts are less than four weeks apart (so that
+   * month-end counts sit on their months), else in days; about a dozen labels along it.
+   */
+  private dateAxis(): DateAxisPlan {
+    const times = forecastTimes(this.series, this.options);
+    const gaps = times.slice(1).map((time, i) => time - times[i]);
+    const monthly = Math.min(...gaps) >= 28;
+    const span = times[times.length - 1] - times[0];
+    const units = monthly ? span / DAYS_PER_MONTH : span;
+    return { format: "mmm yy", unit: monthly ? "months" : "days", labelEvery: Math.max(1, Math.ceil(units / AXIS_LABELS)) };
+  }
+}
+
+/** About how many labels a date axis shows. */
+const AXIS_LABELS = 12;
+/** The days of an average month. */
+const DAYS_PER_MONTH = 365.25 / 12;
+
+/** A figure as a cell: the number, or #N/A where there is none. */
+function figureCell(figure: Figure): Cell {
+  return typeof figure === "number" ? figure : { formula: "=NA()" };
+}
+
+/** The `CRS.` calls of a sheet, over its counts and its options. */
+class CrsCalls {
+  private readonly model = optionCell("model");
+  private readonly market = optionCell("market");
+
+  constructor(
+    private readonly times: string,
+    private readonly counts: string,
+  ) {}
+
+  compare(): string {
+    return `CRS.COMPARE(${this.times},${this.counts},${this.market})`;
+  }
+
+  fit(): string {
+    return `CRS.FIT(${this.model},${this.times},${this.counts},${this.market})`;
+  }
+
+  forecast(newTimes: string): string {
+    return `CRS.FORECAST(${this.model},${this.times},${this.counts},${newTimes},${this.market},${optionCell("confidence")})`;
+  }
+
+  reach(target: string): string {
+    return `CRS.REACH(${this.model},${this.times},${this.counts},${target},${this.market})`;
+  }
+
+  chance(target: string, by: string): string {
+    return `CRS.CHANCE(${this.model},${this.times},${this.counts},${target},${by},${this.market})`;
+  }
+}
+
+/**
+ * The sentences at the top of the sheet, as formulas over the option and result cells: TEXT
+ * shows each number as the sheet formats it, and IF picks the words, so that they stay true when
+ * the numbers change.
+ */
+class SentenceFormulas {
+  constructor(
+    private readonly series: Series,
+    private readonly options: ForecastOptions,
+    private readonly formats: Formats,
+  ) {}
+
+  /** A time as the sentence shows it: "12 Jul 2005", or "time 7.6" ("week 7.6") for plain numbers. */
+  private time(expression: string): string {
+    if (this.series.timesAreDates) return `TEXT(${expression},"d mmm yyyy")`;
+    return `"${this.options.unit === "period" ? "time" : this.options.unit} "&TEXT(${expression},"#,##0.0")`;
+  }
+
+  /** A time with the preposition a sentence puts before it: "on 12 Jul 2005", "at time 7.6". */
+  private when(expression: string): string {
+    return `"${this.series.timesAreDates ? "on" : "at"} "&${this.time(expression)}`;
+  }
+
+  private count(expression: string, format = this.formats.count): string {
+    return `TEXT(${expression},"${format}")`;
+  }
+
+  /** When the target is reached, and the chance of reaching it by its date. */
+  target(): string {
+    const [target, by, market] = [optionCell("target"), optionCell("by"), optionCell("market")];
+    const [reach, chance, last] = [resultCell("reach"), resultCell("chance"), resultCell("lastTime")];
+    const share = `IF(ISNUMBER(${market})," of "&${this.count(market)}&" ("&TEXT(${target}/${market},"0%")&")","")`;
+    const reached = `IF(ISNA(${reach})," is never reached on the fitted curve, which levels off at or below it",IF(${reach}<=${last}," was reached "," is reached ")&${this.when(reach)}&" on the fitted curve")`;
+    const odds = `IF(ISBLANK(${by}),".","; the chance of reaching it by "&${this.time(by)}&" is "&TEXT(${chance},"0%")&".")`;
+    const none = `"No target: type a target count in ${target.replace(/\$/g, "")} and a ${this.series.timesAreDates ? "date" : "time"} in ${by.replace(/\$/g, "")} to see when it is reached and the chance of reaching it by then."`;
+    return `=IF(ISBLANK(${target}),${none},IFERROR(${this.count(target)}&${share}&${reached}&${odds},"The target cannot be worked out: see the error cells below (hover over one for why)."))`;
+  }
+
+  /**
+   * The count at the end of the horizon: the bounds (which start from the last count and add the
+   * new adopters still to come), and the fitted curve there.
+   */
+  forecast(): string {
+    const [end, fitted, lower, upper] = [resultCell("endTime"), resultCell("endFitted"), resultCell("endLower"), resultCell("endUpper")];
+    const [last, lastCount] = [resultCell("lastTime"), resultCell("lastCount")];
+    const after = `${periodsText(this.options.horizon, this.options.unit)} after the last count`;
+    const forecastCount = (expression: string): string => this.count(expression, this.formats.forecast);
+    const sentence =
+      `"By "&${this.time(end)}&", ${after} ("&${this.count(lastCount)}&" "&${this.when(last)}&"), the count is between "&` +
+      `${forecastCount(lower)}&" and "&${forecastCount(upper)}&" with "&TEXT(${optionCell("confidence")},"0%")&" confidence; the fitted curve gives "&` +
+      `${forecastCount(fitted)}&"."`;
+    return `=IFERROR(${sentence},"The forecast cannot be worked out: see the error cells below (hover over one for why).")`;
+  }
+
+  /** Which model, and why. */
+  model(): string {
+    const [model, used, weight] = [optionCell("model"), resultCell("modelUsed"), resultCell("weight")];
+    const percent = `IFERROR(TEXT(${weight},"0%"),"not available")`;
+    const auto = `"The "&${used}&" curve fits these counts best of the three (the lowest AICc; Akaike weight "&${percent}&": see Models compared below)."`;
+    const chosen = `"The "&${used}&" curve, as chosen in ${model.replace(/\$/g, "")}; its Akaike weight among the three is "&${percent}&"."`;
+    // Excel compares texts ignoring case: "Auto" is "auto".
+    return `=IFERROR(IF(${model}="auto",${auto},${chosen}),"The model cannot be fitted to these counts: see the error cells below (hover over one for why).")`;
+  }
+}

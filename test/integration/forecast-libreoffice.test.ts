@@ -1,0 +1,157 @@
+/**
+ * The forecast files `npm run forecast` writes, for every shipped real series and for the
+ * README's worked example with a target, opened and fully recalculated by LibreOffice Calc
+ * headless: every formula's cached value is what LibreOffice computes (the sentences word for
+ * word), no cell is an error but the deliberate ones (a figure the add-in could not compute,
+ * written as =NA(): Bass in the comparison when the times are dates, a Gompertz `a` too large to
+ * show on a scale of dates), and the chart survives.
+ *
+ * LibreOffice is required: without it this test fails rather than skips.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import type ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { afterAll, describe, expect, it } from "vitest";
+import { readSeriesCsv } from "../../src/data/seriesCsv";
+import { FORECAST_SHEET, planForecast } from "../../src/workbook/forecastPlan";
+import { readForecastOptions } from "../../src/workbook/forecastOptions";
+import { computeForecast, forecastFigures } from "../../src/workbook/forecastResults";
+import { NO_TAKEN_NAMES } from "../../src/workbook/names";
+import type { WorkbookPlan } from "../../src/workbook/plan";
+import { ROOT } from "../functions/host";
+import { PCT_ROWS, REAL_SERIES, SERIES_FOLDER } from "../workbook/forecastFixtures";
+import { formulaOf, plannedCells } from "../workbook/planCells";
+import { excelError } from "../../src/workbook/formulaValue";
+import type { ExcelErrorCode, ScalarValue } from "../../src/workbook/formulaValue";
+import { asNumber, errorOf, loadWorkbook, sameValue, shownValue } from "../workbook/xlsxRead";
+import { convertWithLibreOffice } from "../../scripts/libreOffice";
+
+const work = mkdtempSync(join(tmpdir(), "crs-forecast-libreoffice-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The README's worked example as a file, with its options. */
+const EXAMPLE = { name: "pct-example", text: `Date,GPs registered\n${PCT_ROWS.map(([date, count]) => `${date},${count}`).join("\n")}\n` };
+const EXAMPLE_OPTIONS = ["--market", "150", "--target", "45", "--by", "30/06/2005"];
+
+interface Case {
+  readonly name: string;
+  readonly csv: string;
+  readonly args: readonly string[];
+}
+
+const CASES: readonly Case[] = [
+  ...REAL_SERIES.map(({ file }) => ({ name: basename(file, ".csv"), csv: join(SERIES_FOLDER, file), args: [] })),
+  { name: EXAMPLE.name, csv: join(work, `${EXAMPLE.name}.csv`), args: EXAMPLE_OPTIONS },
+];
+
+interface Written {
+  /** The plan the file was written from (the same the command makes). */
+  readonly plan: WorkbookPlan;
+  readonly written: ExcelJS.Workbook;
+  readonly recalculated: ExcelJS.Workbook;
+  readonly recalculatedBytes: Uint8Array;
+}
+
+let files: Promise<Map<string, Written>> | undefined;
+
+/** Each case written by the command and recalculated by LibreOffice, in one run of each. */
+function forecastFiles(): Promise<Map<string, Written>> {
+  files ??= (async () => {
+    writeFileSync(join(work, `${EXAMPLE.name}.csv`), EXAMPLE.text);
+    const bytes = new Map<string, Uint8Array>();
+    for (const { name, csv, args } of CASES) {
+      const out = join(work, `${name}.xlsx`);
+      const run = spawnSync(process.execPath, [join(ROOT, "scripts", "runBundled.mjs"), "forecast", csv, out, ...args], { cwd: ROOT, encoding: "utf8" });
+      if (run.status !== 0) throw new Error(`npm run forecast failed on ${name}: ${run.stderr}`);
+      bytes.set(name, new Uint8Array(readFileSync(out)));
+    }
+    const recalculatedFiles = convertWithLibreOffice([...bytes.values()], "xlsx", "to check the forecast files recalculate without the add-in");
+    const recalculated = new Map([...bytes.keys()].map((name, index) => [name, recalculatedFiles[index]]));
+    const result = new Map<string, Written>();
+    for (const { name, csv, args } of CASES) {
+      const series = readSeriesCsv(readFileSync(csv, "utf8"));
+      const options = readForecastOptions(optionsOf(args), series);
+      const figures = forecastFigures(computeForecast(series, options), options);
+      const plan = planForecast({ flavour: "portable", series, options, source: { kind: "file", name: basename(csv) }, figures }, NO_TAKEN_NAMES);
+      result.set(name, {
+        plan,
+        written: await loadWorkbook(bytes.get(name)!),
+        recalculated: await loadWorkbook(recalculated.get(name)!),
+        recalculatedBytes: recalculated.get(name)!,
+      });
+    }
+    return result;
+  })();
+  return files;
+}
+
+/** A value read back from a file as the evaluator holds one: dates as serials, errors as errors, no value as "". */
+function asScalar(value: unknown): ScalarValue {
+  const error = errorOf(value);
+  if (error !== undefined) return excelError(error as ExcelErrorCode);
+  return asNumber(value) ?? ((value ?? "") as ScalarValue);
+}
+
+/** A command line's options as the option reader takes them. */
+function optionsOf(args: readonly string[]): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (let i = 0; i < args.length; i += 2) options[args[i].replace(/^--/, "")] = args[i + 1];
+  return options;
+}
+
+describe("forecast files recalculated by LibreOffice Calc", () => {
+  for (const { name } of CASES) {
+    it(`${name}: every formula's cached value is what LibreOffice computes`, async () => {
+      const { plan, written, recalculated } = (await forecastFiles()).get(name)!;
+      const ours = written.getWorksheet(FORECAST_SHEET)!;
+      const theirs = recalculated.getWorksheet(FORECAST_SHEET)!;
+      const mismatches: string[] = [];
+      let checked = 0;
+      for (const [address, cell] of plannedCells(plan.sheets[0])) {
+        if (formulaOf(cell) === null) continue;
+        const cached = shownValue(ours.getCell(address));
+        const shown = shownValue(theirs.getCell(address));
+        if (!sameValue(shown, asScalar(cached))) mismatches.push(`${address} ${formulaOf(cell)}: cached ${JSON.stringify(cached)}, LibreOffice ${JSON.stringify(shown)}`);
+        checked++;
+      }
+      expect(mismatches).toEqual([]);
+      expect(checked).toBeGreaterThan(10);
+    });
+
+    it(`${name}: no cell is an error but a figure the add-in could not compute`, async () => {
+      const { plan, recalculated } = (await forecastFiles()).get(name)!;
+      const deliberate = new Set([...plannedCells(plan.sheets[0]).values()].filter((cell) => formulaOf(cell) === "=NA()").map((cell) => cell.address));
+      const errors: string[] = [];
+      recalculated.getWorksheet(FORECAST_SHEET)!.eachRow((row) =>
+        row.eachCell((cell) => {
+          const error = errorOf(shownValue(cell));
+          if (error !== undefined && !(error === "#N/A" && deliberate.has(cell.address))) errors.push(`${cell.address}: ${error}`);
+        }),
+      );
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it("answers the worked example's question in the file as the README does", async () => {
+    const { recalculated } = (await forecastFiles()).get(EXAMPLE.name)!;
+    const sheet = recalculated.getWorksheet(FORECAST_SHEET)!;
+    expect(shownValue(sheet.getCell("A6"))).toBe("45 of 150 (30%) is reached on 6 Jul 2005 on the fitted curve; the chance of reaching it by 30 Jun 2005 is 31%.");
+    expect(shownValue(sheet.getCell("B20"))).toBe("gompertz");
+  });
+
+  it("keeps each file's chart of the counts, the forecast, its bounds and the target", async () => {
+    for (const { name } of CASES) {
+      const { plan, recalculatedBytes } = (await forecastFiles()).get(name)!;
+      const zip = await JSZip.loadAsync(recalculatedBytes);
+      const chartPath = Object.keys(zip.files).find((path) => /^xl\/charts\/chart\d+\.xml$/.test(path));
+      expect(chartPath, `${name}: a chart part`).toBeDefined();
+      const chart = await zip.file(chartPath!)!.async("string");
+      for (const series of plan.sheets[0].charts[0].series) {
+        expect(chart, `${name}: ${series.name}`).toContain(`!${series.values.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}<`);
+      }
+    }
+  });
+});
