@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseRange } from "../../src/workbook/a1";
+import { TIMELINE_TITLE } from "../../src/workbook/model/timelineBlock";
 import { TIMELINE_MONTHS } from "../../src/workbook/model/timelineGrid";
 import { planModel } from "../../src/workbook/modelPlan";
 import { NO_TAKEN_NAMES } from "../../src/workbook/names";
@@ -52,9 +53,9 @@ function printedModel(): Promise<{ path: string; pages: PrintedPage[] }> {
 /** The pages of each sheet: the model sheet's come first, the timeline sheet's from the page with its title. */
 async function sheetPages(): Promise<{ model: PrintedPage[]; timeline: PrintedPage[] }> {
   const { pages } = await printedModel();
-  const title = String(plannedCells(timeline).get("A1")?.value);
-  const first = pages.findIndex((page) => page.text.includes(title));
-  expect(first, `the page with "${title}"`).toBeGreaterThan(0);
+  expect(plannedCells(timeline).get("A1")?.value).toBe(TIMELINE_TITLE);
+  const first = pages.findIndex((page) => page.text.includes(TIMELINE_TITLE));
+  expect(first, `the page with "${TIMELINE_TITLE}"`).toBeGreaterThan(0);
   return { model: pages.slice(0, first), timeline: pages.slice(first) };
 }
 

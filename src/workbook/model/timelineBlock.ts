@@ -22,6 +22,9 @@ import { formula, wrappedLines } from "./sheetBuilder";
 import { ASSUMPTION_STYLE, BLOCK_TITLE_STYLE, CALCULATION_STYLE, FIXED_VALUE_STYLE, TITLE_STYLE, UNIT_STYLE } from "./styles";
 import { TIMELINE_FIRST_COLUMN, TIMELINE_LABEL_COLUMN, TIMELINE_MONTHS, TIMELINE_UNIT_COLUMN, timelineRange } from "./timelineGrid";
 
+/** The timeline sheet's title. */
+export const TIMELINE_TITLE = "CRS adoption model: the PCT month by month";
+
 /** The rows of the timeline the chart and other blocks read. */
 export interface TimelineRows {
   readonly monthEnd: number;
@@ -48,7 +51,7 @@ interface TimelineRow {
 /** Writes the timeline sheet's title, notes and block; returns the rows the chart draws. */
 export function writeTimeline(context: ModelContext): TimelineRows {
   const { builder, n, dialect, fitted, sheets } = context;
-  builder.write(builder.take(), TIMELINE_LABEL_COLUMN, [["CRS adoption model: the PCT month by month"]], { style: TITLE_STYLE });
+  builder.write(builder.take(), TIMELINE_LABEL_COLUMN, [[TIMELINE_TITLE]], { style: TITLE_STYLE });
   writeNotes(builder, [
     `From the month of the first count, for ${TIMELINE_MONTHS} months: the rows the chart on '${sheets.model}' draws, from its inputs and history. One formula across each row.`,
     "#N/A leaves a gap in the chart: the history after the latest count, the scenarios before it. Your trajectory (orange) is an input: type your plan, month by month.",
