@@ -21,8 +21,8 @@ export const TIMELINE_LAST_COLUMN = TIMELINE_FIRST_COLUMN + TIMELINE_MONTHS - 1;
 
 /**
  * Widths in characters: labels wrapped in two lines at most, short units, then months just wide
- * enough for "Sep", "2005", "1,500" and "#N/A", so that the 36 months print one A4 landscape
- * page wide.
+ * enough for "Sep", "2005", "35.0", a PCT's count of GPs and "#N/A", so that the 36 months print
+ * one A4 landscape page wide (at 60% of full size: the months take the width).
  */
 export const TIMELINE_WIDTHS: readonly number[] = [32, 7, ...Array<number>(TIMELINE_MONTHS).fill(5)];
 
