@@ -10,7 +10,7 @@
  *    write (new sheets, the defined names on them, one 2D array of formulas per block, number
  *    formats, styles, tables, column widths, frozen rows, charts, the sheet to show) and sync
  *    once. The names come before the formulas, so no formula is ever written with a name Excel
- *    does not know yet;
+ *    does not know yet, and the charts after every sheet's cells, which they may draw;
  * 3. only if Excel refuses a write part-way: remove the sheets and names the action had added
  *    (removeAdded.ts).
  *
@@ -230,8 +230,8 @@ function queuePageSetup(sheet: Excel.Worksheet, plan: PageSetupPlan): void {
   for (const row of plan.breaksBeforeRows ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
 }
 
-/** Queues everything written on a sheet the plan adds; `sheetOf` finds the other sheets it adds, which its charts may draw. */
-function queueSheetContents(sheet: Excel.Worksheet, plan: SheetPlan, sheetOf: (name: string) => Excel.Worksheet): void {
+/** Queues everything written on a sheet the plan adds but its charts. */
+function queueSheetContents(sheet: Excel.Worksheet, plan: SheetPlan): void {
   plan.ranges.forEach((write) => queueRangeWrite(sheet, write));
   for (const table of plan.tables) {
     // A Range, not an address text: a text without a sheet name would go to the active sheet.
@@ -246,7 +246,6 @@ function queueSheetContents(sheet: Excel.Worksheet, plan: SheetPlan, sheetOf: (n
   (plan.validations ?? []).forEach((validation) => queueValidation(sheet, validation));
   if (plan.pageSetup) queuePageSetup(sheet, plan.pageSetup);
   if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
-  plan.charts.forEach((chart) => queueChart(sheet, chart.dataSheet === undefined ? sheet : sheetOf(chart.dataSheet), chart));
 }
 
 function truncateComment(comment: string): string {
@@ -276,7 +275,13 @@ export function queuePlan(context: Excel.RequestContext, plan: WorkbookPlan, tak
     context.workbook.names.add(name.name, sheetOf(name.sheet).getRange(name.address), truncateComment(name.comment));
     record.name(name.name);
   }
-  for (const sheetPlan of plan.sheets) queueSheetContents(sheetOf(sheetPlan.name), sheetPlan, sheetOf);
+  for (const sheetPlan of plan.sheets) queueSheetContents(sheetOf(sheetPlan.name), sheetPlan);
+  // Charts last, once every sheet's cells are queued: a chart may draw another sheet's cells, and
+  // a chart added over cells not yet written could start without the series it is given.
+  for (const sheetPlan of plan.sheets) {
+    const sheet = sheetOf(sheetPlan.name);
+    for (const chart of sheetPlan.charts) queueChart(sheet, chart.dataSheet === undefined ? sheet : sheetOf(chart.dataSheet), chart);
+  }
   if (plan.activate !== null) {
     (added.get(nameKey(plan.activate)) ?? context.workbook.worksheets.getItem(plan.activate)).activate();
   }

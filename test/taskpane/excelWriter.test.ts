@@ -148,9 +148,13 @@ describe("applying a plan", () => {
     });
   });
 
-  it("draws a chart on one sheet over the cells of another sheet the plan adds", async () => {
+  it("draws a chart on one sheet over the cells of another sheet the plan adds, once those cells are written", async () => {
     const excel = new FakeExcel();
     await applyPlan(excel.context, chartOverAnotherSheet());
+    const chartAdded = excel.log.findIndex((request) => request.startsWith("charts.add"));
+    const cellsWritten = excel.log.flatMap((request, index) => (request.startsWith("formulas") ? [index] : []));
+    expect(cellsWritten).toHaveLength(2);
+    expect(chartAdded).toBeGreaterThan(Math.max(...cellsWritten));
     expect(excel.sheet("GPs data").charts).toEqual([]);
     expect(excel.sheet("Summary").charts[0]).toMatchObject({
       seriesBy: "Columns",
