@@ -12,7 +12,7 @@ import { pctOutlook, type Outlook, type OutlookValue } from "../../model/outlook
 import { shortfall } from "../../model/threshold";
 import type { Cell } from "../plan";
 import type { PctExample } from "./example";
-import { TIMELINE_MONTHS } from "./grid";
+import { TIMELINE_MONTHS } from "./timelineGrid";
 
 /** Days in the average month, as the sheet counts months. */
 const DAYS_PER_MONTH = 365.25 / 12;

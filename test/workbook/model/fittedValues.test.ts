@@ -3,7 +3,7 @@ import { isoToExcelSerial } from "../../../src/data";
 import { ModelError } from "../../../src/model/errors";
 import { EXAMPLE_PCT } from "../../../src/workbook/model/example";
 import { cappedUpper, computeFittedValues, displayDate, endOfMonth, fittedCell, timelineDates } from "../../../src/workbook/model/fittedValues";
-import { TIMELINE_MONTHS } from "../../../src/workbook/model/grid";
+import { TIMELINE_MONTHS } from "../../../src/workbook/model/timelineGrid";
 
 describe("the portable model's fitted values", () => {
   it("finds month ends as EOMONTH does, across short months, leap years and year ends", () => {
