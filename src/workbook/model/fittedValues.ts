@@ -72,11 +72,6 @@ export function computeFittedValues(example: PctExample, computedOn: Date): Fitt
   return { outlook, computedOn: displayDate(computedOn), targetGps, firstDate, dateTargetReached };
 }
 
-/** The upper bound as the sheet shows it: at most the market (PCTGPs), as `forecastAt` caps it. */
-export function cappedUpper(value: OutlookValue, market: number): OutlookValue {
-  return value instanceof ModelError ? value : Math.min(market, value);
-}
-
 /** A fitted value as a cell: the number, or #N/A where the add-in shows an error (its message is in the Checks). */
 export function fittedCell(value: OutlookValue): Cell {
   return value instanceof ModelError ? { formula: "=NA()" } : value;

@@ -15,7 +15,6 @@ import { NUMBER_FORMATS } from "../formats";
 import type { Cell, CellStyle } from "../plan";
 import { type ModelContext, fitCell } from "./context";
 import { type ForecastColumn, forecastAt } from "./fitFormulas";
-import { cappedUpper } from "./fittedValues";
 import { writeNotes } from "./lineItems";
 import { MODEL_FORMATS } from "./modelFormats";
 import { formula, wrappedLines } from "./sheetBuilder";
@@ -83,10 +82,7 @@ export function writeTimeline(context: ModelContext): TimelineRows {
     format: MODEL_FORMATS.timelineCount,
     style: fitted === null ? CALCULATION_STYLE : FIXED_VALUE_STYLE,
     cell: (column, month) =>
-      fitCell(context, forecastAt(n, ref(column, at.monthsSinceFirst), which), (values) => {
-        const value = values.outlook.timeline[month][which];
-        return which === "upper" ? cappedUpper(value, context.example.gps) : value;
-      }),
+      fitCell(context, forecastAt(n, ref(column, at.monthsSinceFirst), which), (values) => values.outlook.timeline[month][which]),
   });
   const scenario = (rate: string, letter: string): TimelineRow => ({
     label: `Scenario ${letter}: latest count + ${rate} a month`,
