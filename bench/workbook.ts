@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { computeFormulaValues } from "../src/workbook/formulaValues";
 import { EXAMPLE_PCT } from "../src/workbook/model/example";
 import { computeFittedValues } from "../src/workbook/model/fittedValues";
-import { TIMELINE_MONTHS } from "../src/workbook/model/grid";
+import { TIMELINE_MONTHS } from "../src/workbook/model/timelineGrid";
 import type { Cell, WorkbookPlan } from "../src/workbook/plan";
 import { planPortableWorkbook } from "../src/workbook/portable";
 import { writeXlsx } from "../src/workbook/xlsxWriter";

@@ -1,7 +1,8 @@
 /**
- * Prints the model sheet as LibreOffice prints it and keeps a picture of its first page for the
- * README: the portable model written to .xlsx, printed to PDF (A4 landscape, one page wide),
- * page 1 rendered to PNG with poppler's pdftoppm.
+ * Prints the model as LibreOffice prints it and keeps a picture of the model sheet's first page
+ * for the README: the portable model written to .xlsx, printed to PDF (A4 landscape, each sheet
+ * one page wide: the model sheet, then its timeline), page 1 rendered to PNG with poppler's
+ * pdftoppm.
  *
  *   npm run model-picture              # writes docs/model-page1.png
  *
@@ -12,6 +13,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { TIMELINE_TITLE } from "../src/workbook/model/timelineBlock";
 import { planModel } from "../src/workbook/modelPlan";
 import { NO_TAKEN_NAMES } from "../src/workbook/names";
 import { writeXlsx } from "../src/workbook/xlsxWriter";
@@ -22,15 +24,19 @@ const PICTURE = resolve(__dirname, "..", "docs", "model-page1.png");
 const RESOLUTION = 110;
 
 async function main(): Promise<void> {
-  const [pdf] = convertWithLibreOffice([await writeXlsx(planModel(NO_TAKEN_NAMES, { formulas: "portable" }))], "pdf", "to print the model sheet");
+  const plan = planModel(NO_TAKEN_NAMES, { formulas: "portable" });
+  const [pdf] = convertWithLibreOffice([await writeXlsx(plan)], "pdf", "to print the model");
   const workDir = mkdtempSync(join(tmpdir(), "crs-model-picture-"));
   try {
     const printed = join(workDir, "model.pdf");
     writeFileSync(printed, pdf);
-    const pages = /^Pages:\s+(\d+)/m.exec(execFileSync("pdfinfo", [printed], { encoding: "utf8" }))?.[1];
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync("pdfinfo", [printed], { encoding: "utf8" }))?.[1]);
+    const text = (page: number): string => execFileSync("pdftotext", ["-f", String(page), "-l", String(page), printed, "-"], { encoding: "utf8" });
+    const [model, timeline] = plan.sheets.map((sheet) => sheet.name);
+    const modelPages = Array.from({ length: pages }, (_, index) => index + 1).findIndex((page) => text(page).includes(TIMELINE_TITLE));
     execFileSync("pdftoppm", ["-png", "-r", String(RESOLUTION), "-f", "1", "-l", "1", "-singlefile", printed, join(workDir, "page1")]);
     writeFileSync(PICTURE, readFileSync(join(workDir, "page1.png")));
-    console.log(`Printed the model sheet on ${pages} A4 landscape pages, one page wide; page 1 is ${PICTURE}`);
+    console.log(`Printed '${model}' on ${modelPages} and '${timeline}' on ${pages - modelPages} A4 landscape pages, each one page wide; page 1 is ${PICTURE}`);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -10,7 +10,7 @@
  *    write (new sheets, the defined names on them, one 2D array of formulas per block, number
  *    formats, styles, tables, column widths, frozen rows, charts, the sheet to show) and sync
  *    once. The names come before the formulas, so no formula is ever written with a name Excel
- *    does not know yet;
+ *    does not know yet, and the charts after every sheet's cells, which they may draw;
  * 3. only if Excel refuses a write part-way: remove the sheets and names the action had added
  *    (removeAdded.ts).
  *
@@ -104,6 +104,12 @@ const HORIZONTAL: Record<NonNullable<CellStyle["horizontal"]>, "Left" | "Center"
   right: "Right",
 };
 
+const VERTICAL: Record<NonNullable<CellStyle["vertical"]>, "Top" | "Center" | "Bottom"> = {
+  top: "Top",
+  center: "Center",
+  bottom: "Bottom",
+};
+
 function queueStyle(range: Excel.Range, style: CellStyle, rows: number, columns: number): void {
   const format = range.format;
   if (style.fill !== undefined) format.fill.color = style.fill;
@@ -112,6 +118,7 @@ function queueStyle(range: Excel.Range, style: CellStyle, rows: number, columns:
   if (style.italic !== undefined) format.font.italic = style.italic;
   if (style.wrap !== undefined) format.wrapText = style.wrap;
   if (style.horizontal !== undefined) format.horizontalAlignment = HORIZONTAL[style.horizontal];
+  if (style.vertical !== undefined) format.verticalAlignment = VERTICAL[style.vertical];
   if (style.border !== undefined) {
     const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = [
       "EdgeTop",
@@ -169,17 +176,18 @@ function queueSeriesLook(series: Excel.ChartSeries, plan: ChartSeriesPlan): void
   if (plan.color !== undefined) line.color = plan.color;
 }
 
-function queueChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
+/** Queues a chart on `sheet` over the ranges of `dataSheet` (the chart's own sheet, or another the plan adds). */
+function queueChart(sheet: Excel.Worksheet, dataSheet: Excel.Worksheet, plan: ChartPlan): void {
   const [first, ...others] = plan.series;
-  const chart = sheet.charts.add("Line", sheet.getRange(first.values), seriesOrientation(first.values));
-  const categories = sheet.getRange(plan.categories);
+  const chart = sheet.charts.add("Line", dataSheet.getRange(first.values), seriesOrientation(first.values));
+  const categories = dataSheet.getRange(plan.categories);
   const firstSeries = chart.series.getItemAt(0);
   firstSeries.name = first.name;
   firstSeries.setXAxisValues(categories);
   queueSeriesLook(firstSeries, first);
   for (const other of others) {
     const series = chart.series.add(other.name);
-    series.setValues(sheet.getRange(other.values));
+    series.setValues(dataSheet.getRange(other.values));
     series.setXAxisValues(categories);
     queueSeriesLook(series, other);
   }
@@ -222,7 +230,7 @@ function queuePageSetup(sheet: Excel.Worksheet, plan: PageSetupPlan): void {
   for (const row of plan.breaksBeforeRows ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
 }
 
-/** Queues everything written on a sheet the plan adds. */
+/** Queues everything written on a sheet the plan adds but its charts. */
 function queueSheetContents(sheet: Excel.Worksheet, plan: SheetPlan): void {
   plan.ranges.forEach((write) => queueRangeWrite(sheet, write));
   for (const table of plan.tables) {
@@ -238,7 +246,6 @@ function queueSheetContents(sheet: Excel.Worksheet, plan: SheetPlan): void {
   (plan.validations ?? []).forEach((validation) => queueValidation(sheet, validation));
   if (plan.pageSetup) queuePageSetup(sheet, plan.pageSetup);
   if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
-  plan.charts.forEach((chart) => queueChart(sheet, chart));
 }
 
 function truncateComment(comment: string): string {
@@ -269,6 +276,12 @@ export function queuePlan(context: Excel.RequestContext, plan: WorkbookPlan, tak
     record.name(name.name);
   }
   for (const sheetPlan of plan.sheets) queueSheetContents(sheetOf(sheetPlan.name), sheetPlan);
+  // Charts last, once every sheet's cells are queued: a chart may draw another sheet's cells, and
+  // a chart added over cells not yet written could start without the series it is given.
+  for (const sheetPlan of plan.sheets) {
+    const sheet = sheetOf(sheetPlan.name);
+    for (const chart of sheetPlan.charts) queueChart(sheet, chart.dataSheet === undefined ? sheet : sheetOf(chart.dataSheet), chart);
+  }
   if (plan.activate !== null) {
     (added.get(nameKey(plan.activate)) ?? context.workbook.worksheets.getItem(plan.activate)).activate();
   }

@@ -417,7 +417,7 @@ class ForecastLayout {
     const formats = ["General", NUMBER_FORMATS.count, "0.00", "0.00", "0.0%"];
     return [
       { address: cellAddress(ROW.compareCaption, 1), cells: [[caption]], style: TITLE_STYLE },
-      this.spilledTable(ROW.compare, COMPARE_SIZE, new CrsCalls(this.data.times, this.data.counts).compare(), figures, formats),
+      ...this.spilledTable(ROW.compare, COMPARE_SIZE, new CrsCalls(this.data.times, this.data.counts).compare(), figures, formats),
     ];
   }
 
@@ -428,7 +428,7 @@ class ForecastLayout {
     const figures = this.input.flavour === "portable" ? this.input.figures.fit : null;
     return [
       { address: cellAddress(ROW.fitCaption, 1), cells: [[caption]], style: TITLE_STYLE },
-      this.spilledTable(ROW.fit, FIT_SIZE, new CrsCalls(this.data.times, this.data.counts).fit(), figures, ["General", "General", "General"]),
+      ...this.spilledTable(ROW.fit, FIT_SIZE, new CrsCalls(this.data.times, this.data.counts).fit(), figures, ["General", "General", "General"]),
     ];
   }
 
@@ -443,17 +443,18 @@ class ForecastLayout {
     formula: string,
     figures: FigureTable | null,
     columnFormats: readonly string[],
-  ): RangeWrite {
+  ): RangeWrite[] {
     const cells: Cell[][] =
       figures === null
         ? Array.from({ length: size.rows }, (_, r) => Array.from({ length: size.columns }, (_, c): Cell => (r === 0 && c === 0 ? { formula: `=${formula}` } : null)))
-        : figures.map((rowCells) => rowCells.map((cell) => (cell === "" ? null : typeof cell === "string" ? cell : figureCell(cell))));
-    return {
+        : figures.map((rowCells) => rowCells.map((cell) => (cell === "" ? null : typeof cell === "string" ? cell : tableFigureCell(cell))));
+    const table: RangeWrite = {
       address: cellAddress(row, 1),
       cells,
       numberFormat: cells.map((rowCells, r) => rowCells.map((_, c) => (r === 0 ? null : (columnFormats[c] ?? null)))),
       style: figures === null ? CALCULATION_STYLE : FIXED_VALUE_STYLE,
     };
+    return [table, ...(figures === null ? [] : missingNotes(row, size.columns + 1, figures))];
   }
 
   /** The forecast table: time, count, fitted curve, lower and upper bound (and the target). */
@@ -548,6 +549,28 @@ const DAYS_PER_MONTH = 365.25 / 12;
 /** A figure as a cell: the number, or #N/A where there is none. */
 function figureCell(figure: Figure): Cell {
   return typeof figure === "number" ? figure : { formula: "=NA()" };
+}
+
+/**
+ * A figure of a table written as values: the number, or "n/a" where the `CRS.` function shows
+ * #N/A or #NUM! with a message; the message, which a file of values cannot hover, is written
+ * beside the row (see `missingNotes`).
+ */
+function tableFigureCell(figure: Figure): Cell {
+  return typeof figure === "number" ? figure : NOT_AVAILABLE;
+}
+
+/** What a table written as values shows where there is no figure. */
+const NOT_AVAILABLE = "n/a";
+
+/** Beside each row of a table written as values that has an "n/a", why (the function's message). */
+function missingNotes(row: number, column: number, figures: FigureTable): RangeWrite[] {
+  return figures.flatMap((rowCells, r) => {
+    const missing = rowCells.find((cell): cell is { readonly missing: string } => typeof cell === "object");
+    return missing === undefined
+      ? []
+      : [{ address: cellAddress(row + r, column), cells: [[`${NOT_AVAILABLE}: ${missing.missing}`]], style: NOTE_STYLE }];
+  });
 }
 
 /** The `CRS.` calls of a sheet, over its counts and its options. */

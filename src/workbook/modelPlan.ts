@@ -1,10 +1,12 @@
 /**
- * The plan of the PCT adoption model: one sheet, laid out after the FAST standard, that answers a
- * PCT manager's questions from the PCT's own counts: was (or will) the incentive be paid, when
- * will the PCT reach a later target and how sure is that, and how many registrations a month it
- * takes. From the top: the decision in words and the outputs beside a chart, the inputs (the
- * article's scheme, the example PCT, its history), the calculations with the monthly timeline
- * across the columns, the run-rate scenarios, the Checks, and the article's national figures.
+ * The plan of the PCT adoption model, laid out after the FAST standard, that answers a PCT
+ * manager's questions from the PCT's own counts: was (or will) the incentive be paid, when will
+ * the PCT reach a later target and how sure is that, and how many registrations a month it takes.
+ * Two sheets. The model sheet, one A4 landscape page wide at a readable scale, from the top: the
+ * decision in words and the outputs beside a chart, the inputs (the article's scheme, the example
+ * PCT, its history), the calculations, the run-rate scenarios, the Checks, and the article's
+ * national figures. The timeline sheet: the monthly timeline across the columns, which the chart
+ * draws.
  *
  * Every input and output the spec lists is a workbook-scoped defined name, and every formula
  * refers to cells by their names, so a user can read it and other sheets can use it; the names
@@ -14,10 +16,10 @@
 import { dialectOf } from "./formulaDialect";
 import type { FormulaFlavour } from "./formulaDialect";
 import { modelChart } from "./model/chart";
-import type { ModelContext } from "./model/context";
+import type { ModelContext, ModelSheets } from "./model/context";
 import { EXAMPLE_PCT } from "./model/example";
 import { computeFittedValues } from "./model/fittedValues";
-import { columnWidths } from "./model/grid";
+import { MODEL_WIDTHS, columnWidths } from "./model/grid";
 import { writeAsFitted } from "./model/asFittedBlock";
 import { writeCalculations } from "./model/calculationsBlock";
 import { writeChecks } from "./model/checksBlock";
@@ -30,11 +32,13 @@ import { writeOutputs } from "./model/outputsBlock";
 import { writeScenarios } from "./model/scenariosBlock";
 import { SheetBuilder } from "./model/sheetBuilder";
 import { writeTimeline } from "./model/timelineBlock";
+import { TIMELINE_WIDTHS } from "./model/timelineGrid";
 import { NameAllocator } from "./names";
 import type { TakenNames, WorkbookPlan } from "./plan";
 
-/** The sheet name the model asks for. */
+/** The sheet names the model asks for: the model, and its monthly timeline. */
 export const MODEL_SHEET = "CRS model";
+export const TIMELINE_SHEET = "CRS model timeline";
 
 /** Rows the chart spans beside the outputs; the inputs start below it. */
 const CHART_ROWS = 20;
@@ -48,44 +52,49 @@ export interface ModelOptions {
 }
 
 /**
- * Plans the model sheet in a workbook that already uses the names in `taken`. The sheet and
- * every defined name get free names (the messages say which were renamed), and every formula
+ * Plans the model's two sheets in a workbook that already uses the names in `taken`. The sheets
+ * and every defined name get free names (the messages say which were renamed), and every formula
  * uses the names actually given.
  *
  * @example planModel(NO_TAKEN_NAMES, { formulas: "crs" }).names.map((name) => name.name) // ["IncentivePayable", …]
  */
 export function planModel(taken: TakenNames, options: ModelOptions): WorkbookPlan {
   const allocate = new NameAllocator(taken);
-  const sheet = allocate.sheet(MODEL_SHEET);
+  const sheets: ModelSheets = { model: allocate.sheet(MODEL_SHEET), timeline: allocate.sheet(TIMELINE_SHEET) };
   const portable = options.formulas === "portable";
   const names = allocateModelNames(allocate, portable);
-  const builder = new SheetBuilder(sheet, names);
+  const builder = new SheetBuilder(sheets.model, names, MODEL_WIDTHS);
   const fitted = portable ? computeFittedValues(EXAMPLE_PCT, options.computedOn ?? new Date()) : null;
-  const context: ModelContext = { builder, n: names, dialect: dialectOf(options.formulas), example: EXAMPLE_PCT, fitted };
+  const context: ModelContext = { builder, sheets, n: names, dialect: dialectOf(options.formulas), example: EXAMPLE_PCT, fitted };
+  const timelineBuilder = new SheetBuilder(sheets.timeline, names, TIMELINE_WIDTHS);
+  const timeline = writeTimeline({ ...context, builder: timelineBuilder });
 
   writeIntro(context);
   builder.gap();
   const chartRow = writeOutputs(context);
   builder.gap(Math.max(1, chartRow + CHART_ROWS - builder.row));
+  // Printed: the decision and the chart on page 1, then a page each from the inputs, the history,
+  // the calculations and scenarios, and the checks; England's figures and the fit's inputs last.
+  const breaks: number[] = [builder.row];
   writeInputs(context);
   builder.gap();
-  const historyRow = builder.row;
+  breaks.push(builder.row);
   writeHistory(context);
   builder.gap();
+  breaks.push(builder.row);
   writeCalculations(context);
-  builder.gap();
-  const timelineRow = builder.row;
-  const timeline = writeTimeline(context);
   builder.gap();
   writeScenarios(context);
   builder.gap();
+  breaks.push(builder.row);
   writeChecks(context);
   builder.gap();
-  const nationalRow = builder.row;
+  breaks.push(builder.row);
   writeNational(context);
   // Last, so that every row above is where it is in the live flavour.
   if (fitted !== null) {
     builder.gap();
+    breaks.push(builder.row);
     writeAsFitted(context, fitted);
   }
 
@@ -93,24 +102,33 @@ export function planModel(taken: TakenNames, options: ModelOptions): WorkbookPla
   return {
     sheets: [
       {
-        name: sheet,
+        name: sheets.model,
         ranges: builder.ranges,
         tables: [],
-        columnWidths: columnWidths(),
-        charts: [modelChart(timeline, names, chartRow, CHART_ROWS)],
+        columnWidths: columnWidths(MODEL_WIDTHS),
+        charts: [modelChart(timeline, sheets.timeline, chartRow, CHART_ROWS)],
         freezeRows: 0,
         rowHeights: builder.rowHeights(),
         validations: builder.validations,
-        // Printed: the decision, the chart and the inputs on page 1; the history and calculations
-        // next; the timeline, scenarios and checks; then England's figures and the fit's inputs.
-        pageSetup: { orientation: "landscape", breaksBeforeRows: [historyRow, timelineRow, nationalRow] },
+        pageSetup: { orientation: "landscape", breaksBeforeRows: breaks },
+      },
+      {
+        name: sheets.timeline,
+        ranges: timelineBuilder.ranges,
+        tables: [],
+        columnWidths: columnWidths(TIMELINE_WIDTHS),
+        charts: [],
+        freezeRows: 0,
+        rowHeights: timelineBuilder.rowHeights(),
+        pageSetup: { orientation: "landscape" },
       },
     ],
-    names: builder.definedNames,
-    activate: sheet,
+    names: [...builder.definedNames, ...timelineBuilder.definedNames],
+    activate: sheets.model,
     messages: [
-      `Built the PCT adoption model in sheet '${sheet}' with ${how}: the incentive at its deadline, a later target, ` +
-        `a fitted projection with bounds, run-rate scenarios, checks and a chart. Replace the example PCT's history and size (orange cells) with yours.`,
+      `Built the PCT adoption model in sheet '${sheets.model}', with its monthly timeline in sheet '${sheets.timeline}', using ${how}: ` +
+        `the incentive at its deadline, a later target, a fitted projection with bounds, run-rate scenarios, checks and a chart. ` +
+        `Replace the example PCT's history and size (orange cells) with yours.`,
       ...allocate.renamings(),
     ],
   };

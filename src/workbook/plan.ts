@@ -26,6 +26,8 @@ export interface CellStyle {
   readonly fill?: string;
   readonly wrap?: boolean;
   readonly horizontal?: "left" | "center" | "right";
+  /** Where text sits in a row taller than it: Excel's default is the bottom. */
+  readonly vertical?: "top" | "center" | "bottom";
   /** A thin border around every cell of the block. */
   readonly border?: string;
 }
@@ -67,7 +69,7 @@ export type SeriesLook = "line" | "dashed" | "markers";
 /** A series of a line chart: its name, the range of its values and how it is drawn. */
 export interface ChartSeriesPlan {
   readonly name: string;
-  /** The values' range on the chart's sheet, e.g. "C10:C33". */
+  /** The values' range on the chart's data sheet, e.g. "C10:C33". */
   readonly values: string;
   /** Solid line if omitted. */
   readonly look?: SeriesLook;
@@ -75,15 +77,20 @@ export interface ChartSeriesPlan {
   readonly color?: string;
 }
 
-/** A native Excel line chart over ranges of its own sheet. */
+/** A native Excel line chart over ranges of its own sheet or of another sheet the plan adds. */
 export interface ChartPlan {
   readonly title: string;
-  /** The range of the x-axis labels, e.g. "A10:A33". */
+  /** The range of the x-axis labels on the chart's data sheet, e.g. "A10:A33". */
   readonly categories: string;
   readonly series: readonly ChartSeriesPlan[];
+  /**
+   * The sheet the categories and series ranges are on, one this plan adds; the chart's own
+   * sheet if omitted. A chart can so stand where a reader looks while its data sits elsewhere.
+   */
+  readonly dataSheet?: string;
   readonly xAxisTitle: string;
   readonly yAxisTitle: string;
-  /** The cells the chart covers, e.g. "H2:P20". */
+  /** The cells the chart covers on its own sheet, e.g. "H2:P20". */
   readonly position: string;
   /**
    * Whether the categories are dates, spaced by time on a date axis labelled as `dateFormat`

@@ -5,7 +5,7 @@
 import { box } from "./blocks";
 import { checkColumnWidth } from "./columnWidth";
 import { isValidObjectName, isValidSheetName, nameKey } from "./names";
-import type { RangeWrite, SheetPlan, TakenNames, WorkbookPlan } from "./plan";
+import type { ChartPlan, RangeWrite, SheetPlan, TakenNames, WorkbookPlan } from "./plan";
 import { PlanError } from "./planError";
 import { rangeCells } from "./rangeCells";
 
@@ -13,8 +13,9 @@ import { rangeCells } from "./rangeCells";
  * Refuses a plan that would touch anything the workbook has or write what Excel cannot hold:
  * a taken sheet, table or defined name, an invalid name, a name on a sheet the plan does not
  * add, a block of the wrong shape or off the sheet, a number a cell cannot hold, a column width
- * outside 0 to 255, a chart without series, a negative number of frozen rows, a sheet to show
- * that does not exist. Throws a PlanError saying what is wrong.
+ * outside 0 to 255, a chart without series or over the cells of a sheet the plan does not add, a
+ * negative number of frozen rows, a sheet to show that does not exist. Throws a PlanError saying
+ * what is wrong.
  *
  * @example checkPlan(planModel(taken, { formulas: "crs" }), taken) // passes: the planner took only free names
  */
@@ -44,6 +45,7 @@ function checkNamesAndShapes(plan: WorkbookPlan, taken: TakenNames): void {
     }
     checkLayout(sheet);
   }
+  for (const sheet of plan.sheets) for (const chart of sheet.charts) checkChartData(chart, sheet.name, planSheets);
   for (const name of plan.names) {
     checkObjectName("defined", name.name);
     claim(names, "defined", name.name);
@@ -105,6 +107,16 @@ function checkLayout(sheet: SheetPlan): void {
   }
   if (!Number.isInteger(sheet.freezeRows) || sheet.freezeRows < 0) {
     throw new PlanError(`The sheet "${sheet.name}" cannot freeze ${sheet.freezeRows} rows.`);
+  }
+}
+
+/**
+ * A chart draws cells the same action writes: its data sheet, if another than its own, must be
+ * one the plan adds (a chart over the user's own sheets would not be the plan's to remove).
+ */
+function checkChartData(chart: ChartPlan, sheet: string, planSheets: ReadonlySet<string>): void {
+  if (chart.dataSheet !== undefined && !planSheets.has(nameKey(chart.dataSheet))) {
+    throw new PlanError(`The chart "${chart.title}" on "${sheet}" draws "${chart.dataSheet}", a sheet this action does not add.`);
   }
 }
 

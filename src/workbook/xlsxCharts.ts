@@ -1,9 +1,10 @@
 /**
  * Native line charts for an .xlsx package. exceljs writes no charts, so the writer adds them
  * to its package afterwards: per sheet with charts, a drawing part that anchors each chart
- * over its cells, a chart part per chart (DrawingML, series over the sheet's ranges, no
- * cached values: Excel and LibreOffice read the ranges on load), the relationships from the
- * sheet to the drawing and from the drawing to the charts, and their content types.
+ * over its cells, a chart part per chart (DrawingML, series over the ranges of the sheet it
+ * draws, its own or another, no cached values: Excel and LibreOffice read the ranges on load),
+ * the relationships from the sheet to the drawing and from the drawing to the charts, and their
+ * content types.
  */
 import JSZip from "jszip";
 import { absoluteAddress, parseRange, quoteSheetName } from "./a1";
@@ -38,7 +39,7 @@ export async function addCharts(xlsx: Uint8Array, sheets: readonly SheetPlan[]):
     zip.file(drawingPart, drawingXml(sheet.charts));
     const chartParts = sheet.charts.map((chart) => {
       const part = freePart(zip, "xl/charts/chart");
-      zip.file(part, chartXml(chart, sheet.name));
+      zip.file(part, chartXml(chart, chart.dataSheet ?? sheet.name));
       return part;
     });
     zip.file(relsPathOf(drawingPart), relationshipsXml(chartParts.map((part) => ({ type: REL_CHART, target: `../charts/${baseName(part)}` }))));
@@ -136,7 +137,7 @@ function categoryAxis(chart: ChartPlan): string {
   return `<c:catAx>${common}<c:numFmt formatCode="General" sourceLinked="1"/>${ticks}<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
 }
 
-/** A line chart part: one series per plan series over the sheet's ranges, each drawn as the plan says. */
+/** A line chart part: one series per plan series over the ranges of its data sheet `sheet`, each drawn as the plan says. */
 function chartXml(chart: ChartPlan, sheet: string): string {
   const ref = (address: string): string => escapeXml(`${quoteSheetName(sheet)}!${absoluteAddress(address)}`);
   const series = chart.series.map(

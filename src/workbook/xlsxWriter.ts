@@ -122,8 +122,10 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
     cell.font = font;
   }
   if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-  if (style.wrap !== undefined || style.horizontal) {
-    cell.alignment = { ...cell.alignment, wrapText: style.wrap ?? cell.alignment?.wrapText, horizontal: style.horizontal ?? cell.alignment?.horizontal };
+  if (style.wrap !== undefined || style.horizontal || style.vertical) {
+    const alignment = cell.alignment;
+    const vertical = style.vertical === "center" ? "middle" : style.vertical;
+    cell.alignment = { ...alignment, wrapText: style.wrap ?? alignment?.wrapText, horizontal: style.horizontal ?? alignment?.horizontal, vertical: vertical ?? alignment?.vertical };
   }
   if (style.border) {
     const edge: Partial<ExcelJS.Border> = { style: "thin", color: { argb: argb(style.border) } };

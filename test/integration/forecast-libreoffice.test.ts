@@ -2,9 +2,8 @@
  * The forecast files `npm run forecast` writes, for every shipped real series and for the
  * README's worked example with a target, opened and fully recalculated by LibreOffice Calc
  * headless: every formula's cached value is what LibreOffice computes (the sentences word for
- * word), no cell is an error but the deliberate ones (a figure the add-in could not compute,
- * written as =NA(): Bass in the comparison when the times are dates, a Gompertz `a` too large to
- * show on a scale of dates), and the chart survives.
+ * word), no cell is an error (a figure the add-in could not compute, such as Bass in the
+ * comparison when the times are dates, is "n/a" with the reason beside it), and the chart survives.
  *
  * LibreOffice is required: without it this test fails rather than skips.
  */
@@ -121,14 +120,13 @@ describe("forecast files recalculated by LibreOffice Calc", () => {
       expect(checked).toBeGreaterThan(10);
     });
 
-    it(`${name}: no cell is an error but a figure the add-in could not compute`, async () => {
-      const { plan, recalculated } = (await forecastFiles()).get(name)!;
-      const deliberate = new Set([...plannedCells(plan.sheets[0]).values()].filter((cell) => formulaOf(cell) === "=NA()").map((cell) => cell.address));
+    it(`${name}: no cell is an error`, async () => {
+      const { recalculated } = (await forecastFiles()).get(name)!;
       const errors: string[] = [];
       recalculated.getWorksheet(FORECAST_SHEET)!.eachRow((row) =>
         row.eachCell((cell) => {
           const error = errorOf(shownValue(cell));
-          if (error !== undefined && !(error === "#N/A" && deliberate.has(cell.address))) errors.push(`${cell.address}: ${error}`);
+          if (error !== undefined) errors.push(`${cell.address}: ${error}`);
         }),
       );
       expect(errors).toEqual([]);

@@ -17,7 +17,7 @@ import { evaluateFormula } from "../../src/workbook/formulaEvaluator";
 import type { CellRange, EvaluationContext } from "../../src/workbook/formulaEvaluator";
 import { excelError, isExcelError } from "../../src/workbook/formulaValue";
 import type { ExcelErrorCode, ScalarValue } from "../../src/workbook/formulaValue";
-import { MODEL_SHEET, planModel } from "../../src/workbook/modelPlan";
+import { MODEL_SHEET, TIMELINE_SHEET, planModel } from "../../src/workbook/modelPlan";
 import { NO_TAKEN_NAMES } from "../../src/workbook/names";
 import { planPortableWorkbook } from "../../src/workbook/portable";
 import { writeXlsx } from "../../src/workbook/xlsxWriter";
@@ -79,23 +79,25 @@ function libreOfficeValue(cell: ExcelJS.Cell): ScalarValue {
 }
 
 /**
- * What a CRS formula sees in a spreadsheet where the add-in is loaded and the cells hold what
- * LibreOffice shows: the formula evaluator with the built CRS functions, reading the cells of
- * the recalculated model sheet.
+ * What a CRS formula on the sheet `sheet` sees in a spreadsheet where the add-in is loaded and the
+ * cells hold what LibreOffice shows: the formula evaluator with the built CRS functions, reading
+ * the cells of the recalculated model's sheets.
  */
-function contextOver(sheet: ExcelJS.Worksheet): EvaluationContext {
-  const names = new Map(crsModel.names.map((name) => [name.name.toUpperCase(), name.address]));
+function contextOver(workbook: ExcelJS.Workbook, sheet: string): EvaluationContext {
+  const names = new Map(crsModel.names.map((name) => [name.name.toUpperCase(), name]));
   return {
-    sheet: MODEL_SHEET,
-    values: (range: CellRange) =>
-      Array.from({ length: range.bottom - range.top + 1 }, (_, r) =>
-        Array.from({ length: range.right - range.left + 1 }, (_, c) => libreOfficeValue(sheet.getCell(range.top + r, range.left + c))),
-      ),
+    sheet,
+    values: (range: CellRange) => {
+      const cells = workbook.getWorksheet(range.sheet)!;
+      return Array.from({ length: range.bottom - range.top + 1 }, (_, r) =>
+        Array.from({ length: range.right - range.left + 1 }, (_, c) => libreOfficeValue(cells.getCell(range.top + r, range.left + c))),
+      );
+    },
     name(name) {
-      const address = names.get(name.toUpperCase());
-      if (address === undefined) return undefined;
-      const { start, end } = parseRange(address);
-      return { sheet: MODEL_SHEET, top: start.row, left: start.column, bottom: end.row, right: end.column };
+      const found = names.get(name.toUpperCase());
+      if (found === undefined) return undefined;
+      const { start, end } = parseRange(found.address);
+      return { sheet: found.sheet, top: start.row, left: start.column, bottom: end.row, right: end.column };
     },
     functions: new Map([...EXCEL_FUNCTIONS, ...builtCrsFunctions()]),
     arrayFunctions: ARRAY_FUNCTIONS,
@@ -103,37 +105,40 @@ function contextOver(sheet: ExcelJS.Worksheet): EvaluationContext {
 }
 
 describe("the portable workbook recalculated by LibreOffice Calc", () => {
-  it("holds in every formula cell of the model what the CRS functions compute from the same inputs", async () => {
+  it("holds in every formula cell of the model's two sheets what the CRS functions compute from the same inputs", async () => {
     const { recalculated } = await libreOfficeWorkbook();
-    const sheet = recalculated.getWorksheet(MODEL_SHEET)!;
     const names = new Map(crsModel.names.map((name) => [name.name, name.address]));
-    // Each CRS formula is computed from the values LibreOffice shows in the cells it refers to.
-    const context = contextOver(sheet);
-    const portableCells = plannedCells(plan.sheets[0]);
     let checked = 0;
-    for (const [address, cell] of plannedCells(crsModel.sheets[0])) {
-      const formula = formulaOf(cell);
-      const shown = shownValue(sheet.getCell(address));
-      if (formula === null) {
-        if (typeof cell.value === "number") expect(asNumber(shown), address).toBe(cell.value);
-        continue;
+    for (const [index, sheetPlan] of crsModel.sheets.entries()) {
+      const sheet = recalculated.getWorksheet(sheetPlan.name)!;
+      // Each CRS formula is computed from the values LibreOffice shows in the cells it refers to.
+      const context = contextOver(recalculated, sheetPlan.name);
+      const portableCells = plannedCells(plan.sheets[index]);
+      for (const [address, cell] of plannedCells(sheetPlan)) {
+        const formula = formulaOf(cell);
+        const shown = shownValue(sheet.getCell(address));
+        if (formula === null) {
+          if (typeof cell.value === "number") expect(asNumber(shown), address).toBe(cell.value);
+          continue;
+        }
+        // The fit is a value in the portable file, computed when it was written; the rest are formulas.
+        const written = portableCells.get(address)!;
+        if (written.formula !== null || typeof written.value !== "number") expect(sheet.getCell(address).formula, `${address} is a formula`).toBeTruthy();
+        const computed = evaluateFormula(formula, context);
+        const expected = isExcelError(computed) ? computed.error : computed;
+        // Texts (the decision in words) and logical values (the checks) read back as they are.
+        const read = libreOfficeValue(sheet.getCell(address));
+        const actual = typeof expected === "string" && !expected.startsWith("#") ? read : typeof expected === "boolean" ? asLogical(read) : (asNumber(shown) ?? errorOf(shown));
+        if (typeof expected !== "number" || typeof actual !== "number") {
+          expect(actual, `${address}: ${formula}`).toBe(expected);
+        } else {
+          expect(close(actual, expected), `${address}: ${formula} is ${expected}, LibreOffice shows ${actual}`).toBe(true);
+        }
+        checked++;
       }
-      // The fit is a value in the portable file, computed when it was written; the rest are formulas.
-      const written = portableCells.get(address)!;
-      if (written.formula !== null || typeof written.value !== "number") expect(sheet.getCell(address).formula, `${address} is a formula`).toBeTruthy();
-      const computed = evaluateFormula(formula, context);
-      const expected = isExcelError(computed) ? computed.error : computed;
-      // Texts (the decision in words) and logical values (the checks) read back as they are.
-      const read = libreOfficeValue(sheet.getCell(address));
-      const actual = typeof expected === "string" && !expected.startsWith("#") ? read : typeof expected === "boolean" ? asLogical(read) : (asNumber(shown) ?? errorOf(shown));
-      if (typeof expected !== "number" || typeof actual !== "number") {
-        expect(actual, `${address}: ${formula}`).toBe(expected);
-      } else {
-        expect(close(actual, expected), `${address}: ${formula} is ${expected}, LibreOffice shows ${actual}`).toBe(true);
-      }
-      checked++;
     }
     expect(checked).toBeGreaterThan(500);
+    const sheet = recalculated.getWorksheet(MODEL_SHEET)!;
     expect(asNumber(shownValue(sheet.getCell(names.get("ShortfallAtDeadline")!)))).toBe(2);
     expect(asNumber(shownValue(sheet.getCell(names.get("ThresholdGPs")!)))).toBe(45);
     expect(asNumber(shownValue(sheet.getCell(names.get("IncentivePayable")!)))).toBe(0);
@@ -148,6 +153,8 @@ describe("the portable workbook recalculated by LibreOffice Calc", () => {
       expect(found!.localSheetId, name).toBeUndefined();
       expect(found!.ranges, name).toEqual([`'${MODEL_SHEET}'!${absoluteAddress(plan.names.find((candidate) => candidate.name === name)!.address)}`]);
     }
+    const monthEnds = model.find((candidate) => candidate.name === "MonthEnds");
+    expect(monthEnds?.ranges).toEqual([`'${TIMELINE_SHEET}'!${absoluteAddress(plan.names.find((candidate) => candidate.name === "MonthEnds")!.address)}`]);
   });
 
   it("carries in every formula cell the value LibreOffice computes for it", async () => {
@@ -173,7 +180,8 @@ describe("the portable workbook recalculated by LibreOffice Calc", () => {
   it("has every dataset figure in its table", async () => {
     const { recalculated: workbook } = await libreOfficeWorkbook();
     for (const [index, dataset] of DATASETS.entries()) {
-      const sheetPlan = plan.sheets[index + 1];
+      // The datasets' sheets follow the model's two.
+      const sheetPlan = plan.sheets[index + 2];
       const sheet = workbook.getWorksheet(sheetPlan.name);
       expect(sheet, sheetPlan.name).toBeDefined();
       dataset.rows.forEach((row, r) =>
@@ -188,14 +196,14 @@ describe("the portable workbook recalculated by LibreOffice Calc", () => {
     }
   });
 
-  it("keeps the model's chart over the projection", async () => {
+  it("keeps the model's chart over the timeline sheet's rows", async () => {
     const { recalculatedBytes } = await libreOfficeWorkbook();
     const zip = await JSZip.loadAsync(recalculatedBytes);
     const chartPath = Object.keys(zip.files).find((path) => /^xl\/charts\/chart\d+\.xml$/.test(path));
     expect(chartPath, "a chart part").toBeDefined();
     const chart = await zip.file(chartPath!)!.async("string");
     for (const series of crsModel.sheets[0].charts[0].series) {
-      expect(chart).toContain(`!${series.values.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}<`);
+      expect(chart).toContain(`&apos;${TIMELINE_SHEET}&apos;!${series.values.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}<`);
     }
   });
 
@@ -211,7 +219,7 @@ describe("the portable workbook recalculated by LibreOffice Calc", () => {
         row.eachCell((cell) => {
           const error = errorOf(shownValue(cell));
           if (error === undefined) return;
-          if (sheet.name === MODEL_SHEET && error === "#N/A" && gapRows.includes(rowNumber)) gaps++;
+          if (sheet.name === TIMELINE_SHEET && error === "#N/A" && gapRows.includes(rowNumber)) gaps++;
           else errors.push(`${sheet.name}!${cell.address}: ${error}`);
         }),
       );

@@ -5,7 +5,7 @@ import { planDatasets } from "../../src/workbook/datasetPlan";
 import { planModel } from "../../src/workbook/modelPlan";
 import type { TakenNames, WorkbookPlan } from "../../src/workbook/plan";
 import { PlanError } from "../../src/workbook/planError";
-import { handPlan } from "../workbook/handPlan";
+import { chartOverAnotherSheet, handPlan } from "../workbook/handPlan";
 import { FakeExcel, type Seed } from "./fakeExcel";
 
 const NOTHING_TAKEN: TakenNames = { sheets: [], tables: [], names: [] };
@@ -57,7 +57,7 @@ describe("applying a plan", () => {
 
     expect(sheet.formats.A1).toMatchObject({ bold: true, fontColor: "#1F3864" });
     expect(sheet.formats.E3).toMatchObject({ fill: "#FFF2CC", italic: true });
-    expect(sheet.formats.B4).toMatchObject({ wrapText: true, horizontalAlignment: "Left" });
+    expect(sheet.formats.B4).toMatchObject({ wrapText: true, horizontalAlignment: "Left", verticalAlignment: "Top" });
     for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"]) {
       expect(sheet.formats.B4.borders[edge]).toEqual({ style: "Continuous", weight: "Thin", color: "#9BC2E6" });
     }
@@ -145,6 +145,22 @@ describe("applying a plan", () => {
     expect(excel.sheet("GPs registered").charts[0]).toMatchObject({
       seriesBy: "Rows",
       series: [{ name: "Row", values: "E3:F3", categories: "E2:F2" }],
+    });
+  });
+
+  it("draws a chart on one sheet over the cells of another sheet the plan adds, once those cells are written", async () => {
+    const excel = new FakeExcel();
+    await applyPlan(excel.context, chartOverAnotherSheet());
+    const chartAdded = excel.log.findIndex((request) => request.startsWith("charts.add"));
+    const cellsWritten = excel.log.flatMap((request, index) => (request.startsWith("formulas") ? [index] : []));
+    expect(cellsWritten).toHaveLength(2);
+    expect(chartAdded).toBeGreaterThan(Math.max(...cellsWritten));
+    expect(excel.sheet("GPs data").charts).toEqual([]);
+    expect(excel.sheet("Summary").charts[0]).toMatchObject({
+      seriesBy: "Columns",
+      series: [{ name: "GPs", values: "'GPs data'!B2:B3", categories: "'GPs data'!A2:A3" }],
+      topLeft: "A3",
+      bottomRight: "H15",
     });
   });
 

@@ -9,6 +9,7 @@
  * logical values in a text are converted, so a test sees any text the writer failed to protect.
  */
 import { OfficeMockObject } from "office-addin-mock";
+import { quoteSheetName } from "../../src/workbook/a1";
 
 export type Scalar = string | number | boolean;
 
@@ -38,6 +39,7 @@ export interface CellFormatState {
   italic?: boolean;
   wrapText?: boolean;
   horizontalAlignment?: string;
+  verticalAlignment?: string;
   borders: Record<string, BorderState>;
 }
 
@@ -757,6 +759,10 @@ class FormatProxy {
     this.range.formatEach("horizontalAlignment", (f) => (f.horizontalAlignment = value));
   }
 
+  set verticalAlignment(value: string) {
+    this.range.formatEach("verticalAlignment", (f) => (f.verticalAlignment = value));
+  }
+
   set columnWidth(points: number) {
     this.fake.enqueue(`columnWidth ${this.range.address}`, () => {
       const b = this.range.box();
@@ -817,6 +823,17 @@ class TableProxy {
   }
 }
 
+/**
+ * How a chart's state records a range it draws: its address on the chart's own sheet ("F5:F9"),
+ * or with its sheet's name on another sheet of the workbook ("'Data sheet'!F5:F9"), as Excel
+ * allows; a range of a sheet no longer in the workbook is refused.
+ */
+function chartReference(fake: FakeExcel, chartSheet: WorksheetProxy, range: RangeProxy): string {
+  const data = range.sheetState();
+  if (!fake.state.sheets.includes(data)) throw new FakeExcelError("ItemNotFound", `The sheet '${data.name}' is not in the workbook.`);
+  return data === chartSheet.state() ? range.boxAddress() : `${quoteSheetName(data.name)}!${range.boxAddress()}`;
+}
+
 class ChartProxy {
   private chart: ChartState | null = null;
   readonly series: { getItemAt: (index: number) => SeriesProxy; add: (name?: string) => SeriesProxy };
@@ -842,11 +859,10 @@ class ChartProxy {
     seriesBy: string,
   ) {
     fake.enqueue(`charts.add ${type} ${source.address}`, () => {
-      if (source.sheet.state() !== sheet.state()) throw new Error("The writer charts ranges of the chart's own sheet.");
       this.chart = {
         type,
         seriesBy,
-        series: [{ name: `Series1`, values: source.boxAddress(), categories: null }],
+        series: [{ name: `Series1`, values: chartReference(fake, sheet, source), categories: null }],
         title: "",
         categoryAxisTitle: "",
         categoryAxisTitleVisible: false,
@@ -865,14 +881,14 @@ class ChartProxy {
       enumerable: true,
     });
     this.series = {
-      getItemAt: (index) => new SeriesProxy(fake, () => chart().series[index]),
+      getItemAt: (index) => new SeriesProxy(fake, sheet, () => chart().series[index]),
       add: (name = "") => {
         let series: SeriesState | null = null;
         fake.enqueue(`series.add ${name}`, () => {
           series = { name, values: "", categories: null };
           chart().series.push(series);
         });
-        return new SeriesProxy(fake, () => series!);
+        return new SeriesProxy(fake, sheet, () => series!);
       },
     };
     this.title = Object.defineProperties({} as { text: string }, { text: prop<string>("chart title", (c, v) => (c.title = v)) });
@@ -918,6 +934,7 @@ class SeriesProxy {
 
   constructor(
     private readonly fake: FakeExcel,
+    private readonly chartSheet: WorksheetProxy,
     private readonly series: () => SeriesState,
   ) {
     const prop = <T>(description: string, apply: (s: SeriesState, v: T) => void) => ({
@@ -944,11 +961,11 @@ class SeriesProxy {
   }
 
   setValues(range: RangeProxy): void {
-    this.fake.enqueue(`series.setValues ${range.address}`, () => (this.series().values = range.boxAddress()));
+    this.fake.enqueue(`series.setValues ${range.address}`, () => (this.series().values = chartReference(this.fake, this.chartSheet, range)));
   }
 
   setXAxisValues(range: RangeProxy): void {
-    this.fake.enqueue(`series.setXAxisValues ${range.address}`, () => (this.series().categories = range.boxAddress()));
+    this.fake.enqueue(`series.setXAxisValues ${range.address}`, () => (this.series().categories = chartReference(this.fake, this.chartSheet, range)));
   }
 }
 

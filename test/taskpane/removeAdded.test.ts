@@ -41,6 +41,7 @@ const WRITE_KINDS = [
   "font.color",
   "wrapText",
   "horizontalAlignment",
+  "verticalAlignment",
   "border",
   "rowHeight",
   "dataValidation.rule",
@@ -166,6 +167,8 @@ describe("a write Excel refuses part-way", () => {
     await refusal(excel, ACTIONS[1][1]);
     const deletions = excel.log.filter((request) => / ?delete /.test(request) || request.startsWith("worksheet.delete") || request.startsWith("name.delete"));
     const plan = planModel({ sheets: ["Sheet1", "Notes"], tables: ["Budget"], names: ["Rate", "LocalRate"] }, { formulas: "crs" });
+    // Both of the model's sheets: the model, and the timeline its chart draws.
+    expect(plan.sheets.map((sheet) => sheet.name)).toEqual(["CRS model", "CRS model timeline"]);
     expect(deletions).toEqual([...plan.sheets.map((sheet) => `worksheet.delete ${sheet.name}`), ...plan.names.map((name) => `name.delete ${name.name}`)]);
     for (const request of deletions) expect(request).not.toMatch(/ (Sheet1|Notes|Rate|LocalRate)$/);
   });

@@ -29,7 +29,7 @@ const USED: readonly (readonly [string, readonly string[]])[] = [
   ["Table", ["name", "style"]],
   ["Range", ["formulas", "numberFormat", "format", "dataValidation"]],
   ["DataValidation", ["rule", "prompt", "errorAlert"]],
-  ["RangeFormat", ["columnWidth", "rowHeight", "wrapText", "horizontalAlignment", "fill", "font", "borders"]],
+  ["RangeFormat", ["columnWidth", "rowHeight", "wrapText", "horizontalAlignment", "verticalAlignment", "fill", "font", "borders"]],
   ["RangeFill", ["color"]],
   ["RangeFont", ["color", "bold", "italic"]],
   ["RangeBorderCollection", ["getItem"]],

@@ -21,7 +21,7 @@ export function handPlan(sheet = "GPs registered"): WorkbookPlan {
               ["d mmm yyyy", "#,##0", "@"],
               ["d mmm yyyy", "#,##0", "@"],
             ],
-            style: { border: "#9BC2E6", wrap: true, horizontal: "left" },
+            style: { border: "#9BC2E6", wrap: true, horizontal: "left", vertical: "top" },
           },
           {
             address: "E3",
@@ -58,5 +58,34 @@ export function handPlan(sheet = "GPs registered"): WorkbookPlan {
     names: [{ name: "GPs_August", sheet, address: "B5", comment: "GPs registered by the beginning of August 2005" }],
     activate: sheet,
     messages: [`Inserted GPs registered into sheet '${sheet}'.`],
+  };
+}
+
+/** A plan of two sheets whose chart stands on the first and draws the second's cells. */
+export function chartOverAnotherSheet(): WorkbookPlan {
+  const empty = { tables: [], columnWidths: [], freezeRows: 0 };
+  return {
+    sheets: [
+      {
+        name: "Summary",
+        ranges: [{ address: "A1", cells: [["GPs registered, drawn from the data sheet"]] }],
+        charts: [
+          {
+            title: "GPs registered",
+            categories: "A2:A3",
+            series: [{ name: "GPs", values: "B2:B3" }],
+            dataSheet: "GPs data",
+            xAxisTitle: "Month",
+            yAxisTitle: "GPs",
+            position: "A3:H15",
+          },
+        ],
+        ...empty,
+      },
+      { name: "GPs data", ranges: [{ address: "A1", cells: [["Month", "GPs"], [1, 3_500], [2, 18_981]] }], charts: [], ...empty },
+    ],
+    names: [],
+    activate: "Summary",
+    messages: [],
   };
 }

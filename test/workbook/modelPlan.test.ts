@@ -12,7 +12,10 @@ import { cellKey } from "../../src/workbook/formulaValues";
 import { isExcelError } from "../../src/workbook/formulaValue";
 import { EXAMPLE_PCT, HISTORY_ROWS } from "../../src/workbook/model/example";
 import { SPEC_INPUTS, SPEC_OUTPUTS } from "../../src/workbook/model/modelNames";
-import { MODEL_SHEET, planModel } from "../../src/workbook/modelPlan";
+import { LABEL_COLUMN, MODEL_WIDTHS, NOTE_COLUMN } from "../../src/workbook/model/grid";
+import { wrappedLines } from "../../src/workbook/model/sheetBuilder";
+import { TIMELINE_FIRST_COLUMN, TIMELINE_MONTHS } from "../../src/workbook/model/timelineGrid";
+import { MODEL_SHEET, TIMELINE_SHEET, planModel } from "../../src/workbook/modelPlan";
 import { NO_TAKEN_NAMES } from "../../src/workbook/names";
 import type { TakenNames, WorkbookPlan } from "../../src/workbook/plan";
 import { plannedCells } from "./planCells";
@@ -39,10 +42,12 @@ const PORTABLE_FUNCTIONS = new Set([
   "ROUND", "ROUNDUP", "COUNT", "COUNTBLANK", "COUNTIF", "INDEX", "MATCH", "EDATE", "EOMONTH", "YEAR", "TEXT",
 ]);
 
-/** Every formula of a plan's model sheet, by address. */
+/** Every formula of the model's sheets, by sheet and address ("CRS model!B14"). */
 function formulas(plan: WorkbookPlan): Map<string, string> {
   const found = new Map<string, string>();
-  for (const [address, cell] of plannedCells(plan.sheets[0])) if (cell.formula !== null) found.set(address, cell.formula);
+  for (const sheet of plan.sheets) {
+    for (const [address, cell] of plannedCells(sheet)) if (cell.formula !== null) found.set(cellKey(sheet.name, address), cell.formula);
+  }
   return found;
 }
 
@@ -79,12 +84,24 @@ describe("the model's defined names", () => {
   });
 
   it("refers to every named cell by its name, never by its address", () => {
-    const single = new Set(crs.names.filter((name) => !name.address.includes(":")).map((name) => name.address));
-    for (const [address, formula] of formulas(crs)) {
+    const single = new Set(crs.names.filter((name) => !name.address.includes(":")).map((name) => cellKey(name.sheet, name.address)));
+    expect(single.size).toBeGreaterThan(40);
+    for (const [key, formula] of formulas(crs)) {
+      const sheet = key.slice(0, key.lastIndexOf("!"));
       for (const reference of formula.match(/(?<![\w.$])\$?[A-Z]{1,3}\$?\d+(?![\w(])/g) ?? []) {
-        expect(single.has(reference.replace(/\$/g, "")), `${address}: ${formula}`).toBe(false);
+        expect(single.has(cellKey(sheet, reference.replace(/\$/g, ""))), `${key}: ${formula}`).toBe(false);
       }
     }
+  });
+
+  it("puts the monthly timeline on a sheet of its own, which MonthEnds refers to, and the spec's names on the model sheet", () => {
+    expect(crs.sheets.map((sheet) => sheet.name)).toEqual([MODEL_SHEET, TIMELINE_SHEET]);
+    const monthEnds = crs.names.find((name) => name.name === "MonthEnds")!;
+    expect(monthEnds.sheet).toBe(TIMELINE_SHEET);
+    expect(parseRange(monthEnds.address).end.column - parseRange(monthEnds.address).start.column + 1).toBe(TIMELINE_MONTHS);
+    expect(crs.names.filter((name) => name.sheet === TIMELINE_SHEET).map((name) => name.name)).toEqual(["MonthEnds"]);
+    expect(crs.activate).toBe(MODEL_SHEET);
+    expect(crs.messages[0]).toContain(`in sheet '${MODEL_SHEET}', with its monthly timeline in sheet '${TIMELINE_SHEET}'`);
   });
 });
 
@@ -104,7 +121,7 @@ describe("the model's formulas", () => {
   it("fit live in the CRS flavour: FORECAST, CHANCE and REACH over the history's months and counts, the market held at PCTGPs", () => {
     const all = [...formulas(crs).values()];
     const fits = all.filter((formula) => /CRS\.(FORECAST|CHANCE|REACH)/.test(formula));
-    expect(fits.length).toBe(3 * 36 + 5);
+    expect(fits.length).toBe(3 * TIMELINE_MONTHS + 5);
     for (const formula of fits) expect(formula).toMatch(/\(Model,HistoryMonths,HistoryCounts,[^)]*PCTGPs/);
     expect(plannedCells(crs.sheets[0]).get(addressOf(crs, "FitCurrent"))?.value).toBe(true);
     expect(all.some((formula) => formula.includes("CRS.SHORTFALL(RegisteredAtDeadline,PCTGPs,Threshold)"))).toBe(true);
@@ -120,11 +137,11 @@ describe("the model's formulas", () => {
   });
 
   it("copy one formula across each row of the timeline", () => {
-    const cells = plannedCells(crs.sheets[0]);
+    const cells = plannedCells(crs.sheets[1]);
     const rows = new Map<number, Set<string>>();
-    const timeline = parseRange(addressOf(crs, "MonthEnds"));
     for (const cell of cells.values()) {
-      if (cell.formula === null || cell.column < 6 || cell.row < timeline.start.row - 2) continue;
+      if (cell.formula === null) continue;
+      expect(cell.column, cell.address).toBeGreaterThanOrEqual(TIMELINE_FIRST_COLUMN);
       const letters = /^[A-Z]+/.exec(cell.address)![0];
       const relative = cell.formula.replace(new RegExp(`\\b${letters}(?=\\$?\\d)`, "g"), "@");
       rows.set(cell.row, (rows.get(cell.row) ?? new Set()).add(relative));
@@ -180,13 +197,14 @@ describe("the default example, computed as a spreadsheet computes it", () => {
 
   it("shows #N/A only where the chart leaves a gap: the history after the latest count, the scenarios before it", () => {
     const errors = [...model.values].filter(([, value]) => isExcelError(value));
+    expect(errors.every(([key]) => key.startsWith(`${TIMELINE_SHEET}!`))).toBe(true);
     const rows = new Set(errors.map(([key]) => Number(/\d+$/.exec(key)![0])));
     expect(errors.every(([, value]) => isExcelError(value) && value.error === "#N/A")).toBe(true);
     expect(rows.size).toBe(3);
-    const labels = [...rows].map((row) => plannedCells(portable.sheets[0]).get(`A${row}`)?.value);
+    const labels = [...rows].map((row) => plannedCells(portable.sheets[1]).get(`A${row}`)?.value);
     expect(labels).toEqual([expect.stringMatching(/^History/), expect.stringMatching(/^Scenario A/), expect.stringMatching(/^Scenario B/)]);
     // Months after the latest count hold no history; months before it no scenario.
-    const monthsAfter = 36 - (EXAMPLE_PCT.history.length - 1) - 1;
+    const monthsAfter = TIMELINE_MONTHS - (EXAMPLE_PCT.history.length - 1) - 1;
     expect(errors).toHaveLength(monthsAfter + 2 * (EXAMPLE_PCT.history.length - 1));
     expect(first).toBe(serial("2004-10-31"));
   });
@@ -198,10 +216,13 @@ describe("the default example, computed as a spreadsheet computes it", () => {
       if (typeof a === "number" && typeof b === "number") expect(Math.abs(a - b), name).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(a)));
       else expect(b, name).toEqual(a);
     }
-    const fitted = [...plannedCells(crs.sheets[0]).values()].filter((cell) => cell.formula?.includes("CRS.FORECAST"));
-    for (const cell of fitted) {
-      const a = live.values.get(cellKey(MODEL_SHEET, cell.address));
-      const b = model.values.get(cellKey(MODEL_SHEET, cell.address)) ?? plannedCells(portable.sheets[0]).get(cell.address)?.value;
+    const fitted = crs.sheets.flatMap((sheet, index) =>
+      [...plannedCells(sheet).values()].filter((cell) => cell.formula?.includes("CRS.FORECAST")).map((cell) => ({ sheet, index, cell })),
+    );
+    expect(fitted.length).toBe(3 * TIMELINE_MONTHS + 3);
+    for (const { sheet, index, cell } of fitted) {
+      const a = live.values.get(cellKey(sheet.name, cell.address));
+      const b = model.values.get(cellKey(sheet.name, cell.address)) ?? plannedCells(portable.sheets[index]).get(cell.address)?.value;
       expect(typeof a, cell.address).toBe("number");
       expect(Math.abs((a as number) - (b as number)), cell.address).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(a as number)));
     }
@@ -288,10 +309,12 @@ describe("the Checks say which input to fix", () => {
       const model = computeModel(typed);
       expect(model.at("FitCurrent"), JSON.stringify(inputs)).toBe(false);
       expect(messages(typed).at(-1)).toMatch(/^The inputs differ from those fitted on 30 Nov 2026/);
-      const warning = model.values.get(cellKey(MODEL_SHEET, addressOf(portable, "FitCurrent").replace("B", "D")));
+      const warning = model.values.get(cellKey(MODEL_SHEET, `A${parseRange(addressOf(portable, "FitCurrent")).start.row + 1}`));
       expect(warning).toMatch(/^Out of date/);
     }
-    expect(computeModel(withInputs(portable, { Threshold: 0.25 })).at("FitCurrent")).toBe(true);
+    const current = computeModel(withInputs(portable, { Threshold: 0.25 }));
+    expect(current.at("FitCurrent")).toBe(true);
+    expect(current.values.get(cellKey(MODEL_SHEET, `A${parseRange(addressOf(portable, "FitCurrent")).start.row + 1}`))).toBe("");
   });
 });
 
@@ -305,7 +328,11 @@ describe("the model's layout", () => {
     const { start, end } = parseRange(chart.position);
     expect(start.row).toBeLessThanOrEqual(15);
     expect(start.column).toBeGreaterThan(3);
-    expect(end.column).toBeLessThanOrEqual(26);
+    // Inside the sheet's columns, short of the last, so that no spreadsheet prints the sheet wider for it.
+    expect(end.column).toBeLessThan(MODEL_WIDTHS.length);
+    expect(chart.dataSheet).toBe(TIMELINE_SHEET);
+    expect(parseRange(chart.categories)).toEqual(parseRange(addressOf(crs, "MonthEnds")));
+    expect(chart.series.map((series) => series.name)).toEqual(expect.arrayContaining(["Scenario A", "Scenario B"]));
     expect(chart.dateAxis).toBeDefined();
     expect(chart.series.find((series) => series.name === "History")?.look).toBe("markers");
     expect(chart.series.filter((series) => series.look === "dashed").map((series) => series.name)).toEqual(["Lower bound", "Upper bound", "Your trajectory"]);
@@ -340,6 +367,37 @@ describe("the model's layout", () => {
     expect(sheet.rowHeights?.length).toBeGreaterThan(0);
   });
 
+  it.each(FLAVOURS)("keeps every text of the label column that runs on to the right within the sheet's columns, the decision's sentences too (%s)", (_, plan) => {
+    const sheetWidth = MODEL_WIDTHS.reduce((sum, width) => sum + width, 0);
+    const all = [...plannedCells(plan.sheets[0]).values()];
+    const runOn = all.filter((cell) => cell.column === LABEL_COLUMN && !all.some((other) => other.row === cell.row && other.column > LABEL_COLUMN));
+    const computed = computeModel(plan);
+    const shown = runOn.map((cell) => (cell.formula === null ? cell.value : computed.values.get(cellKey(MODEL_SHEET, cell.address))));
+    const long = shown.filter((text): text is string => typeof text === "string" && text.length > 80);
+    expect(long.length).toBeGreaterThanOrEqual(8);
+    for (const text of long) expect(wrappedLines(text, sheetWidth, true), text).toBe(1);
+  });
+
+  it("wraps each note in the note column, in a row made tall enough for it, read from the top", () => {
+    const heights = new Map((sheet.rowHeights ?? []).map((height) => [height.row, height.points]));
+    const notes = sheet.ranges.filter((range) => parseRange(range.address).start.column === NOTE_COLUMN && typeof range.cells[0][0] === "string");
+    expect(notes.length).toBeGreaterThanOrEqual(10);
+    for (const note of notes) {
+      const text = note.cells[0][0] as string;
+      expect(note.style, text).toMatchObject({ wrap: true, vertical: "top" });
+      expect(heights.get(parseRange(note.address).start.row) ?? 15, text).toBeGreaterThanOrEqual(15 * wrappedLines(text, MODEL_WIDTHS[NOTE_COLUMN - 1]));
+    }
+    expect(notes.some((note) => (heights.get(parseRange(note.address).start.row) ?? 15) >= 45)).toBe(true);
+  });
+
+  it("leaves a blank history row blank beside it, where an entry says whether it reaches the threshold", () => {
+    const computed = computeModel(crs);
+    const { start, end } = parseRange(addressOf(crs, "HistoryReached"));
+    const reached = Array.from({ length: end.row - start.row + 1 }, (_, index) => computed.values.get(cellKey(MODEL_SHEET, `E${start.row + index}`)));
+    const entries = EXAMPLE_PCT.history.map((count) => count.count >= 45);
+    expect(reached).toEqual([...entries, ...Array(HISTORY_ROWS - entries.length).fill("")]);
+  });
+
   it("holds 24 rows of history, the example's counts first", () => {
     const { start, end } = parseRange(addressOf(crs, "HistoryDates"));
     expect(end.row - start.row + 1).toBe(HISTORY_ROWS);
@@ -370,15 +428,17 @@ describe("planModel in a workbook that uses the model's names", () => {
   const taken: TakenNames = { sheets: ["crs MODEL"], tables: wanted.slice(0, 5), names: wanted.slice(5) };
   const renamed = planModel(taken, { formulas: "crs" });
 
-  it("chooses a free sheet and free defined names, and says so", () => {
-    expect(renamed.sheets[0].name).toBe("CRS model (2)");
+  it("chooses free sheets and free defined names, and says so", () => {
+    expect(renamed.sheets.map((sheet) => sheet.name)).toEqual(["CRS model (2)", TIMELINE_SHEET]);
     expect(renamed.names.map((name) => name.name)).toEqual(wanted.map((name) => `${name}_2`));
-    expect(renamed.names.every((name) => name.sheet === "CRS model (2)")).toBe(true);
+    expect(renamed.names.every((name) => name.sheet === (name.name === "MonthEnds_2" ? TIMELINE_SHEET : "CRS model (2)"))).toBe(true);
+    expect(renamed.sheets[0].charts[0].dataSheet).toBe(TIMELINE_SHEET);
     expect(renamed.messages).toContain("The sheet name 'CRS model' is already used, so 'CRS model (2)' was used instead.");
     expect(renamed.messages).toContain("The name 'PCTGPs' is already used, so 'PCTGPs_2' was used instead.");
   });
 
   it("writes every formula with the names it was given, and computes the same", () => {
+    expect(formulas(renamed).size).toBe(formulas(crs).size);
     for (const [address, formula] of formulas(renamed)) {
       for (const name of wanted) expect(new RegExp(`\\b${name}\\b(?!_2)`).test(formula), `${address}: ${formula} uses ${name}`).toBe(false);
     }

@@ -6,7 +6,7 @@ import { PlanError } from "../../src/workbook/planError";
 import { writeXlsx } from "../../src/workbook/xlsxWriter";
 import { FakeExcel } from "../taskpane/fakeExcel";
 import { builtCrsFunctions } from "./crsFunctions";
-import { handPlan } from "./handPlan";
+import { chartOverAnotherSheet, handPlan } from "./handPlan";
 
 const NOTHING_TAKEN = { sheets: [], tables: [], names: [] };
 const plan = handPlan();
@@ -24,6 +24,7 @@ const MALFORMED: readonly [string, WorkbookPlan][] = [
   ["a defined name that reads as a cell", { ...plan, names: [{ ...plan.names[0], name: "GP2005" }] }],
   ["two sheets of one name", { ...plan, sheets: [sheet, { ...sheet, name: sheet.name.toUpperCase(), tables: [] }] }],
   ["a chart without series", { ...plan, sheets: [{ ...sheet, charts: [{ ...sheet.charts[0], series: [] }] }] }],
+  ["a chart over a sheet the plan does not add", { ...plan, sheets: [{ ...sheet, charts: [{ ...sheet.charts[0], dataSheet: "Sheet1" }] }] }],
   ["a column width over 255 characters", { ...plan, sheets: [{ ...sheet, columnWidths: [{ column: "A", characters: 256 }] }] }],
   ["a column off the sheet", { ...plan, sheets: [{ ...sheet, columnWidths: [{ column: "XFE", characters: 8 }] }] }],
   ["a negative number of frozen rows", { ...plan, sheets: [{ ...sheet, freezeRows: -1 }] }],
@@ -47,6 +48,10 @@ const MALFORMED: readonly [string, WorkbookPlan][] = [
 describe("checking a plan", () => {
   it("accepts a plan that takes only free names", () => {
     expect(() => checkPlan(plan, { sheets: ["Sheet1"], tables: ["Budget"], names: ["Rate"] })).not.toThrow();
+  });
+
+  it("accepts a chart that draws another sheet the plan adds", () => {
+    expect(() => checkPlan(chartOverAnotherSheet(), NOTHING_TAKEN)).not.toThrow();
   });
 
   it.each(MALFORMED)("refuses %s", (_, spoiled) => {

@@ -14,7 +14,7 @@ import { planPortableWorkbook } from "../../src/workbook/portable";
 import type { WorkbookPlan } from "../../src/workbook/plan";
 import { writeXlsx } from "../../src/workbook/xlsxWriter";
 import { builtCrsFunctions } from "./crsFunctions";
-import { handPlan } from "./handPlan";
+import { chartOverAnotherSheet, handPlan } from "./handPlan";
 import { formulaOf, plannedCells } from "./planCells";
 import { asNumber, loadWorkbook, sameValue, shownValue } from "./xlsxRead";
 
@@ -42,15 +42,17 @@ async function part(path: string): Promise<string> {
 }
 
 describe("writeXlsx round trip", () => {
-  it("writes every sheet of the plan, in order, the model first and shown", () => {
+  it("writes every sheet of the plan, in order, the model first and shown, its timeline next", () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(plan.sheets.map((sheet) => sheet.name));
-    expect(plan.sheets[0].name).toBe("CRS model");
+    expect(plan.sheets.slice(0, 2).map((sheet) => sheet.name)).toEqual(["CRS model", "CRS model timeline"]);
+    expect(plan.sheets.length).toBe(DATASETS.length + 2);
     expect(workbook.views[0].activeTab).toBe(0);
   });
 
   it("writes every dataset as a table with its header, style and the plan's cells and formats", () => {
     for (const [index, dataset] of DATASETS.entries()) {
-      const sheetPlan = plan.sheets[index + 1];
+      // The datasets' sheets follow the model's two.
+      const sheetPlan = plan.sheets[index + 2];
       const sheet = workbook.getWorksheet(sheetPlan.name)!;
       const [tablePlan] = sheetPlan.tables;
       const table = (sheet.getTable(tablePlan.name) as unknown as { table: { tableRef: string; headerRow: boolean; style: { theme: string }; columns: { name: string }[] } }).table;
@@ -148,15 +150,16 @@ describe("writeXlsx round trip", () => {
     expect(sheet).toContain('<c r="G1"><f>A1-2</f><v>0</v></c>');
   });
 
-  it("adds the model's line chart: chart and drawing parts, their relationships and content types", async () => {
+  it("adds the model's line chart on the model sheet over the timeline sheet's rows: chart and drawing parts, their relationships and content types", async () => {
     const chart = await part("xl/charts/chart1.xml");
     expect(chart).toContain("<c:lineChart>");
     const [chartPlan] = plan.sheets[0].charts;
     expect(chart.match(/<c:ser>/g)).toHaveLength(chartPlan.series.length);
     for (const series of chartPlan.series) {
       expect(chart).toContain(`<c:v>${series.name}</c:v>`);
-      expect(chart).toContain(`<c:f>&apos;CRS model&apos;!${series.values.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}</c:f>`);
+      expect(chart).toContain(`<c:f>&apos;CRS model timeline&apos;!${series.values.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}</c:f>`);
     }
+    expect(chart).toContain(`<c:cat><c:numRef><c:f>&apos;CRS model timeline&apos;!${absoluteAddress(chartPlan.categories)}</c:f>`);
     const drawing = await part("xl/drawings/drawing1.xml");
     const { start } = parseRange(chartPlan.position);
     expect(drawing).toContain(`<xdr:from><xdr:col>${start.column - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${start.row - 1}</xdr:row>`);
@@ -168,6 +171,15 @@ describe("writeXlsx round trip", () => {
     const types = await part("[Content_Types].xml");
     expect(types).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
     expect(types).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
+  });
+
+  it("anchors a chart on its own sheet and refers its series to the sheet it draws", async () => {
+    const written = await JSZip.loadAsync(await writeXlsx(chartOverAnotherSheet()));
+    const chart = await written.file("xl/charts/chart1.xml")!.async("string");
+    expect(chart).toContain("<c:cat><c:numRef><c:f>&apos;GPs data&apos;!$A$2:$A$3</c:f>");
+    expect(chart).toContain("<c:val><c:numRef><c:f>&apos;GPs data&apos;!$B$2:$B$3</c:f>");
+    expect(await written.file("xl/worksheets/sheet1.xml")!.async("string")).toContain("<drawing ");
+    expect(await written.file("xl/worksheets/sheet2.xml")!.async("string")).not.toContain("<drawing ");
   });
 
   it("puts a chart's drawing before the sheet's tables, and quotes an awkward sheet name", async () => {
@@ -198,11 +210,12 @@ describe("writeXlsx round trip", () => {
     expect(chart).toContain("<c:v>GPs &lt;all&gt;</c:v>");
   });
 
-  it("keeps how a sheet prints, its row heights and drop-down lists, and how each chart series is drawn", async () => {
+  it("keeps how a sheet prints, its row heights, alignment and drop-down lists, and how each chart series is drawn", async () => {
     const written = await writeXlsx(handPlan(), { functions: builtCrsFunctions() });
     const sheet = (await loadWorkbook(written)).getWorksheet("GPs registered")!;
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(sheet.getRow(3).height).toBe(30);
+    expect(sheet.getCell("B4").alignment).toEqual({ wrapText: true, horizontal: "left", vertical: "top" });
     expect(sheet.getCell("B7").dataValidation).toMatchObject({ type: "list", formulae: ['"auto,bass,logistic,gompertz"'], error: "A diffusion model, or auto." });
     const parts = await JSZip.loadAsync(written);
     const sheetXml = await parts.file("xl/worksheets/sheet1.xml")!.async("string");

@@ -7,7 +7,6 @@
 import { NUMBER_FORMATS } from "../formats";
 import { type ModelContext, fitCell } from "./context";
 import { forecastAt } from "./fitFormulas";
-import { cappedUpper } from "./fittedValues";
 import { type LineItem, writeBlockTitle, writeLineItems, writeSubheading } from "./lineItems";
 import { MODEL_FORMATS } from "./modelFormats";
 import { formula } from "./sheetBuilder";
@@ -47,7 +46,7 @@ export function writeCalculations(context: ModelContext): void {
       unit: "GPs",
       kind: context.fitted === null ? "calculation" : "fixed",
       format: NUMBER_FORMATS.count,
-      value: fitCell(context, forecastAt(n, n.TargetMonths, "upper"), (fitted) => cappedUpper(fitted.outlook.atTarget.upper, context.example.gps)),
+      value: fitCell(context, forecastAt(n, n.TargetMonths, "upper"), (fitted) => fitted.outlook.atTarget.upper),
     },
   ];
   writeLineItems(builder, scalars);

@@ -1,7 +1,7 @@
 /**
- * What every block of the model sheet is written with: where it writes, the names it refers to,
- * the dialect of its formulas, the example it is prefilled with, and, in the portable flavour,
- * the fit computed when the file is written.
+ * What every block of the model is written with: where it writes, the model's two sheets, the
+ * names it refers to, the dialect of its formulas, the example it is prefilled with, and, in the
+ * portable flavour, the fit computed when the file is written.
  */
 import type { OutlookValue } from "../../model/outlook";
 import type { Expression, FormulaDialect } from "../formulaDialect";
@@ -11,8 +11,18 @@ import { type FittedValues, fittedCell } from "./fittedValues";
 import type { Names } from "./modelNames";
 import { type SheetBuilder, formula } from "./sheetBuilder";
 
+/** The model's two sheets, as the workbook named them. */
+export interface ModelSheets {
+  /** The decision, the chart, the inputs, the history, the calculations, the checks and the context. */
+  readonly model: string;
+  /** The monthly timeline the chart draws. */
+  readonly timeline: string;
+}
+
 export interface ModelContext {
+  /** Where the block writes: the builder of its sheet. */
   readonly builder: SheetBuilder;
+  readonly sheets: ModelSheets;
   /** The defined names, as the workbook gave them. */
   readonly n: Names;
   readonly dialect: FormulaDialect;

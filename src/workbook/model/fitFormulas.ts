@@ -12,13 +12,12 @@ const COLUMN_INDEX: Readonly<Record<ForecastColumn, number>> = { fitted: 2, lowe
 
 /**
  * FORECAST's value at one time (in months since the first count): its row 2, the column wanted.
- * The upper bound is at most PCTGPs: the PCT cannot register more GPs than it has, whatever the
- * spread of the new registrations the predictive distribution allows for.
+ * With the market held at PCTGPs, FORECAST's bounds stop at PCTGPs: the PCT cannot register more
+ * GPs than it has.
  */
 export function forecastAt(n: Names, time: Expression, column: ForecastColumn): Expression {
   const forecast = crsCall("FORECAST", [n.Model, n.HistoryMonths, n.HistoryCounts, time, n.PCTGPs, n.Confidence]);
-  const value = `INDEX(${forecast},2,${COLUMN_INDEX[column]})`;
-  return column === "upper" ? `MIN(${n.PCTGPs},${value})` : value;
+  return `INDEX(${forecast},2,${COLUMN_INDEX[column]})`;
 }
 
 /** The chance of at least TargetGPs at TargetDate. */

@@ -12,7 +12,7 @@ import { pctOutlook, type Outlook, type OutlookValue } from "../../model/outlook
 import { shortfall } from "../../model/threshold";
 import type { Cell } from "../plan";
 import type { PctExample } from "./example";
-import { TIMELINE_MONTHS } from "./grid";
+import { TIMELINE_MONTHS } from "./timelineGrid";
 
 /** Days in the average month, as the sheet counts months. */
 const DAYS_PER_MONTH = 365.25 / 12;
@@ -70,11 +70,6 @@ export function computeFittedValues(example: PctExample, computedOn: Date): Fitt
   const reach = outlook.reachTime;
   const dateTargetReached = reach instanceof ModelError ? reach : firstDate + reach * DAYS_PER_MONTH;
   return { outlook, computedOn: displayDate(computedOn), targetGps, firstDate, dateTargetReached };
-}
-
-/** The upper bound as the sheet shows it: at most the market (PCTGPs), as `forecastAt` caps it. */
-export function cappedUpper(value: OutlookValue, market: number): OutlookValue {
-  return value instanceof ModelError ? value : Math.min(market, value);
 }
 
 /** A fitted value as a cell: the number, or #N/A where the add-in shows an error (its message is in the Checks). */

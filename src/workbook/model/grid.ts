@@ -1,7 +1,9 @@
 /**
  * The columns of the model sheet, FAST-style: every row keeps its label, value and unit in the
- * same columns, and the monthly timeline runs across the columns to their right, one month a
- * column, so that each line item of the timeline is one row with one formula copied across.
+ * same columns, a note (an input's source, a check's message) in the wide column beside them,
+ * and tables of several measures (the history, the scenarios) run on to the right. The monthly
+ * timeline is on a sheet of its own (`timelineGrid.ts`), so that this sheet is only as wide as
+ * an A4 landscape page at a readable scale.
  */
 import { columnLetters } from "../a1";
 import type { ColumnWidthPlan } from "../plan";
@@ -12,40 +14,28 @@ export const LABEL_COLUMN = 1;
 export const VALUE_COLUMN = 2;
 /** Column C: the unit of the row's value. */
 export const UNIT_COLUMN = 3;
-/** Column D: a note (an input's source), or a check's message; long texts run on to the right. */
+/** Column D: a note (an input's source, wrapped in its width), or a check's message. */
 export const NOTE_COLUMN = 4;
-/** Column E: a fourth measure where a table needs one (the scenarios' date reached). */
+/** Column E: a further measure where a table needs one (the scenarios' date reached). */
 export const EXTRA_COLUMN = 5;
-/** Column F: the first month of the timeline. */
-export const TIMELINE_FIRST_COLUMN = 6;
+/** Columns F to K: the history's flags, one narrow column each. */
+export const FLAG_COLUMNS = 6;
+/** The last column the sheet uses: the last flag's. */
+export const LAST_COLUMN = EXTRA_COLUMN + FLAG_COLUMNS;
 
 /**
- * Months on the timeline: the default history's 10 months to its target date and six months
- * past it take 24; 36 leave room for a history of up to 24 monthly counts.
+ * Widths in characters of the default font's digits. Labels, values and units as wide as their
+ * texts; a note column wide enough that a quote wraps in three or four lines; the flags just wide
+ * enough for their one-word headings. The sum (155.5) prints one A4 landscape page wide at about
+ * 85% of full size (LibreOffice chooses 84.5%), where 11-point text prints at about 9.3 points.
  */
-export const TIMELINE_MONTHS = 36;
-/** The timeline's last column. */
-export const TIMELINE_LAST_COLUMN = TIMELINE_FIRST_COLUMN + TIMELINE_MONTHS - 1;
+export const MODEL_WIDTHS: readonly number[] = [42, 12, 11, 46, 11.5, ...Array<number>(FLAG_COLUMNS).fill(5.5)];
 
 /**
- * Widths in characters: labels, values, units, two more measures, then narrow months, just wide
- * enough for "Sep", "2005", "150", "#N/A" and a flag's one-word heading, so that the sheet
- * prints one A4 page wide at about half size.
+ * The width plan of a sheet whose columns from A have `widths`.
+ *
+ * @example columnWidths([42, 12]) // [{ column: "A", characters: 42 }, { column: "B", characters: 12 }]
  */
-const FIXED_WIDTHS = [42, 12, 11, 11, 11.5] as const;
-const TIMELINE_COLUMN_WIDTH = 5;
-
-/** The width of every column the sheet uses. */
-export function columnWidths(): ColumnWidthPlan[] {
-  const fixed = FIXED_WIDTHS.map((characters, index) => ({ column: columnLetters(index + 1), characters }));
-  const months = Array.from({ length: TIMELINE_MONTHS }, (_, index) => ({
-    column: columnLetters(TIMELINE_FIRST_COLUMN + index),
-    characters: TIMELINE_COLUMN_WIDTH,
-  }));
-  return [...fixed, ...months];
-}
-
-/** The width in characters of a column of the sheet. */
-export function widthOf(column: number): number {
-  return column < TIMELINE_FIRST_COLUMN ? FIXED_WIDTHS[column - 1] : TIMELINE_COLUMN_WIDTH;
+export function columnWidths(widths: readonly number[]): ColumnWidthPlan[] {
+  return widths.map((characters, index) => ({ column: columnLetters(index + 1), characters }));
 }

@@ -14,7 +14,8 @@ import { LABEL_COLUMN, NOTE_COLUMN, UNIT_COLUMN, VALUE_COLUMN } from "./grid";
 import type { NameKey } from "./modelNames";
 import { MODEL_FORMATS } from "./modelFormats";
 import { formula } from "./sheetBuilder";
-import { ASSUMPTION_STYLE, BLOCK_TITLE_STYLE, CALCULATION_STYLE, NOTE_STYLE, UNIT_STYLE } from "./styles";
+import { writeNotes } from "./lineItems";
+import { ASSUMPTION_STYLE, BLOCK_TITLE_STYLE, CALCULATION_STYLE, UNIT_STYLE } from "./styles";
 
 /**
  * A calculated column beside the counts: its heading, its name and its formula for one row. A
@@ -64,7 +65,8 @@ export function writeHistory(context: ModelContext): { first: number; last: numb
       name: "HistoryReached",
       unit: "TRUE/FALSE",
       format: MODEL_FORMATS.logical,
-      formula: (e) => `AND(COUNT(${e.pair})=2,${e.count}>=${n.ThresholdGPs})`,
+      // Blank beside a blank row, as the months are: only an entry is at or above the threshold or not.
+      formula: (e) => `IF(COUNT(${e.pair})=2,${e.count}>=${n.ThresholdGPs},"")`,
     },
     flag("Sort", "dated before an entry above it", "HistoryOutOfOrder", (e) => `AND(COUNT(${e.pair})=2,${e.date}<MAX(${e.datesAbove}))`),
     flag("Dup", "on the date of the entry above", "HistoryDateTwice", (e) => `AND(COUNT(${e.pair})=2,${e.date}=MAX(${e.datesAbove}))`),
@@ -73,13 +75,14 @@ export function writeHistory(context: ModelContext): { first: number; last: numb
     flag("Neg", "a count below 0", "HistoryNegative", (e) => `AND(ISNUMBER(${e.count}),${e.count}<0)`),
     flag("Over", "a count above PCTGPs", "HistoryAbovePCTGPs", (e) => `AND(ISNUMBER(${e.count}),${e.count}>${n.PCTGPs})`),
   ];
-  const flags = columns.filter((column) => column.meaning !== undefined);
-  builder.write(
-    builder.take(),
-    LABEL_COLUMN,
-    [[`Flags of an entry (1, shown "yes", where it is so): ${flags.map((column) => `${column.heading}, ${column.meaning}`).join("; ")}. The Checks say which entry to fix.`]],
-    { style: NOTE_STYLE },
-  );
+  const meanings = columns.flatMap((column) => (column.meaning === undefined ? [] : [`${column.heading}, ${column.meaning}`]));
+  // Two lines, each narrower than the sheet, so that neither is cut off in print.
+  const half = Math.ceil(meanings.length / 2);
+  const notes = [
+    `Flags of an entry, 1 (shown "yes") where it is so: ${meanings.slice(0, half).join("; ")};`,
+    `${meanings.slice(half).join("; ")}. The Checks say which entry to fix.`,
+  ];
+  writeNotes(builder, notes);
   const titleRow = builder.take();
   builder.writeWrapped(
     titleRow,

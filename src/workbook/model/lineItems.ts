@@ -1,10 +1,11 @@
 /**
  * The model's scalar rows, FAST-style: a label in column A, the value in B (styled as what it is:
- * an article figure, an assumption, a calculation or an output), its unit in C and a note in D.
+ * an article figure, an assumption, a calculation or an output), its unit in C and a note in D,
+ * labels and notes wrapped in their columns with their rows made tall enough.
  */
 import { cellAddress } from "../a1";
 import type { Cell, CellStyle } from "../plan";
-import { LABEL_COLUMN, NOTE_COLUMN, UNIT_COLUMN, VALUE_COLUMN, widthOf } from "./grid";
+import { LABEL_COLUMN, NOTE_COLUMN, UNIT_COLUMN, VALUE_COLUMN } from "./grid";
 import type { NameKey } from "./modelNames";
 import { type SheetBuilder, wrappedLines } from "./sheetBuilder";
 import {
@@ -40,9 +41,8 @@ export interface LineItem {
   readonly kind: ItemKind;
   readonly format?: string;
   readonly value: Cell;
-  /** A note in column D: a quote, a source, a warning; long notes run on over the empty cells to the right. */
-  readonly note?: Cell;
-  readonly noteStyle?: CellStyle;
+  /** A note in column D: a quote or a source, wrapped in the column's width. */
+  readonly note?: string;
 }
 
 /** A block's title row: its title over the label column, then the headings of the other columns. */
@@ -50,6 +50,11 @@ export function writeBlockTitle(builder: SheetBuilder, title: string, headings: 
   const row = builder.take();
   builder.write(row, LABEL_COLUMN, [[title, ...headings]], { style: BLOCK_TITLE_STYLE });
   return row;
+}
+
+/** Notes in the label column, one a row, in the quiet style of notes. */
+export function writeNotes(builder: SheetBuilder, notes: readonly string[]): void {
+  builder.write(builder.take(notes.length), LABEL_COLUMN, notes.map((note) => [note]), { style: NOTE_STYLE });
 }
 
 /** A sub-heading inside a block, in the label column. */
@@ -60,13 +65,18 @@ export function writeSubheading(builder: SheetBuilder, text: string): void {
 /** Writes the rows one under the other and names their value cells. */
 export function writeLineItems(builder: SheetBuilder, items: readonly LineItem[]): void {
   const first = builder.take(items.length);
-  builder.write(first, LABEL_COLUMN, items.map((item) => [item.label]), { style: { wrap: true } });
-  items.forEach((item, index) => builder.tallRow(first + index, wrappedLines(item.label, widthOf(LABEL_COLUMN))));
-  builder.write(first, UNIT_COLUMN, items.map((item) => [item.unit === "" ? null : item.unit]), { style: UNIT_STYLE });
+  // At the top of a row made tall by a wrapped label or note, every cell of it reads from its first line.
+  const top = (style: CellStyle): CellStyle => ({ ...style, vertical: "top" });
+  builder.write(first, LABEL_COLUMN, items.map((item) => [item.label]), { style: top({ wrap: true }) });
+  items.forEach((item, index) => builder.tallRow(first + index, wrappedLines(item.label, builder.widthOf(LABEL_COLUMN))));
+  builder.write(first, UNIT_COLUMN, items.map((item) => [item.unit === "" ? null : item.unit]), { style: top(UNIT_STYLE) });
   items.forEach((item, index) => {
     const row = first + index;
-    builder.write(row, VALUE_COLUMN, [[item.value]], { format: item.format, style: STYLE_OF[item.kind] });
-    if (item.note !== undefined) builder.write(row, NOTE_COLUMN, [[item.note]], { style: item.noteStyle ?? NOTE_STYLE });
+    builder.write(row, VALUE_COLUMN, [[item.value]], { format: item.format, style: top(STYLE_OF[item.kind]) });
+    if (item.note !== undefined) {
+      builder.write(row, NOTE_COLUMN, [[item.note]], { style: top({ ...NOTE_STYLE, wrap: true }) });
+      builder.tallRow(row, wrappedLines(item.note, builder.widthOf(NOTE_COLUMN)));
+    }
     if (item.name !== undefined) builder.name(item.name, cellAddress(row, VALUE_COLUMN), item.unit === "" ? item.label : `${item.label} (${item.unit})`);
   });
 }

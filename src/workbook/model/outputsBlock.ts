@@ -2,11 +2,13 @@
  * The outputs: the decision, on the first screen. First the incentive, judged at its deadline,
  * then the later target: how many GPs it takes, how many a month that needs, what the fitted
  * curve projects, how likely the target is and when the curve reaches it, and whether the
- * fitted figures and the inputs can be trusted (FitCurrent, the checks).
+ * inputs and the fitted figures can be trusted (the checks, FitCurrent, with a warning in words
+ * under it when the fit is out of date).
  */
 import { NUMBER_FORMATS } from "../formats";
 import { MODEL_FORMATS } from "./modelFormats";
 import { type ModelContext, fitCell } from "./context";
+import { LABEL_COLUMN } from "./grid";
 import { chanceOfTarget, dateTargetReached, forecastAt } from "./fitFormulas";
 import { type LineItem, writeBlockTitle, writeLineItems } from "./lineItems";
 import { formula } from "./sheetBuilder";
@@ -115,24 +117,26 @@ export function writeOutputs(context: ModelContext): number {
       value: fitCell(context, dateTargetReached(n), (values) => values.dateTargetReached),
     },
     {
-      name: "FitCurrent",
-      label: "Fitted figures belong to the inputs",
-      unit: "TRUE/FALSE",
-      kind: "output",
-      format: MODEL_FORMATS.logical,
-      value: fitted === null ? true : formula(`AND(${n.FitInputsSame})`),
-      note: formula(`IF(${n.FitCurrent},"","Out of date: the inputs changed after the fit (see As fitted).")`),
-      noteStyle: WARNING_STYLE,
-    },
-    {
       label: "Every input passes the checks",
       unit: "TRUE/FALSE",
       kind: "output",
       format: MODEL_FORMATS.logical,
       value: formula(n.ChecksPass),
     },
+    {
+      name: "FitCurrent",
+      label: "Fitted figures belong to the inputs",
+      unit: "TRUE/FALSE",
+      kind: "output",
+      format: MODEL_FORMATS.logical,
+      value: fitted === null ? true : formula(`AND(${n.FitInputsSame})`),
+    },
   ];
   const titleRow = writeBlockTitle(builder, "Outputs: the decision", ["Value", "Unit"]);
   writeLineItems(builder, items);
+  // Under FitCurrent, in words; the chart stands beside the outputs, so the warning has a row of its own.
+  builder.write(builder.take(), LABEL_COLUMN, [[formula(`IF(${n.FitCurrent},"","Out of date: the inputs changed after the fit (see As fitted).")`)]], {
+    style: WARNING_STYLE,
+  });
   return titleRow;
 }

@@ -1,11 +1,10 @@
 /**
- * Lays the model sheet out from the top down: each block asks for its rows in turn and writes
- * cells, defined names, row heights and drop-down lists there, so that the blocks stack without
- * any of them knowing where the others are. The result is the sheet's part of a plan.
+ * Lays a sheet of the model out from the top down: each block asks for its rows in turn and
+ * writes cells, defined names, row heights and drop-down lists there, so that the blocks stack
+ * without any of them knowing where the others are. The result is the sheet's part of a plan.
  */
 import { cellAddress } from "../a1";
 import type { Cell, CellStyle, ListValidationPlan, NamePlan, RangeWrite, RowHeightPlan } from "../plan";
-import { widthOf } from "./grid";
 import type { NameKey, Names } from "./modelNames";
 
 /** Excel's default row height in points (Calibri 11). */
@@ -63,10 +62,23 @@ export class SheetBuilder {
   private readonly heights = new Map<number, number>();
   private readonly placed = new Map<NameKey, string>();
 
+  /**
+   * @param sheet the sheet's name, as the workbook gave it
+   * @param names the defined names, as the workbook gave them
+   * @param widths the sheet's column widths in characters, from column A
+   */
   constructor(
     readonly sheet: string,
     readonly names: Names,
+    readonly widths: readonly number[],
   ) {}
+
+  /** The width in characters of a column (1 for A); the sheet has no other columns. */
+  widthOf(column: number): number {
+    const width = this.widths[column - 1];
+    if (width === undefined) throw new Error(`Column ${column} is beyond the ${this.widths.length} columns of '${this.sheet}'.`);
+    return width;
+  }
 
   /** The row the next block starts on. */
   get row(): number {
@@ -98,7 +110,7 @@ export class SheetBuilder {
   /** Writes a row of texts that wrap in their columns, and makes the row tall enough for them. */
   writeWrapped(row: number, column: number, texts: readonly (string | null)[], style: CellStyle): void {
     this.write(row, column, [texts], { style: { ...style, wrap: true } });
-    const lines = Math.max(...texts.map((text, index) => (text === null ? 1 : wrappedLines(text, widthOf(column + index), style.bold === true))));
+    const lines = Math.max(...texts.map((text, index) => (text === null ? 1 : wrappedLines(text, this.widthOf(column + index), style.bold === true))));
     this.tallRow(row, lines);
   }
 

@@ -1,25 +1,28 @@
 /**
- * The monthly timeline, FAST-style: one line item a row, one month a column, one formula copied
- * across each row. It runs from the month of the first count for a fixed number of months: the
- * month ends, the history (the last count on or before each month end, up to the latest count),
- * the fitted curve with its lower and upper bounds, the run-rate scenarios from the latest count
- * on, and the threshold and the target in GPs. The chart draws these rows.
+ * The monthly timeline, FAST-style, on a sheet of its own: one line item a row, one month a
+ * column, one formula copied across each row. It runs from the month of the first count for a
+ * fixed number of months: the month ends, the history (the last count on or before each month
+ * end, up to the latest count), the fitted curve with its lower and upper bounds, the run-rate
+ * scenarios from the latest count on, and the threshold and the target in GPs. The chart on the
+ * model sheet draws these rows; the formulas read the model sheet's inputs by their names.
  *
  * #N/A is deliberate in two rows, where a chart must leave a gap: the history after the latest
  * count, and the scenarios before it. One row is an input: the PCT's own trajectory (its plan,
  * month by month), blank until the user types it, which the chart draws beside the projection.
  */
-import { cellAddress, columnLetters } from "../a1";
+import { columnLetters } from "../a1";
 import { NUMBER_FORMATS } from "../formats";
 import type { Cell, CellStyle } from "../plan";
 import { type ModelContext, fitCell } from "./context";
 import { type ForecastColumn, forecastAt } from "./fitFormulas";
-import { cappedUpper } from "./fittedValues";
-import { LABEL_COLUMN, TIMELINE_FIRST_COLUMN, TIMELINE_LAST_COLUMN, TIMELINE_MONTHS, UNIT_COLUMN } from "./grid";
-import { writeBlockTitle } from "./lineItems";
+import { writeNotes } from "./lineItems";
 import { MODEL_FORMATS } from "./modelFormats";
-import { formula } from "./sheetBuilder";
-import { ASSUMPTION_STYLE, CALCULATION_STYLE, FIXED_VALUE_STYLE, UNIT_STYLE } from "./styles";
+import { formula, wrappedLines } from "./sheetBuilder";
+import { ASSUMPTION_STYLE, BLOCK_TITLE_STYLE, CALCULATION_STYLE, FIXED_VALUE_STYLE, TITLE_STYLE, UNIT_STYLE } from "./styles";
+import { TIMELINE_FIRST_COLUMN, TIMELINE_LABEL_COLUMN, TIMELINE_MONTHS, TIMELINE_UNIT_COLUMN, timelineRange } from "./timelineGrid";
+
+/** The timeline sheet's title. */
+export const TIMELINE_TITLE = "CRS adoption model: the PCT month by month";
 
 /** The rows of the timeline the chart and other blocks read. */
 export interface TimelineRows {
@@ -44,15 +47,16 @@ interface TimelineRow {
   readonly cell: (column: string, month: number) => Cell;
 }
 
-/** The whole timeline span of a row, e.g. "F80:AO80". */
-export function timelineRange(row: number): string {
-  return `${cellAddress(row, TIMELINE_FIRST_COLUMN)}:${cellAddress(row, TIMELINE_LAST_COLUMN)}`;
-}
-
-/** Writes the timeline block; returns the rows the chart draws. */
+/** Writes the timeline sheet's title, notes and block; returns the rows the chart draws. */
 export function writeTimeline(context: ModelContext): TimelineRows {
-  const { builder, n, dialect, fitted } = context;
-  writeBlockTitle(builder, "Monthly timeline: one month a column", ["", "Unit"]);
+  const { builder, n, dialect, fitted, sheets } = context;
+  builder.write(builder.take(), TIMELINE_LABEL_COLUMN, [[TIMELINE_TITLE]], { style: TITLE_STYLE });
+  writeNotes(builder, [
+    `From the month of the first count, for ${TIMELINE_MONTHS} months: the rows the chart on '${sheets.model}' draws, from its inputs and history. One formula across each row.`,
+    "#N/A leaves a gap in the chart: the history after the latest count, the scenarios before it. Your trajectory (orange) is an input: type your plan, month by month.",
+  ]);
+  builder.gap();
+  builder.write(builder.take(), TIMELINE_LABEL_COLUMN, [["Monthly timeline", "Unit"]], { style: BLOCK_TITLE_STYLE });
   const first = builder.row;
   // Each row's position is fixed before any formula is written, so rows can refer to rows below them.
   const at = {
@@ -78,10 +82,7 @@ export function writeTimeline(context: ModelContext): TimelineRows {
     format: MODEL_FORMATS.timelineCount,
     style: fitted === null ? CALCULATION_STYLE : FIXED_VALUE_STYLE,
     cell: (column, month) =>
-      fitCell(context, forecastAt(n, ref(column, at.monthsSinceFirst), which), (values) => {
-        const value = values.outlook.timeline[month][which];
-        return which === "upper" ? cappedUpper(value, context.example.gps) : value;
-      }),
+      fitCell(context, forecastAt(n, ref(column, at.monthsSinceFirst), which), (values) => values.outlook.timeline[month][which]),
   });
   const scenario = (rate: string, letter: string): TimelineRow => ({
     label: `Scenario ${letter}: latest count + ${rate} a month`,
@@ -125,8 +126,9 @@ export function writeTimeline(context: ModelContext): TimelineRows {
   ];
   const top = builder.take(rows.length);
   if (top !== first) throw new Error("The timeline moved while it was laid out.");
-  builder.write(top, LABEL_COLUMN, rows.map((row) => [row.label]));
-  builder.write(top, UNIT_COLUMN, rows.map((row) => [row.unit]), { style: UNIT_STYLE });
+  builder.write(top, TIMELINE_LABEL_COLUMN, rows.map((row) => [row.label]), { style: { wrap: true } });
+  rows.forEach((row, index) => builder.tallRow(top + index, wrappedLines(row.label, builder.widthOf(TIMELINE_LABEL_COLUMN))));
+  builder.write(top, TIMELINE_UNIT_COLUMN, rows.map((row) => [row.unit]), { style: UNIT_STYLE });
   rows.forEach((row, index) => {
     const cells = Array.from({ length: TIMELINE_MONTHS }, (_, month) => row.cell(columnLetters(TIMELINE_FIRST_COLUMN + month), month));
     builder.write(top + index, TIMELINE_FIRST_COLUMN, [cells], { format: row.format, style: row.style });

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { isoToExcelSerial } from "../../../src/data";
 import { ModelError } from "../../../src/model/errors";
 import { EXAMPLE_PCT } from "../../../src/workbook/model/example";
-import { cappedUpper, computeFittedValues, displayDate, endOfMonth, fittedCell, timelineDates } from "../../../src/workbook/model/fittedValues";
-import { TIMELINE_MONTHS } from "../../../src/workbook/model/grid";
+import { computeFittedValues, displayDate, endOfMonth, fittedCell, timelineDates } from "../../../src/workbook/model/fittedValues";
+import { TIMELINE_MONTHS } from "../../../src/workbook/model/timelineGrid";
 
 describe("the portable model's fitted values", () => {
   it("finds month ends as EOMONTH does, across short months, leap years and year ends", () => {
@@ -24,15 +24,15 @@ describe("the portable model's fitted values", () => {
     expect(fitted.outlook.fittedModel).toBe("logistic");
     expect(fitted.outlook.timeline).toHaveLength(TIMELINE_MONTHS);
     expect(fitted.dateTargetReached).toBeGreaterThan(isoToExcelSerial("2005-07-31"));
+    // The market is held at the PCT's GPs, so no bound goes past them, and late on the upper one reaches them.
+    const uppers = fitted.outlook.timeline.map((month) => month.upper as number);
+    expect(Math.max(...uppers)).toBe(EXAMPLE_PCT.gps);
+    expect(fitted.outlook.atTarget.upper).toBeLessThanOrEqual(EXAMPLE_PCT.gps);
   });
 
-  it("writes a value as a number, an error as #N/A, and an upper bound at most the market", () => {
+  it("writes a value as a number, an error as #N/A", () => {
     expect(fittedCell(12.5)).toBe(12.5);
     expect(fittedCell(new ModelError("num", "no spread"))).toEqual({ formula: "=NA()" });
-    expect(cappedUpper(160, 150)).toBe(150);
-    expect(cappedUpper(140, 150)).toBe(140);
-    const error = new ModelError("na", "no fit");
-    expect(cappedUpper(error, 150)).toBe(error);
     expect(displayDate(new Date(Date.UTC(2005, 5, 30)))).toBe("30 Jun 2005");
   });
 });

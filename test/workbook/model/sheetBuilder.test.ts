@@ -3,6 +3,7 @@ import { MODEL_NAME_KEYS, type Names } from "../../../src/workbook/model/modelNa
 import { SheetBuilder, formula, wrappedLines } from "../../../src/workbook/model/sheetBuilder";
 
 const NAMES = Object.fromEntries(MODEL_NAME_KEYS.map((key) => [key, key])) as Names;
+const WIDTHS = [30, 12];
 
 describe("wrappedLines", () => {
   it("counts the lines a text takes in a column, words whole", () => {
@@ -17,7 +18,7 @@ describe("wrappedLines", () => {
 
 describe("SheetBuilder", () => {
   it("stacks blocks from the top, writes cells and names, and keeps the tallest height a row needs", () => {
-    const builder = new SheetBuilder("Model", NAMES);
+    const builder = new SheetBuilder("Model", NAMES, WIDTHS);
     expect(builder.take(2)).toBe(1);
     builder.gap();
     expect(builder.row).toBe(4);
@@ -33,9 +34,19 @@ describe("SheetBuilder", () => {
   });
 
   it("refuses to name a cell twice, or to tell where an unplaced name is", () => {
-    const builder = new SheetBuilder("Model", NAMES);
+    const builder = new SheetBuilder("Model", NAMES, WIDTHS);
     builder.name("PCTGPs", "B4", "");
     expect(() => builder.name("PCTGPs", "B5", "")).toThrow(/names PCTGPs twice/);
     expect(() => builder.addressOf("Model")).toThrow(/has not placed Model/);
+  });
+
+  it("makes a row of wrapped texts as tall as the tallest needs in its own column's width", () => {
+    const builder = new SheetBuilder("Model", NAMES, WIDTHS);
+    const heading = "Months since the first count";
+    builder.writeWrapped(3, 1, ["History", heading], { bold: true });
+    expect(builder.ranges[0]).toMatchObject({ address: "A3", cells: [["History", heading]], style: { bold: true, wrap: true } });
+    expect(builder.rowHeights()).toEqual([{ row: 3, points: 15 * wrappedLines(heading, 12, true) }]);
+    expect(builder.widthOf(1)).toBe(30);
+    expect(() => builder.widthOf(3)).toThrow(/beyond the 2 columns of 'Model'/);
   });
 });
