@@ -114,19 +114,22 @@ const OFFICE_GLOBALS = new Set(["Excel", "Office", "OfficeExtension", "CustomFun
  * @example officeGlobalsUsed("const r: Excel.Range = x; // Office") // ["Excel"]
  */
 export function officeGlobalsUsed(text: string): string[] {
-  const source = ts.createSourceFile("file.ts", text, ts.ScriptTarget.Latest, true);
+  // Parsing is the cost of this check: a text without the words cannot use the globals.
+  if (!OFFICE_WORDS.test(text)) return [];
+  const source = ts.createSourceFile("file.ts", text, ts.ScriptTarget.Latest, false);
   const used = new Set<string>();
-  const visit = (node: TypeScript.Node): void => {
-    if (ts.isIdentifier(node) && OFFICE_GLOBALS.has(node.text) && !isMemberName(node)) used.add(node.text);
-    ts.forEachChild(node, visit);
+  const visit = (node: TypeScript.Node, parent: TypeScript.Node): void => {
+    if (ts.isIdentifier(node) && OFFICE_GLOBALS.has(node.text) && !isMemberName(node, parent)) used.add(node.text);
+    ts.forEachChild(node, (child) => visit(child, node));
   };
-  visit(source);
+  visit(source, source);
   return [...used].sort();
 }
 
+const OFFICE_WORDS = new RegExp(`\\b(${[...OFFICE_GLOBALS].join("|")})\\b`);
+
 /** Whether an identifier names a member (`a.Excel`, `A.Excel`, `{ Excel: … }`) rather than a global. */
-function isMemberName(node: TypeScript.Identifier): boolean {
-  const parent = node.parent;
+function isMemberName(node: TypeScript.Identifier, parent: TypeScript.Node): boolean {
   return (
     (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
     (ts.isQualifiedName(parent) && parent.right === node) ||

@@ -215,7 +215,17 @@ function overlaps(a: Box, b: Box): boolean {
   return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
 }
 
-function cellsOf(b: Box): string[][] {
+function cellsOf(b: Box): readonly (readonly string[])[] {
+  // A range is written a dozen ways (values, formats, each border's style, weight and colour):
+  // its addresses are listed once.
+  const key = `${b.r0},${b.c0},${b.r1},${b.c1}`;
+  let cells = CELLS_OF_BOX.get(key);
+  if (cells === undefined) CELLS_OF_BOX.set(key, (cells = listCells(b)));
+  return cells;
+}
+const CELLS_OF_BOX = new Map<string, readonly (readonly string[])[]>();
+
+function listCells(b: Box): string[][] {
   const rows: string[][] = [];
   for (let r = b.r0; r <= b.r1; r++) {
     const row: string[] = [];
@@ -713,7 +723,7 @@ class RangeProxy {
   formatEach(description: string, change: (format: CellFormatState) => void): void {
     this.fake.enqueue(`${description} ${this.address}`, () => {
       const sheet = this.sheetState();
-      cellsOf(this.box()).flat().forEach((address) => change((sheet.formats[address] ??= blankFormat())));
+      for (const row of cellsOf(this.box())) for (const address of row) change((sheet.formats[address] ??= blankFormat()));
     });
   }
 }

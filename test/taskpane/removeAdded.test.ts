@@ -85,12 +85,17 @@ const WRITE_KINDS = [
 const kindOf = (request: string): string =>
   WRITE_KINDS.filter((kind) => request === kind || request.startsWith(`${kind} `)).sort((a, b) => b.length - a.length)[0] ?? request;
 
-/** The writes of a successful run of an action, in order (loads are reads, not writes). */
-async function writesOf(makePlan: (taken: TakenNames) => WorkbookPlan): Promise<string[]> {
-  const excel = new FakeExcel(USERS_WORKBOOK);
-  await runPlan(excel.context, makePlan);
-  return excel.log.filter((request) => !request.startsWith("load "));
+/** The writes of a successful run of an action, in order (loads are reads, not writes); run once an action. */
+function writesOf(makePlan: (taken: TakenNames) => WorkbookPlan): Promise<string[]> {
+  let writes = WRITES.get(makePlan);
+  if (writes === undefined) {
+    const excel = new FakeExcel(USERS_WORKBOOK);
+    writes = runPlan(excel.context, makePlan).then(() => excel.log.filter((request) => !request.startsWith("load ")));
+    WRITES.set(makePlan, writes);
+  }
+  return writes;
 }
+const WRITES = new Map<(taken: TakenNames) => WorkbookPlan, Promise<string[]>>();
 
 /** A fake that refuses the `index`-th request (counting from 0) for which `matches` holds. */
 function refusingAt(matches: (request: string) => boolean, index: number, code = "AccessDenied", also?: (request: string) => boolean): FakeExcel {
@@ -121,14 +126,20 @@ describe("a write Excel refuses part-way", () => {
     expect([...kinds].sort()).toEqual([...WRITE_KINDS].sort());
   });
 
+  // A refusal is handled the same whatever the action, so each kind of write is refused in the
+  // first action that makes it (together the actions make every kind: the test above); the adds,
+  // whose order the removal relies on, in every action.
+  const tested = new Set<string>();
   for (const [action, makePlan] of ACTIONS) {
-    it(`${action}: at each kind of write, the action's sheets and names are removed and the workbook is as it was`, async () => {
+    it(`${action}: at each kind of write it is the first to make, and at its first and last add, the action's sheets and names are removed and the workbook is as it was`, async () => {
       const writes = await writesOf(makePlan);
       const kinds = [...new Set(writes.map(kindOf))];
       for (const kind of kinds) {
+        const isAdd = kind === "worksheets.add" || kind === "names.add";
+        if (tested.has(kind) && !isAdd) continue;
+        tested.add(kind);
         const count = writes.filter((request) => kindOf(request) === kind).length;
-        // The first of each kind; for the adds, whose order the removal relies on, the last too.
-        const indices = kind === "worksheets.add" || kind === "names.add" ? [0, count - 1] : [0];
+        const indices = isAdd ? [0, count - 1] : [0];
         for (const index of new Set(indices)) {
           const excel = refusingAt((request) => kindOf(request) === kind, index);
           const before = excel.snapshot();
