@@ -5,6 +5,7 @@
  * then milliseconds per read, the median of several runs. Figures vary with the machine's
  * load; compare runs on the same machine.
  */
+import { excelSerialToIso } from "../src/data/dates";
 import { readSeries, type SeriesGrid } from "../src/data/series";
 import { readSeriesCsv } from "../src/data/seriesCsv";
 
@@ -42,8 +43,8 @@ function monthly(rows: number): { serials: number[]; counts: number[] } {
 function csvText(rows: number): string {
   const { serials, counts } = monthly(rows);
   const lines = serials.map((serial, i) => {
-    const date = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
-    const uk = `${date.getUTCDate()}/${date.getUTCMonth() + 1}/${date.getUTCFullYear()}`;
+    const [year, month, day] = excelSerialToIso(serial).split("-").map(Number);
+    const uk = `${day}/${month}/${year}`;
     return `${uk},"${counts[i].toLocaleString("en-GB")}"`;
   });
   return ["Month end,GPs registered", ...lines].join("\r\n");

@@ -4,10 +4,9 @@
  * keeps for compatibility with Lotus 1-2-3; from 61 (1 Mar 1900) on, it is days since
  * 30 Dec 1899, as LibreOffice counts too.
  */
+import { EXCEL_EPOCH_UTC, MS_PER_DAY } from "../data/dates";
 import { UnsupportedFormulaError, raise } from "./formulaValue";
 
-const MS_PER_DAY = 86_400_000;
-const DAY_ZERO_UTC = Date.UTC(1899, 11, 30);
 /** 31 Dec 9999, the last date Excel has. */
 const LAST_SERIAL = 2_958_465;
 /** The serial of 29 Feb 1900, the day that never was. */
@@ -31,7 +30,7 @@ export function serialToDate(serial: number): CalendarDate {
   if (whole < 0 || whole > LAST_SERIAL) return raise("#NUM!");
   if (whole === 0) return { year: 1900, month: 1, day: 0 };
   if (whole === PHANTOM_LEAP_DAY) return { year: 1900, month: 2, day: 29 };
-  const date = new Date(DAY_ZERO_UTC + (whole < PHANTOM_LEAP_DAY ? whole + 1 : whole) * MS_PER_DAY);
+  const date = new Date(EXCEL_EPOCH_UTC + (whole < PHANTOM_LEAP_DAY ? whole + 1 : whole) * MS_PER_DAY);
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
@@ -47,7 +46,7 @@ export function dateToSerial(year: number, month: number, day: number): number {
   if (year < 0 || fullYear > 9999) return raise("#NUM!");
   const utc = new Date(0);
   utc.setUTCFullYear(fullYear, month - 1, day);
-  const days = Math.round((utc.getTime() - DAY_ZERO_UTC) / MS_PER_DAY);
+  const days = Math.round((utc.getTime() - EXCEL_EPOCH_UTC) / MS_PER_DAY);
   const serial = days <= PHANTOM_LEAP_DAY ? days - 1 : days;
   return serial < 0 || serial > LAST_SERIAL ? raise("#NUM!") : serial;
 }
