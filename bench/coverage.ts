@@ -37,9 +37,9 @@ export function run(): void {
   console.log("  Design: Bass, logistic and Gompertz curves in turn; market 50 to 50,000 (log-uniform); 8 to 40 months from");
   console.log("  launch to half the market; 0.5-5% (logistic) or 0.1-5% (Gompertz) reached at launch, Bass q/p 3 to 100;");
   console.log("  counts from month 1: the first count and each month's new adopters drawn independently, Poisson or");
-  console.log("  negative binomial (size 4 to 100, variance mean + mean²/size), alternately; observed until the curve");
-  console.log("  reaches 20-70% of the market (uniform), the next 12 months held out. Fitted with the true model and");
-  console.log("  with \"auto\", the market unknown and known (the true market).");
+  console.log("  negative binomial (size 4 to 100, variance mean + mean²/size), alternately, never passing the market;");
+  console.log("  observed until the curve reaches 20-70% of the market (uniform), the next 12 months held out. Fitted");
+  console.log("  with the true model and with \"auto\", the market unknown and known (the true market).");
   const started = performance.now();
   const results = measureCoverage(SERIES, SEED);
   console.log(`  Bar: every horizon 1-12, inside [nominal − ${BAR.below}, nominal + ${BAR.above}] points.`);

@@ -12,7 +12,8 @@
  *   curve's expected values, independently: Poisson, or negative binomial with a fixed size r
  *   (variance = mean + mean²/r, so over-dispersion grows with the mean; r log-uniform from 4 to
  *   100, i.e. months of many registrations vary by 10% to 50% about their mean, as sessions,
- *   practice-wide sign-ups and holidays make them). The cumulative counts are whole numbers.
+ *   practice-wide sign-ups and holidays make them). The cumulative counts are whole numbers and
+ *   never pass the market: a month draws no more new adopters than are left.
  * - Observed from month 1 up to the month the curve first reaches a share s of the market, s
  *   uniform from 20% to 70%; the next 12 months are held out to check the forecasts against.
  */
@@ -84,8 +85,9 @@ export function simulateSeries(index: number, random: Random): SimulatedSeries {
   let previous = 0;
   for (let t = 1; t <= last + HORIZON; t++) {
     const level = model.value(t, truth);
-    // The count at month 1 includes everyone who adopted before it; later months add their new adopters.
-    total += draw(level - previous, noise, random);
+    // The count at month 1 includes everyone who adopted before it; later months add their new
+    // adopters, of whom there can be no more than the market has left.
+    total += Math.min(draw(level - previous, noise, random), market - total);
     previous = level;
     counts.push(total);
   }
