@@ -111,8 +111,9 @@ export function estimateIncrementNoise(fit: DiffusionFit, data: CountSeries): In
     phi = nextPhi;
     kappa = nextKappa;
   }
-  const dof = fit.n - fit.k;
-  const inflation = dof > 0 ? n / Math.min(dof, n) : 1;
+  // The n distinct times are the data here (repeated rows are averaged), so n − k, not rows − k.
+  const dof = n - fit.k;
+  const inflation = dof > 0 ? n / dof : 1;
   const perAdopter = Math.max(phi, 0) * unit * inflation;
   const excess = Math.max(kappa, 0) * inflation;
   return {

@@ -52,7 +52,9 @@ export interface CountForecaster {
  */
 export function countForecaster(fit: DiffusionFit): CountForecaster {
   const fitted = (time: number): number => curveAt(fit, time);
-  const dof = fit.n - fit.k;
+  const data = countSeries(fit);
+  // Degrees of freedom of the distinct times: a row entered twice adds no information.
+  const dof = data.t.length - fit.k;
   const withoutSpread = (kind: "na" | "num", reason: string): CountForecaster => ({
     fitted,
     distribution(time) {
@@ -63,7 +65,6 @@ export function countForecaster(fit: DiffusionFit): CountForecaster {
   const undetermined = `The values do not determine the ${fit.model.name} parameters separately, so the forecast has no bounds.`;
   if (dof <= 0) return withoutSpread("na", fit.uncertaintyNote ?? undetermined);
   if (!fit.localCovariance) return withoutSpread("num", fit.uncertaintyNote ?? undetermined);
-  const data = countSeries(fit);
   const noise = estimateIncrementNoise(fit, data);
   const covariance = accumulatedCovariance(fit, data, noise);
   if (!covariance) return withoutSpread("num", undetermined);
@@ -74,7 +75,7 @@ export function countForecaster(fit: DiffusionFit): CountForecaster {
     distribution(time) {
       fitted(time);
       const last = data.t.length - 1;
-      if (time > data.t[last]) return withinMarket(fit, afterLastCount(fit, data, noise, covariance, time, shift, dof));
+      if (time > data.t[last]) return withinMarket(fit, data, afterLastCount(fit, data, noise, covariance, time, shift, dof));
       const next = data.t.findIndex((t) => t >= time);
       if (data.t[next] === time) return knownCount(data.y[next]);
       return betweenCounts(fit, data, noise, next, time, shift, dof);
@@ -130,10 +131,11 @@ export function forecasterFor(chosen: ChosenFit): CountForecaster {
 /**
  * A forecast's distribution kept within a known market: the PCT cannot register more GPs than it
  * has, so with a market held fixed the count is at most that market (the chance beyond it is 0,
- * and the bounds stop there). A fitted market is itself uncertain and sets no such limit.
+ * and the bounds stop there). A fitted market is itself uncertain and sets no such limit. Counts
+ * already past a market given too small still stand: the ceiling is never below the last count.
  */
-function withinMarket(fit: DiffusionFit, distribution: CountDistribution): CountDistribution {
-  return fit.fixedMarket ? atMost(distribution, fit.parameters[fit.model.market]) : distribution;
+function withinMarket(fit: DiffusionFit, data: CountSeries, distribution: CountDistribution): CountDistribution {
+  return fit.fixedMarket ? atMost(distribution, Math.max(fit.parameters[fit.model.market], data.y[data.y.length - 1])) : distribution;
 }
 
 /** The fitted curve at a time, or the ModelError a user should see for a time it is not defined at. */
@@ -203,5 +205,6 @@ function betweenCounts(fit: DiffusionFit, data: CountSeries, noise: IncrementNoi
   const mean = Math.min(Math.max(firstPart + weight * (gained - whole), 0), Math.max(gained, 0));
   const variance = totalVariance > 0 ? (firstVariance * secondVariance) / totalVariance : 0;
   if (!(variance > 0)) return knownCount(before.count + mean);
-  return positiveAmount(before.count, mean + shift, 0, variance, dof);
+  // Counts never fall, so the count between two counts is at most the later one.
+  return atMost(positiveAmount(before.count, mean + shift, 0, variance, dof), Math.max(data.y[next], before.count));
 }

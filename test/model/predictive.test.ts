@@ -84,7 +84,15 @@ describe("the predictive distribution", () => {
     expect(between.quantile(0.5)).toBeGreaterThanOrEqual(GPS[9]);
     expect(between.quantile(0.5)).toBeLessThanOrEqual(GPS[10] + 1);
     expect(between.atLeast(GPS[9])).toBe(1);
-    for (const p of PROBABILITIES) expect(between.atLeast(between.quantile(p))).toBeCloseTo(1 - p, 9);
+    for (const p of PROBABILITIES) {
+      const bound = between.quantile(p);
+      // At the later count the distribution piles up: reaching it is at least as likely as the bound says.
+      if (bound === GPS[10]) expect(between.atLeast(bound)).toBeGreaterThanOrEqual(1 - p - 1e-9);
+      else expect(between.atLeast(bound)).toBeCloseTo(1 - p, 9);
+    }
+    // Counts never fall: between two counts, never more than the later one.
+    expect(between.quantile(0.999)).toBeLessThanOrEqual(GPS[10]);
+    expect(between.atLeast(GPS[10] + 1)).toBe(0);
     // Before the first count: from none to the first count.
     const before = forecaster.distribution(0.5);
     expect(before.atLeast(0)).toBe(1);
@@ -110,6 +118,18 @@ describe("the predictive distribution", () => {
     // Dates leave Bass out of "auto" (it needs periods since the launch), so only the logistic and Gompertz parts compare.
     expect(autoByDate.distribution(38352 + DAYS_A_MONTH * 24).atLeast(120)).toBeGreaterThan(0);
     expect(autoByMonth.distribution(24).atLeast(120)).toBeGreaterThan(0);
+  });
+
+  it("never puts a bound below the last count, even with a market given below it", () => {
+    const distribution = countForecaster(fitDiffusion(LOGISTIC_MODEL, MONTHS, GPS, { market: GPS[17] - 5 })).distribution(24);
+    expect(distribution.quantile(0.1)).toBeGreaterThanOrEqual(GPS[17]);
+    expect(distribution.atLeast(GPS[17])).toBe(1);
+  });
+
+  it("takes a row entered twice as one: the same bounds, not narrower", () => {
+    const once = countForecaster(fitDiffusion(LOGISTIC_MODEL, MONTHS, GPS)).distribution(24);
+    const twice = countForecaster(fitDiffusion(LOGISTIC_MODEL, [...MONTHS, ...MONTHS], [...GPS, ...GPS])).distribution(24);
+    for (const p of [0.1, 0.5, 0.9]) expect(twice.quantile(p)).toBeCloseTo(once.quantile(p), 6);
   });
 
   it("has no spread without residual degrees of freedom, and says so", () => {
