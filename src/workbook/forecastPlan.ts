@@ -287,7 +287,7 @@ class ForecastLayout {
   }
 
   private sentenceRanges(): RangeWrite[] {
-    const sentences = new SentenceFormulas(this.series, this.options, this.formats);
+    const sentences = new SentenceFormulas(this.series, this.options, this.formats, this.live);
     return [
       { address: cellAddress(ROW.meaningHeader, 1), cells: [["What it means", null]], style: HEADER_STYLE },
       {
@@ -614,6 +614,8 @@ class SentenceFormulas {
     private readonly series: Series,
     private readonly options: ForecastOptions,
     private readonly formats: Formats,
+    /** Whether REACH and CHANCE are live formulas that follow the target cells, or values written with the file. */
+    private readonly live: boolean,
   ) {}
 
   /** A time as the sentence shows it: "12 Jul 2005", or "time 7.6" ("week 7.6") for plain numbers. */
@@ -631,15 +633,35 @@ class SentenceFormulas {
     return `TEXT(${expression},"${format}")`;
   }
 
-  /** When the target is reached, and the chance of reaching it by its date. */
+  /**
+   * When the target is reached, and the chance of reaching it by its date. In the live sheet
+   * REACH and CHANCE follow the target cells, so the sentence invites a target to be typed; in a
+   * file of values they were computed for the target it was written with, so the sentence states
+   * them only while the target cells still hold that target, and otherwise says to write the file
+   * again with the command's --target and --by options.
+   */
   target(): string {
     const [target, by, market] = [optionCell("target"), optionCell("by"), optionCell("market")];
     const [reach, chance, last] = [resultCell("reach"), resultCell("chance"), resultCell("lastTime")];
     const share = `IF(ISNUMBER(${market})," of "&${this.count(market)}&" ("&TEXT(${target}/${market},"0%")&")","")`;
     const reached = `IF(ISNA(${reach})," is never reached on the fitted curve, which levels off at or below it",IF(${reach}<=${last}," was reached "," is reached ")&${this.when(reach)}&" on the fitted curve")`;
     const odds = `IF(ISBLANK(${by}),".","; the chance of reaching it by "&${this.time(by)}&" is "&TEXT(${chance},"0%")&".")`;
-    const none = `"No target: type a target count in ${target.replace(/\$/g, "")} and a ${this.series.timesAreDates ? "date" : "time"} in ${by.replace(/\$/g, "")} to see when it is reached and the chance of reaching it by then."`;
-    return `=IF(ISBLANK(${target}),${none},IFERROR(${this.count(target)}&${share}&${reached}&${odds},"The target cannot be worked out: see the error cells below (hover over one for why)."))`;
+    const stated = `IFERROR(${this.count(target)}&${share}&${reached}&${odds},"The target cannot be worked out: see the error cells below (hover over one for why).")`;
+    const [targetAt, byAt] = [target.replace(/\$/g, ""), by.replace(/\$/g, "")];
+    const timeWord = this.series.timesAreDates ? "date" : "time";
+    if (this.live) {
+      const none = `"No target: type a target count in ${targetAt} and a ${timeWord} in ${byAt} to see when it is reached and the chance of reaching it by then."`;
+      return `=IF(ISBLANK(${target}),${none},${stated})`;
+    }
+    const rerun = `run the forecast again with --target and --by (the count, and the ${timeWord} to reach it by).`;
+    const written = this.options.target;
+    if (written === null) {
+      const none = `"No target was given when this file was written: to see when one is reached and the chance of reaching it by a ${timeWord}, ${rerun}"`;
+      const typed = `"A target typed here is not worked out, as this file holds values computed when it was written: ${rerun}"`;
+      return `=IF(AND(ISBLANK(${target}),ISBLANK(${by})),${none},${typed})`;
+    }
+    const changed = `"The target in ${targetAt} and ${byAt} is not the one this file was written with (the figures below are for that one): to see another, ${rerun}"`;
+    return `=IF(AND(${target}=${written.count},${by}=${written.by}),${stated},${changed})`;
   }
 
   /**

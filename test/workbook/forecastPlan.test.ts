@@ -278,6 +278,20 @@ describe("planForecast: the portable sheet", () => {
     }
   });
 
+  it("states the target's figures only while B13 and B14 hold the target it was written with, else says to run the forecast again", () => {
+    const typed = (cells: Record<string, Cell>) => {
+      const sheet = portable.sheets[0];
+      const ranges = Object.entries(cells).map(([address, value]) => ({ address, cells: [[value]] }));
+      return computeFormulaValues({ ...portable, sheets: [{ ...sheet, ranges: [...sheet.ranges, ...ranges] }] }).get(cellKey(FORECAST_SHEET, SENTENCE_CELLS[0]));
+    };
+    expect(typed({})).toBe("45 of 150 (30%) is reached on 6 Jul 2005 on the fitted curve; the chance of reaching it by 30 Jun 2005 is 31%.");
+    const rerun =
+      "The target in B13 and B14 is not the one this file was written with (the figures below are for that one): to see another, run the forecast again with --target and --by (the count, and the date to reach it by).";
+    expect(typed({ B13: 50 })).toBe(rerun);
+    expect(typed({ B14: isoToExcelSerial("2005-12-31") })).toBe(rerun);
+    expect(typed({ B13: null, B14: null })).toBe(rerun);
+  });
+
   it("words numeric times as times, and a sheet without a target says how to give one", () => {
     const rows = [["Week", "Sites live"], ["0", "3"], ["1", "9"], ["2", "20"], ["3", "38"], ["4", "60"], ["5", "79"]];
     const weeks = readSeries({ values: rows, origin: { kind: "csv", lines: rows.map((_, i) => i + 1) } });
@@ -285,7 +299,13 @@ describe("planForecast: the portable sheet", () => {
     const plan = planForecast(portableInput(weekOptions, weeks), NO_TAKEN_NAMES);
     const computed = computeFormulaValues(plan);
     const sentences = SENTENCE_CELLS.map((address) => computed.get(cellKey(FORECAST_SHEET, address)));
-    expect(sentences[0]).toBe("No target: type a target count in B13 and a time in B14 to see when it is reached and the chance of reaching it by then.");
+    expect(sentences[0]).toBe(
+      "No target was given when this file was written: to see when one is reached and the chance of reaching it by a time, run the forecast again with --target and --by (the count, and the time to reach it by).",
+    );
+    const typedTarget = { ...plan.sheets[0], ranges: [...plan.sheets[0].ranges, { address: "B13", cells: [[50]] }] };
+    expect(computeFormulaValues({ ...plan, sheets: [typedTarget] }).get(cellKey(FORECAST_SHEET, SENTENCE_CELLS[0]))).toBe(
+      "A target typed here is not worked out, as this file holds values computed when it was written: run the forecast again with --target and --by (the count, and the time to reach it by).",
+    );
     expect(sentences[1]).toMatch(/^By week 9\.0, 4 weeks after the last count \(79 at week 5\.0\), the count is between/);
     expect(plan.sheets[0].charts[0].dateAxis).toBeUndefined();
     expect(plan.sheets[0].charts[0].series.map((item) => item.name)).toEqual(["Sites live", "Forecast", "Lower bound", "Upper bound"]);
