@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { isoToExcelSerial } from "../../src/data";
 import type { IsoDate } from "../../src/data";
-import { parseRange } from "../../src/workbook/a1";
+import { columnLetters, parseRange } from "../../src/workbook/a1";
 import { cellKey } from "../../src/workbook/formulaValues";
 import { isExcelError } from "../../src/workbook/formulaValue";
 import { EXAMPLE_PCT, HISTORY_ROWS } from "../../src/workbook/model/example";
@@ -252,6 +252,25 @@ describe("inputs typed over, outputs worked out independently", () => {
       const model = computeModel(flavour);
       expect(model.at("IncentivePayable")).toBe(payment);
       expect(model.at("ShortfallAtDeadline")).toBe(payment > 0 ? 0 : 1);
+    }
+  });
+
+  it.each(FLAVOURS)("draws counts dated on the 1st up to the latest, where the scenarios start from it (%s)", (_, plan) => {
+    const typed = withInputs(plan, history([["2005-03-01", 20], ["2005-04-01", 27], ["2005-05-01", 33]]));
+    const model = computeModel(typed);
+    const timeline = plannedCells(typed.sheets[1]);
+    const rowOf = (label: RegExp): number => [...timeline.values()].find((cell) => typeof cell.value === "string" && label.test(cell.value))!.row;
+    const across = (row: number) =>
+      Array.from({ length: 4 }, (_, month) => model.values.get(cellKey(TIMELINE_SHEET, `${columnLetters(TIMELINE_FIRST_COLUMN + month)}${row}`)));
+    const na = { error: "#N/A" };
+    expect(across(rowOf(/^Month end$/))).toEqual(["2005-03-31", "2005-04-30", "2005-05-31", "2005-06-30"].map(serial));
+    expect(across(rowOf(/^History/))).toEqual([20, 27, 33, na]);
+    // From 1 May to the month ends: 30 days, then 60, at 6 and 10 GPs a month (of 365.25/12 days).
+    const scenario = (rate: number) => [na, na, 33 + (rate * 30) / DAYS_PER_MONTH, 33 + (rate * 60) / DAYS_PER_MONTH];
+    for (const [label, rate] of [[/^Scenario A/, 6], [/^Scenario B/, 10]] as const) {
+      const values = across(rowOf(label));
+      expect(values.slice(0, 2), String(label)).toEqual([na, na]);
+      values.slice(2).forEach((value, index) => expect(value as number, String(label)).toBeCloseTo(scenario(rate)[index + 2] as number, 9));
     }
   });
 

@@ -6,8 +6,10 @@
  * scenarios from the latest count on, and the threshold and the target in GPs. The chart on the
  * model sheet draws these rows; the formulas read the model sheet's inputs by their names.
  *
- * #N/A is deliberate in two rows, where a chart must leave a gap: the history after the latest
- * count, and the scenarios before it. One row is an input: the PCT's own trajectory (its plan,
+ * #N/A is deliberate in three rows, where a chart must leave a gap: the history after the month
+ * of the latest count, and the two scenarios before it. Both meet at the month end of the latest
+ * count, whatever its day: the history shows the latest count there, and the scenarios start
+ * there from it. One row is an input: the PCT's own trajectory (its plan,
  * month by month), blank until the user types it, which the chart draws beside the projection.
  */
 import { columnLetters } from "../a1";
@@ -53,7 +55,7 @@ export function writeTimeline(context: ModelContext): TimelineRows {
   builder.write(builder.take(), TIMELINE_LABEL_COLUMN, [[TIMELINE_TITLE]], { style: TITLE_STYLE });
   writeNotes(builder, [
     `From the month of the first count, for ${TIMELINE_MONTHS} months: the rows the chart on '${sheets.model}' draws, from its inputs and history. One formula across each row.`,
-    "#N/A leaves a gap in the chart: the history after the latest count, the scenarios before it. Your trajectory (orange) is an input: type your plan, month by month.",
+    "#N/A leaves a gap in the chart: the history after the latest count's month, the scenarios before it. Your trajectory (orange) is an input: type your plan, month by month.",
   ]);
   builder.gap();
   builder.write(builder.take(), TIMELINE_LABEL_COLUMN, [["Monthly timeline", "Unit"]], { style: BLOCK_TITLE_STYLE });
@@ -90,7 +92,7 @@ export function writeTimeline(context: ModelContext): TimelineRows {
     format: MODEL_FORMATS.timelineCount,
     style: CALCULATION_STYLE,
     cell: (column) =>
-      formula(`IF(${ref(column, at.monthEnd)}<${n.LatestDate},NA(),MIN(${n.PCTGPs},${n.LatestCount}+${rate}*${ref(column, at.monthsSinceLatest)}))`),
+      formula(`IF(${ref(column, at.monthEnd)}<EOMONTH(${n.LatestDate},0),NA(),MIN(${n.PCTGPs},${n.LatestCount}+${rate}*${ref(column, at.monthsSinceLatest)}))`),
   });
   const calculation = (label: string, unit: string, format: string, text: (column: string) => string): TimelineRow => ({
     label,
@@ -107,7 +109,7 @@ export function writeTimeline(context: ModelContext): TimelineRows {
     calculation("Months after the latest count", "months", MODEL_FORMATS.months, (c) => dialect.periods(n.LatestDate, ref(c, at.monthEnd))),
     calculation("History: the last count on or before the month end", "GPs", NUMBER_FORMATS.count, (c) => {
       const lastDate = `SUMPRODUCT(MAX((${n.HistoryDates}<=${ref(c, at.monthEnd)})*${n.HistoryDates}))`;
-      return `IF(${ref(c, at.monthEnd)}>${n.LatestDate},NA(),INDEX(${n.HistoryCounts},MATCH(${lastDate},${n.HistoryDates},0)))`;
+      return `IF(${ref(c, at.monthEnd)}>EOMONTH(${n.LatestDate},0),NA(),INDEX(${n.HistoryCounts},MATCH(${lastDate},${n.HistoryDates},0)))`;
     }),
     fit("fitted", "Fitted curve"),
     fit("lower", "Lower bound"),
