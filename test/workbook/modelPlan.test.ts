@@ -321,6 +321,20 @@ describe("the Checks say which input to fix", () => {
     expect(messages(withInputs(crs, { TargetDate: serial("2007-06-30") }))[0]).toMatch(/^The timeline ends Sep 2007, before six months past TargetDate: choose an earlier one\.$/);
   });
 
+  it.each(FLAVOURS)("says which of TargetDate and Deadline is a text, not a date, and only that (%s)", (_, plan) => {
+    for (const [name, text] of [["TargetDate", "end of March"], ["Deadline", "end of June"]] as const) {
+      const typed = withInputs(plan, { [name]: text });
+      const message = `${name} must be a date, such as 31 Mar 2006, not a text.`;
+      // The fit's own checks may fail too (it cannot be projected to a text date); no other check speaks of the dates.
+      expect(messages(typed).filter((line) => !/^The inputs differ|^The fit/.test(line)), name).toEqual([message]);
+      const model = computeModel(typed);
+      expect(model.at("ChecksPass"), name).toBe(false);
+      const warnings = [...model.values].filter(([key, value]) => key.startsWith(`${MODEL_SHEET}!A`) && typeof value === "string" && value.startsWith("Check the inputs"));
+      expect(warnings.map(([, value]) => value), name).toEqual([`Check the inputs: ${message}`]);
+    }
+    expect(messages(withInputs(plan, { TargetDate: null }))[0]).toBe("TargetDate must be a date, such as 31 Mar 2006, not a text.");
+  });
+
   it("turns FitCurrent FALSE in the portable flavour when the history or a fitted input changes, with a visible warning", () => {
     const changes: TypedInputs[] = [{ HistoryCounts: [4, 5, 9, 12, 17, 21, 28, 34, 43, 53] }, { PCTGPs: 160 }, { Model: "gompertz" }, { TargetDate: serial("2006-06-30") }];
     for (const inputs of changes) {

@@ -61,8 +61,15 @@ export function writeChecks(context: ModelContext): void {
       message: `"The history has "&${n.HistoryPoints}&" counts: a fit needs at least 3 (5 for auto)."`,
     },
     {
+      label: "TargetDate and Deadline are dates",
+      passes: `AND(ISNUMBER(${n.TargetDate}),ISNUMBER(${n.Deadline}))`,
+      message: `IF(ISNUMBER(${n.TargetDate}),"${n.Deadline}","${n.TargetDate}")&" must be a date, such as 31 Mar 2006, not a text."`,
+    },
+    // The checks on a date pass while it is not one: the check above says what to fix, and
+    // EDATE and TEXT of a text would give #VALUE! or a message about the wrong thing.
+    {
       label: "A count on or before the deadline",
-      passes: `ISNUMBER(${n.DeadlineCountDate})`,
+      passes: `IF(ISNUMBER(${n.Deadline}),ISNUMBER(${n.DeadlineCountDate}),TRUE)`,
       message: `"No count is dated on or before ${n.Deadline} ("&${dateText(n.Deadline)}&"): add the PCT's count at the deadline."`,
     },
     {
@@ -84,12 +91,12 @@ export function writeChecks(context: ModelContext): void {
     },
     {
       label: "TargetDate after the latest count",
-      passes: `${n.TargetDate}>${n.LatestDate}`,
+      passes: `IF(ISNUMBER(${n.TargetDate}),${n.TargetDate}>${n.LatestDate},TRUE)`,
       message: `"${n.TargetDate} ("&${dateText(n.TargetDate)}&") must be after the latest count ("&${dateText(n.LatestDate)}&")."`,
     },
     {
       label: "Timeline reaches 6 months past TargetDate",
-      passes: `EDATE(${n.TargetDate},6)<=MAX(${n.MonthEnds})`,
+      passes: `IF(ISNUMBER(${n.TargetDate}),EDATE(${n.TargetDate},6)<=MAX(${n.MonthEnds}),TRUE)`,
       message: `"The timeline ends "&${dateText(`MAX(${n.MonthEnds})`, "mmm yyyy")}&", before six months past ${n.TargetDate}: choose an earlier one."`,
     },
     fitted === null
