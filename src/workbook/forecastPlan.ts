@@ -258,13 +258,19 @@ class ForecastLayout {
     return `${what} ${this.followNote(this.input.source)}`;
   }
 
-  /** How a live sheet follows its source, for the status line and the sheet's note. */
+  /**
+   * How a live sheet follows its source, for the status line and the sheet's note. New counts
+   * reach every formula over the source's columns, but the forecast table (and the chart, which
+   * draws it) holds one row a count it was made with: linking the spare rows too would put empty
+   * rows, drawn as gaps or zeros, between the counts and the horizon.
+   */
   private followNote(source: WorksheetSource): string {
-    if (source.kind === "table") return `It follows table ${source.table} as it grows.`;
+    const newCounts = "reach the fits, the results and the sentences; press Forecast again to add them to the table and the chart.";
+    if (source.kind === "table") return `It follows table ${source.table} as it grows: its new rows ${newCounts}`;
     const spare = spareRowsAddress(source);
     return spare === null
       ? "The rows below your data are not empty, so only counts typed within it flow in."
-      : `Counts you type in ${spare} flow in.`;
+      : `Counts you type in ${spare} ${newCounts}`;
   }
 
   private describeTime(time: number): string {

@@ -25,6 +25,10 @@ function portableInput(input = options, from = series): ForecastSheetInput {
 
 const portable = planForecast(portableInput(), NO_TAKEN_NAMES);
 
+/** What the live sheet says of counts typed below the example's. */
+const FOLLOW_NOTE =
+  "Counts you type in 'GP counts'!A10:B33 reach the fits, the results and the sentences; press Forecast again to add them to the table and the chart.";
+
 /** The cells of a plan's forecast sheet, by address. */
 function cellsOf(plan: WorkbookPlan) {
   return plannedCells(plan.sheets[0]);
@@ -97,10 +101,10 @@ describe("planForecast: the sheet", () => {
   });
 
   it("says where the data came from, how it follows them, and any falling count", () => {
-    expect(at(live, "A2")).toBe("Data: 8 counts from 'GP counts'!A1:B9, linked. Counts you type in 'GP counts'!A10:B33 flow in.");
+    expect(at(live, "A2")).toBe(`Data: 8 counts from 'GP counts'!A1:B9, linked. ${FOLLOW_NOTE}`);
     expect(at(portable, "A2")).toBe("Data: 8 counts from gps.csv, written as values below.");
     expect(live.messages[0]).toBe(
-      "Added the forecast in sheet 'Forecast' from 'GP counts'!A1:B9: 8 counts, 31 Oct 2004 to 31 May 2005, and 12 months ahead. Counts you type in 'GP counts'!A10:B33 flow in.",
+      `Added the forecast in sheet 'Forecast' from 'GP counts'!A1:B9: 8 counts, 31 Oct 2004 to 31 May 2005, and 12 months ahead. ${FOLLOW_NOTE}`,
     );
     const falling = readSeries({ values: [[1, 5], [2, 9], [3, 8], [4, 12]], origin: { kind: "range", sheet: "S", row: 1, column: 1 } });
     const plan = planForecast({ flavour: "crs", series: falling, options: readForecastOptions({}, falling), source: { kind: "range", sheet: "S", address: "A1:B4", spareRows: 0 } }, NO_TAKEN_NAMES);
@@ -126,7 +130,7 @@ describe("planForecast: the sheet", () => {
     const plan = planForecast({ flavour: "crs", series, options, source }, NO_TAKEN_NAMES);
     expect(formulaOf(cellsOf(plan).get("A32"))).toBe("=CRS.COMPARE(GPs[Date],GPs[GPs '[registered']],$B$12)");
     expect(formulaOf(cellsOf(plan).get("B22"))).toBe("=MAX(GPs[Date])");
-    expect(plan.messages[0]).toContain("It follows table GPs as it grows.");
+    expect(plan.messages[0]).toContain("It follows table GPs as it grows: its new rows reach the fits, the results and the sentences; press Forecast again");
   });
 
   it("lays out the options as input cells, the model with a drop-down list", () => {
@@ -224,6 +228,19 @@ describe("planForecast: the live sheet computed with the built CRS functions", (
       "By 31 May 2006, 12 months after the last count (36 on 31 May 2005), the count is between 100.8 and 132.2 with 80% confidence; the fitted curve gives 114.7.",
       "The gompertz curve fits these counts best of the three (the lowest AICc; Akaike weight 98%: see Models compared below).",
     ]);
+  });
+
+  it("takes a count typed below the data into the results and sentences, and leaves the table and chart as the note says", () => {
+    const [source, sheet] = plan.sheets;
+    const june = { address: "A10", cells: [[isoToExcelSerial("2005-06-30"), 44]] };
+    const typed = computeFormulaValues({ ...plan, sheets: [{ ...source, ranges: [...source.ranges, june] }, sheet] }, { functions: builtCrsFunctions() });
+    expect([valueAt(typed, "B22"), valueAt(typed, "B23")]).toEqual([isoToExcelSerial("2005-06-30"), 44]);
+    expect(valueAt(typed, SENTENCE_CELLS[1])).toMatch(/^By 30 Jun 2006, 12 months after the last count \(44 on 30 Jun 2005\)/);
+    const header = tableHeaderRow(live);
+    // The table keeps its eight counts; its horizon moves on from the new count.
+    expect(at(live, `B${header + 9}`)).toBeNull();
+    expect(valueAt(typed, `A${header + 9}`)).toBe(isoToExcelSerial("2005-07-31"));
+    expect(at(live, "A2")).toContain("press Forecast again to add them to the table and the chart");
   });
 
   it("keeps its sentences true when the user changes the model or the target", () => {
