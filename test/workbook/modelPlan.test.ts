@@ -143,11 +143,25 @@ describe("the model's formulas", () => {
       if (cell.formula === null) continue;
       expect(cell.column, cell.address).toBeGreaterThanOrEqual(TIMELINE_FIRST_COLUMN);
       const letters = /^[A-Z]+/.exec(cell.address)![0];
-      const relative = cell.formula.replace(new RegExp(`\\b${letters}(?=\\$?\\d)`, "g"), "@");
+      // The month before's column reads as "@-1", this month's as "@": a counter is one formula too.
+      const before = columnLetters(cell.column - 1);
+      const relative = cell.formula
+        .replace(new RegExp(`\\b${before}(?=\\$?\\d)`, "g"), "@-1")
+        .replace(new RegExp(`\\b${letters}(?=\\$?\\d)`, "g"), "@");
       rows.set(cell.row, (rows.get(cell.row) ?? new Set()).add(relative));
     }
     expect(rows.size).toBeGreaterThanOrEqual(10);
     for (const [row, kinds] of rows) expect([...kinds], `row ${row}`).toHaveLength(1);
+  });
+
+  it.each(FLAVOURS)("count the months from a constant 0, each the month before plus one (%s)", (_, plan) => {
+    const cells = plannedCells(plan.sheets[1]);
+    const counter = [...cells.values()].find((cell) => cell.value === "Months after the first count's month")!.row;
+    const start = cells.get(`${columnLetters(TIMELINE_FIRST_COLUMN)}${counter}`)!;
+    expect([start.value, start.formula]).toEqual([0, null]);
+    const values = computeModel(plan).values;
+    const months = Array.from({ length: TIMELINE_MONTHS - 1 }, (_, i) => values.get(cellKey(TIMELINE_SHEET, `${columnLetters(TIMELINE_FIRST_COLUMN + 1 + i)}${counter}`)));
+    expect(months).toEqual(Array.from({ length: TIMELINE_MONTHS - 1 }, (_, i) => i + 1));
   });
 });
 
@@ -263,7 +277,7 @@ describe("inputs typed over, outputs worked out independently", () => {
     const across = (row: number) =>
       Array.from({ length: 4 }, (_, month) => model.values.get(cellKey(TIMELINE_SHEET, `${columnLetters(TIMELINE_FIRST_COLUMN + month)}${row}`)));
     const na = { error: "#N/A" };
-    expect(across(rowOf(/^Month end$/))).toEqual(["2005-03-31", "2005-04-30", "2005-05-31", "2005-06-30"].map(serial));
+    expect(across(rowOf(/^Month end$/))).toEqual((["2005-03-31", "2005-04-30", "2005-05-31", "2005-06-30"] as const).map(serial));
     expect(across(rowOf(/^History/))).toEqual([20, 27, 33, na]);
     // From 1 May to the month ends: 30 days, then 60, at 6 and 10 GPs a month (of 365.25/12 days).
     const scenario = (rate: number) => [na, na, 33 + (rate * 30) / DAYS_PER_MONTH, 33 + (rate * 60) / DAYS_PER_MONTH];

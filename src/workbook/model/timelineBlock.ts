@@ -23,6 +23,9 @@ import { formula, wrappedLines } from "./sheetBuilder";
 import { ASSUMPTION_STYLE, BLOCK_TITLE_STYLE, CALCULATION_STYLE, FIXED_VALUE_STYLE, TITLE_STYLE, UNIT_STYLE } from "./styles";
 import { TIMELINE_FIRST_COLUMN, TIMELINE_LABEL_COLUMN, TIMELINE_MONTHS, TIMELINE_UNIT_COLUMN, timelineRange } from "./timelineGrid";
 
+/** The month counter's start, 0: a constant of the layout, neither an input to change nor a calculation. */
+const START_STYLE: CellStyle = { border: "#BFBFBF" };
+
 /** The timeline sheet's title. */
 export const TIMELINE_TITLE = "CRS adoption model: the PCT month by month";
 
@@ -47,6 +50,8 @@ interface TimelineRow {
   readonly style: CellStyle;
   /** The cell of the month in column `column` (its letters, e.g. "F"), the month's index from 0. */
   readonly cell: (column: string, month: number) => Cell;
+  /** A constant in the first month instead of `cell`, where the row counts on from it. */
+  readonly start?: number;
 }
 
 /** Writes the timeline sheet's title, notes and block; returns the rows the chart draws. */
@@ -102,7 +107,15 @@ export function writeTimeline(context: ModelContext): TimelineRows {
     cell: (column) => formula(text(column)),
   });
   const rows: TimelineRow[] = [
-    { label: "Months after the first count's month", unit: "months", format: "0", style: CALCULATION_STYLE, cell: (_, month) => month },
+    {
+      label: "Months after the first count's month",
+      unit: "months",
+      format: "0",
+      style: CALCULATION_STYLE,
+      // A counter: month 0, then each month the one before it plus one.
+      start: 0,
+      cell: (_, month) => formula(`${columnLetters(TIMELINE_FIRST_COLUMN + month - 1)}$${at.month}+1`),
+    },
     calculation("Year", "year", "0", (c) => `YEAR(${ref(c, at.monthEnd)})`),
     calculation("Month end", "date", MODEL_FORMATS.month, (c) => `EOMONTH(${n.FirstDate},${ref(c, at.month)})`),
     calculation("Months since the first count (the fit's time)", "months", MODEL_FORMATS.months, (c) => dialect.periods(n.FirstDate, ref(c, at.monthEnd))),
@@ -132,8 +145,10 @@ export function writeTimeline(context: ModelContext): TimelineRows {
   rows.forEach((row, index) => builder.tallRow(top + index, wrappedLines(row.label, builder.widthOf(TIMELINE_LABEL_COLUMN))));
   builder.write(top, TIMELINE_UNIT_COLUMN, rows.map((row) => [row.unit]), { style: UNIT_STYLE });
   rows.forEach((row, index) => {
-    const cells = Array.from({ length: TIMELINE_MONTHS }, (_, month) => row.cell(columnLetters(TIMELINE_FIRST_COLUMN + month), month));
-    builder.write(top + index, TIMELINE_FIRST_COLUMN, [cells], { format: row.format, style: row.style });
+    const from = row.start === undefined ? 0 : 1;
+    if (row.start !== undefined) builder.write(top + index, TIMELINE_FIRST_COLUMN, [[row.start]], { format: row.format, style: START_STYLE });
+    const cells = Array.from({ length: TIMELINE_MONTHS - from }, (_, i) => row.cell(columnLetters(TIMELINE_FIRST_COLUMN + from + i), from + i));
+    builder.write(top + index, TIMELINE_FIRST_COLUMN + from, [cells], { format: row.format, style: row.style });
   });
   builder.name("MonthEnds", timelineRange(at.monthEnd), "The month ends of the timeline (dates)");
   return {
