@@ -76,7 +76,7 @@ export function addMonths(serial: number, months: number, endOfMonth: boolean): 
  * years, "YM" months beyond the whole years. #NUM! if the start is after the end. ("MD" and "YD"
  * are left out: Excel's own documentation warns that "MD" can give wrong results.)
  *
- * @example datedif(38533, 38898, "M") // 11
+ * @example datedif(38533, 38897, "M") // 11 (30 Jun 2005 to 29 Jun 2006)
  */
 export function datedif(startSerial: number, endSerial: number, unit: string): number {
   const start = Math.floor(startSerial);

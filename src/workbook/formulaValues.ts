@@ -60,7 +60,7 @@ function formulaOf(cell: Cell | undefined): string | null {
  * The value of every formula cell of `plan`, keyed by `cellKey`: a number, text, logical value
  * or Excel error (an empty result is 0, as Excel shows it).
  *
- * @example computeFormulaValues(planPortableWorkbook()).get("CRS model!B27") // 15
+ * @example computeFormulaValues(planPortableWorkbook()).get("CRS model!B15") // 43 (RegisteredAtDeadline)
  */
 export function computeFormulaValues(plan: WorkbookPlan, options: FormulaValueOptions = {}): Map<string, ScalarValue> {
   const sheets = new Map<string, SheetCells>();

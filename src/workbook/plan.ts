@@ -93,7 +93,7 @@ export interface ChartPlan {
   /** The cells the chart covers on its own sheet, e.g. "H2:P20". */
   readonly position: string;
   /**
-   * Whether the categories are dates, spaced by time on a date axis labelled as `dateFormat`
+   * Whether the categories are dates, spaced by time on a date axis labelled in its `format`
    * (e.g. "mmm yyyy"); text categories, evenly spaced, if omitted.
    */
   readonly dateAxis?: DateAxisPlan;

@@ -19,7 +19,7 @@ import { ASSUMPTION_STYLE, BLOCK_TITLE_STYLE, CALCULATION_STYLE, UNIT_STYLE } fr
 
 /**
  * A calculated column beside the counts: its heading, its name and its formula for one row. A
- * flag's heading is one short word, as its month-wide column allows, explained by its meaning.
+ * flag's heading is one short word, as its narrow column allows, explained by its meaning.
  */
 interface HistoryColumn {
   readonly heading: string;
