@@ -134,6 +134,16 @@ describe("the model's formulas", () => {
     const texts = [...cells.values()].map((cell) => cell.value).filter((value): value is string => typeof value === "string");
     expect(texts.some((text) => text.includes("computed by the CRS Adoption Modeller on 30 Nov 2026"))).toBe(true);
     expect(cells.get(addressOf(portable, "FitCurrent"))?.formula).toBe("=AND(FitInputsSame)");
+    for (const [flavour, plan] of FLAVOURS) {
+      for (const name of ["ProjectedAtTargetDate", "ChanceOfTarget", "DateTargetReached"]) {
+        const { row } = parseRange(addressOf(plan, name)).start;
+        const label = plannedCells(plan.sheets[0]).get(`A${row}`)?.value;
+        const style = plan.sheets[0].ranges.filter((range) => range.address === addressOf(plan, name)).at(-1)?.style;
+        expect([label, style?.bold, style?.italic ?? false], `${name} (${flavour})`).toEqual(
+          flavour === "portable" ? [expect.stringMatching(/ \(as fitted\)$/), true, true] : [expect.not.stringMatching(/as fitted/), true, false],
+        );
+      }
+    }
   });
 
   it("copy one formula across each row of the timeline", () => {

@@ -20,8 +20,11 @@ import {
   UNIT_STYLE,
 } from "./styles";
 
-/** What a row's value is: an input (the article's or an assumption), a calculation, a value fixed when the file was written, or an output. */
-export type ItemKind = "article" | "assumption" | "calculation" | "fixed" | "output";
+/**
+ * What a row's value is: an input (the article's or an assumption), a calculation, a value fixed
+ * when the file was written, an output, or an output fixed when the file was written.
+ */
+export type ItemKind = "article" | "assumption" | "calculation" | "fixed" | "output" | "fixedOutput";
 
 const STYLE_OF: Readonly<Record<ItemKind, CellStyle>> = {
   article: ARTICLE_STYLE,
@@ -29,6 +32,8 @@ const STYLE_OF: Readonly<Record<ItemKind, CellStyle>> = {
   calculation: CALCULATION_STYLE,
   fixed: FIXED_VALUE_STYLE,
   output: OUTPUT_STYLE,
+  // Bold and boxed as an output, grey italic as a value written with the file.
+  fixedOutput: { ...OUTPUT_STYLE, italic: FIXED_VALUE_STYLE.italic, fontColor: FIXED_VALUE_STYLE.fontColor },
 };
 
 /** One scalar row. */

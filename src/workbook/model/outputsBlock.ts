@@ -17,6 +17,9 @@ import { WARNING_STYLE } from "./styles";
 /** Writes the outputs block; returns its title row, where the chart beside it starts. */
 export function writeOutputs(context: ModelContext): number {
   const { builder, n, dialect, fitted } = context;
+  // The fitted outputs are values written with the portable file, labelled and styled so.
+  const asFitted = (label: string): string => (fitted === null ? label : `${label} (as fitted)`);
+  const fittedKind = fitted === null ? "output" : "fixedOutput";
   const items: LineItem[] = [
     {
       name: "IncentivePayable",
@@ -94,26 +97,26 @@ export function writeOutputs(context: ModelContext): number {
     },
     {
       name: "ProjectedAtTargetDate",
-      label: "GPs at TargetDate on the fitted curve",
+      label: asFitted("GPs at TargetDate on the fitted curve"),
       unit: "GPs",
       format: NUMBER_FORMATS.count,
-      kind: "output",
+      kind: fittedKind,
       value: fitCell(context, forecastAt(n, n.TargetMonths, "fitted"), (values) => values.outlook.atTarget.fitted),
     },
     {
       name: "ChanceOfTarget",
-      label: "Chance of the target by TargetDate",
+      label: asFitted("Chance of the target by TargetDate"),
       unit: "%",
       format: NUMBER_FORMATS.percent,
-      kind: "output",
+      kind: fittedKind,
       value: fitCell(context, chanceOfTarget(n), (values) => values.outlook.chance),
     },
     {
       name: "DateTargetReached",
-      label: "Date the fitted curve reaches the target",
+      label: asFitted("Date the fitted curve reaches the target"),
       unit: "date",
       format: NUMBER_FORMATS.date,
-      kind: "output",
+      kind: fittedKind,
       value: fitCell(context, dateTargetReached(n), (values) => values.dateTargetReached),
     },
     {
