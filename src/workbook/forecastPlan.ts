@@ -18,6 +18,7 @@
 import type { Series } from "../data/series";
 import { describeDate } from "../data/textValues";
 import { formatCount } from "../model/format";
+import { unitDays } from "../model/periods";
 import { cellAddress, columnLetters } from "./a1";
 import { NUMBER_FORMATS } from "./formats";
 import type { ForecastOptions } from "./forecastOptions";
@@ -549,8 +550,8 @@ class ForecastLayout {
 
 /** About how many labels a date axis shows. */
 const AXIS_LABELS = 12;
-/** The days of an average month. */
-const DAYS_PER_MONTH = 365.25 / 12;
+/** The days of an average month, as the fits count months. */
+const DAYS_PER_MONTH = unitDays("month");
 
 /** A figure as a cell: the number, or #N/A where there is none. */
 function figureCell(figure: Figure): Cell {

@@ -5,17 +5,17 @@
  * same times the sheet computes (months of 365.25/12 days since the first count). Each value is
  * a number, or #N/A where the add-in would show an error.
  */
-import { excelSerialToIso, isoToExcelSerial } from "../../data";
-import type { IsoDate } from "../../data";
 import { ModelError } from "../../model/errors";
 import { pctOutlook, type Outlook, type OutlookValue } from "../../model/outlook";
 import { shortfall } from "../../model/threshold";
+import { unitDays } from "../../model/periods";
+import { addMonths } from "../formulaDates";
 import type { Cell } from "../plan";
 import type { PctExample } from "./example";
 import { TIMELINE_MONTHS } from "./timelineGrid";
 
-/** Days in the average month, as the sheet counts months. */
-const DAYS_PER_MONTH = 365.25 / 12;
+/** Days in the average month, as the sheet counts months (PERIODS' month). */
+const DAYS_PER_MONTH = unitDays("month");
 
 /** The portable flavour's fit, as cells. */
 export interface FittedValues {
@@ -30,16 +30,9 @@ export interface FittedValues {
   readonly dateTargetReached: OutlookValue;
 }
 
-/** The last day of the month `months` after the month of `serial`, as Excel's EOMONTH. */
-export function endOfMonth(serial: number, months: number): number {
-  const [year, month] = excelSerialToIso(serial).split("-").map(Number);
-  const last = new Date(Date.UTC(year, month - 1 + months + 1, 0));
-  return isoToExcelSerial(last.toISOString().slice(0, 10) as IsoDate);
-}
-
 /** The month ends of the sheet's timeline, from the first count's month on. */
 export function timelineDates(firstDate: number): number[] {
-  return Array.from({ length: TIMELINE_MONTHS }, (_, month) => endOfMonth(firstDate, month));
+  return Array.from({ length: TIMELINE_MONTHS }, (_, month) => addMonths(firstDate, month, true));
 }
 
 /** A date as the sheet's texts show it: "30 Nov 2026". */

@@ -1,17 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { isoToExcelSerial } from "../../../src/data";
+import { type IsoDate, isoToExcelSerial } from "../../../src/data";
 import { ModelError } from "../../../src/model/errors";
 import { EXAMPLE_PCT } from "../../../src/workbook/model/example";
-import { computeFittedValues, displayDate, endOfMonth, fittedCell, timelineDates } from "../../../src/workbook/model/fittedValues";
+import { computeFittedValues, displayDate, fittedCell, timelineDates } from "../../../src/workbook/model/fittedValues";
 import { TIMELINE_MONTHS } from "../../../src/workbook/model/timelineGrid";
 
 describe("the portable model's fitted values", () => {
-  it("finds month ends as EOMONTH does, across short months, leap years and year ends", () => {
-    expect(endOfMonth(isoToExcelSerial("2004-10-31"), 4)).toBe(isoToExcelSerial("2005-02-28"));
-    expect(endOfMonth(isoToExcelSerial("2004-01-15"), 1)).toBe(isoToExcelSerial("2004-02-29"));
-    expect(endOfMonth(isoToExcelSerial("2005-12-01"), 0)).toBe(isoToExcelSerial("2005-12-31"));
-    expect(endOfMonth(isoToExcelSerial("2005-12-31"), 1)).toBe(isoToExcelSerial("2006-01-31"));
+  it("finds the timeline's month ends as EOMONTH does, across short months, leap years and year ends", () => {
     const dates = timelineDates(isoToExcelSerial("2004-10-31"));
+    expect([4, 15, 16, 26].map((month) => dates[month])).toEqual(["2005-02-28", "2006-01-31", "2006-02-28", "2006-12-31"].map((date) => isoToExcelSerial(date as IsoDate)));
+    expect(timelineDates(isoToExcelSerial("2004-01-15"))[1]).toBe(isoToExcelSerial("2004-02-29"));
     expect(dates).toHaveLength(TIMELINE_MONTHS);
     expect(dates.at(-1)).toBe(isoToExcelSerial("2007-09-30"));
   });
