@@ -26,21 +26,25 @@ describe("the horizon's steps", () => {
     for (const unit of ["period", "month", "week"] as ForecastUnit[]) expect(stepTime(14, 3, horizonStep([13, 14], unit, false))).toBe(17);
   });
 
-  it("writes each step as a formula that gives the same time", () => {
-    const cases: [HorizonStep, number][] = [
-      [{ unit: "month", timesAreDates: true, monthEnds: true }, day("2005-05-31")],
-      [{ unit: "month", timesAreDates: true, monthEnds: false }, day("2004-01-31")],
-      [{ unit: "quarter", timesAreDates: true, monthEnds: false }, day("2005-11-30")],
-      [{ unit: "year", timesAreDates: true, monthEnds: true }, day("2004-02-29")],
-      [{ unit: "week", timesAreDates: true, monthEnds: false }, day("2005-05-31")],
-      [{ unit: "day", timesAreDates: true, monthEnds: false }, day("2005-05-31")],
-      [{ unit: "period", timesAreDates: false, monthEnds: false }, 14.5],
+  it("writes each step as a formula that gives the time Excel gives: EOMONTH, EDATE, days, or plus one", () => {
+    // After 1, 2, 7 and 13 steps, worked out with Python's calendar (EOMONTH(31 May 2005, 7) = 31 Dec 2005 = 38717).
+    const cases: [HorizonStep, number, number[]][] = [
+      [{ unit: "month", timesAreDates: true, monthEnds: true }, day("2005-05-31"), [38533, 38564, 38717, 38898]],
+      [{ unit: "month", timesAreDates: true, monthEnds: false }, day("2004-01-31"), [38046, 38077, 38230, 38411]],
+      [{ unit: "quarter", timesAreDates: true, monthEnds: false }, day("2005-11-30"), [38776, 38867, 39324, 39872]],
+      [{ unit: "year", timesAreDates: true, monthEnds: true }, day("2004-02-29"), [38411, 38776, 40602, 42794]],
+      [{ unit: "week", timesAreDates: true, monthEnds: false }, day("2005-05-31"), [38510, 38517, 38552, 38594]],
+      [{ unit: "day", timesAreDates: true, monthEnds: false }, day("2005-05-31"), [38504, 38505, 38510, 38516]],
+      [{ unit: "period", timesAreDates: false, monthEnds: false }, 14.5, [15.5, 16.5, 21.5, 27.5]],
     ];
-    for (const [step, anchor] of cases) {
-      for (const periods of [1, 2, 7, 13]) {
+    expect(day("2005-12-31")).toBe(38717);
+    expect(day("2004-02-29")).toBe(38046);
+    for (const [step, anchor, expected] of cases) {
+      [1, 2, 7, 13].forEach((periods, index) => {
         const formula = `=${stepFormula("Inputs!A1", periods, step)}`;
-        expect(formulaValue(formula, { inputs: [[anchor]] }), `${formula} from ${anchor}`).toBe(stepTime(anchor, periods, step));
-      }
+        expect(formulaValue(formula, { inputs: [[anchor]] }), `${formula} from ${anchor}`).toBe(expected[index]);
+        expect(stepTime(anchor, periods, step), `${step.unit} ${periods} from ${anchor}`).toBe(expected[index]);
+      });
     }
   });
 
