@@ -129,7 +129,11 @@ function checkSheetName(name: string): void {
 }
 
 function checkObjectName(kind: string, name: string): void {
-  if (!isValidObjectName(name)) throw new PlanError(`"${name}" is not a valid ${kind} name in Excel.`);
+  if (!isValidObjectName(name)) {
+    throw new PlanError(
+      `"${name}" is not a valid ${kind} name in Excel (up to 255 characters: a letter, _ or \\ first, then letters, digits, _ or .; not readable as a cell reference such as "GP2005").`,
+    );
+  }
 }
 
 /** Registers a name in a set of taken names, refusing one already there (Excel ignores case). */

@@ -58,6 +58,13 @@ describe("checking a plan", () => {
     expect(() => checkPlan(spoiled, NOTHING_TAKEN)).toThrow(PlanError);
   });
 
+  it("says the rule a defined name breaks", () => {
+    const spoiled = { ...plan, names: [{ ...plan.names[0], name: "GP2005" }] };
+    expect(() => checkPlan(spoiled, NOTHING_TAKEN)).toThrow(
+      '"GP2005" is not a valid defined name in Excel (up to 255 characters: a letter, _ or \\ first, then letters, digits, _ or .; not readable as a cell reference such as "GP2005").',
+    );
+  });
+
   it("names the sheet and the cell of a number no cell can hold", () => {
     const spoiled = { ...plan, sheets: [{ ...sheet, ranges: [{ address: "B2", cells: [[1, Number.POSITIVE_INFINITY]] }] }] };
     expect(() => checkPlan(spoiled, NOTHING_TAKEN)).toThrow('On sheet "GPs registered": Cell C2 cannot hold Infinity.');
