@@ -540,6 +540,16 @@ describe("the task pane in Office's theme", () => {
     await page.evaluate((theme) => (window as unknown as { changeOfficeTheme: (theme: unknown) => void }).changeOfficeTheme(theme), WHITE_THEME);
     await page.waitForFunction(() => document.documentElement.dataset.theme === "light");
     expect((await colorsOf(page, "body")).background).toEqual([255, 255, 255]);
+    // The dark theme's light accents are gone: the quotes' links and an error read on white.
+    const link = await colorsOf(page, ".quotes summary");
+    expect(contrastRatio(link.text, link.background)).toBeGreaterThanOrEqual(4.5);
+    await page.evaluate(() => ((window as unknown as { syncFailure: string }).syncFailure = "The workbook is protected."));
+    await page.locator("#select-all").check();
+    await page.locator("#insert").click();
+    await page.locator("#status.status-error").waitFor();
+    const error = await colorsOf(page, "#status");
+    expect(contrastRatio(error.text, error.background)).toBeGreaterThanOrEqual(4.5);
+    expect(await lowestContrast(page)).toBeGreaterThanOrEqual(4.5);
     await close();
   });
 
