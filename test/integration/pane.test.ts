@@ -282,6 +282,22 @@ describe("the task pane outside Office", () => {
     await close();
   });
 
+  it("describes the model tab by the two sheets it adds, and each forecast option by its line of help", async () => {
+    const { page, close } = await openPane();
+    await page.locator("#host-notice").getByText(NEEDS_EXCEL).waitFor();
+    /** The text a control's aria-describedby points at, as a screen reader reads it after the name. */
+    const description = (id: string) =>
+      page.evaluate((id) => {
+        const refs = (document.getElementById(id)?.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
+        return refs.map((ref) => document.getElementById(ref)?.textContent ?? `(no #${ref})`).join(" ");
+      }, id);
+    await expect(description("build")).resolves.toMatch(/^Adds two sheets .*the model, .*and the monthly timeline the chart draws\. /);
+    await expect(description("portable")).resolves.toMatch(/Ticked, the fit is written as values/);
+    for (const id of ["forecast-target", "forecast-by"]) await expect(description(id), id).resolves.toMatch(/^Give both or neither/);
+    for (const id of ["forecast-horizon", "forecast-unit"]) await expect(description(id), id).resolves.toMatch(/^How many periods to forecast past the last count/);
+    await close();
+  });
+
   it("reaches every section by its tab without scrolling past the datasets: arrows, Home and End, each tab's action in view", async () => {
     const { page, close } = await openPane({ height: 640 });
     await page.locator("#host-notice").getByText(NEEDS_EXCEL).waitFor();
