@@ -52,7 +52,11 @@ export async function run(): Promise<void> {
       const result = call(values);
       freshWall.push(performance.now() - started);
       fresh.push(milliseconds(process.cpuUsage(cpu)));
-      if (result.length === 1 && typeof result[0][0] !== "number") throw new Error(`${name} failed`);
+      // Every cell below the header row (but a row's label) must be a number, or the time measured is that of a failure.
+      const body = result.length === 1 ? result : result.slice(1);
+      if (!body.every((row) => row.every((cell, column) => typeof cell === "number" || (column === 0 && typeof cell === "string")))) {
+        throw new Error(`${name} did not give numbers: ${JSON.stringify(result)}`);
+      }
       cpu = process.cpuUsage();
       call(values);
       cached.push(milliseconds(process.cpuUsage(cpu)));

@@ -11,5 +11,10 @@ export const LOG_FILE = join(ROOT, "dev-server.log");
 /** The port the dev server listens on: DEV_SERVER_PORT, else package.json's config.dev_server_port (3000). */
 export const PORT = devServerPort(process.env);
 export const PANE_URL = `https://localhost:${PORT}/taskpane.html`;
+/**
+ * The manifest Excel is given: the development build's, in dist/, which names PORT (the one at
+ * the root names the usual 3000).
+ */
+export const DEV_MANIFEST = join("dist", "manifest.xml");
 /** Where desktop Excel can be sideloaded by office-addin-debugging. */
 export const DESKTOP_PLATFORMS = ["win32", "darwin"];

@@ -24,7 +24,10 @@ const INPUTS = ["src", "assets", "scripts/build", "manifest.xml", "webpack.confi
 /** What the build writes that the tests load; dist/ is as old as the oldest of them. */
 const OUTPUTS = ["functions.js", "functions.json", "taskpane.html", "taskpane.js", "taskpane.css", "manifest.xml"];
 
-/** Texts only a default build has: the development address in the manifest, Office.js from the CDN in the pane. */
+/**
+ * Texts only a default build has: the development address on its usual port in the manifest,
+ * Office.js from the CDN in the pane.
+ */
 const DEFAULT_BUILD_MARKS: Readonly<Record<string, string>> = { "manifest.xml": DEV_URL, "taskpane.html": OFFICE_JS_CDN };
 
 const LOCK = join(ROOT, "node_modules", ".cache", "crs-build.lock");
@@ -46,7 +49,7 @@ export function staleness(): string | null {
   const changed = INPUTS.filter((input) => newestChange(join(ROOT, input)) > built);
   if (changed.length > 0) return `${changed.join(", ")} changed since dist/ was built`;
   for (const [file, mark] of Object.entries(DEFAULT_BUILD_MARKS)) {
-    if (!readFileSync(join(DIST, file), "utf8").includes(mark)) return `dist/ was built with ADDIN_URL or OFFICE_JS set`;
+    if (!readFileSync(join(DIST, file), "utf8").includes(mark)) return `dist/ was built with ADDIN_URL, OFFICE_JS or DEV_SERVER_PORT set`;
   }
   return null;
 }
@@ -97,13 +100,27 @@ function lock(): void {
   }
 }
 
+/** The settings that change what the build writes (see `DEFAULT_BUILD_MARKS`). */
+const BUILD_SETTINGS = ["ADDIN_URL", "OFFICE_JS", "DEV_SERVER_PORT"] as const;
+
+/**
+ * The environment for the tests' build: `env` without the settings that make a build other than
+ * the default one, so a setting exported in the shell neither changes the add-in under test nor
+ * makes every run rebuild.
+ *
+ * @example defaultBuildEnv({ PATH: "/usr/bin", DEV_SERVER_PORT: "3443" }) // { PATH: "/usr/bin" }
+ */
+export function defaultBuildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean = { ...env };
+  for (const setting of BUILD_SETTINGS) delete clean[setting];
+  return clean;
+}
+
 /** Builds into a folder beside dist/ and swaps it in. */
 function build(): void {
   const staging = `${DIST}.building-${process.pid}`;
   const previous = `${DIST}.previous-${process.pid}`;
-  const env = { ...process.env };
-  delete env.ADDIN_URL;
-  delete env.OFFICE_JS;
+  const env = defaultBuildEnv(process.env);
   try {
     execFileSync("npx", ["webpack", "--mode", "production", "--output-path", staging], { cwd: ROOT, env, stdio: "pipe" });
   } catch (error) {

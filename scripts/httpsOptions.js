@@ -3,7 +3,8 @@
 // ~/.office-addin-dev-certs (office-addin-dev-certs' files). Valid certificates are reused, so
 // the trust a user gave the CA (by importing ca.crt, where it cannot be installed for them) holds
 // from one `npm start` to the next; new ones are made only when they are missing, do not belong
-// together, or expire within a week.
+// together, or expire within a week. A new CA is installed as trusted; CRS_DEV_CERTS_TRUST=0 (or
+// the `trust: false` option) leaves the machine's trust store alone, as the tests do.
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
@@ -98,25 +99,40 @@ async function makeCertificates() {
   }
 }
 
-/** Installs the CA as trusted where that is possible; elsewhere says how to trust it by hand. */
-async function trustCa() {
+/** The environment variable that, set to 0, keeps the CA out of the machine's trust store. */
+const TRUST_SETTING = "CRS_DEV_CERTS_TRUST";
+
+/**
+ * Installs the CA as trusted where that is possible; elsewhere says how to trust it by hand. A
+ * CA just made is always installed: the installed check finds any unexpired development CA in
+ * the system store, not necessarily this one, so after a renewal it would still find the old.
+ *
+ * @param {boolean} made whether the CA was made (or remade) by this start
+ * @param {{ isInstalled?: () => boolean, install?: (caPath: string) => Promise<void> }} [store] the trust store (office-addin-dev-certs')
+ * @returns {Promise<boolean>} whether it installed the CA
+ */
+async function trustCa(made, { isInstalled = isCaCertificateInstalled, install = installCaCertificate } = {}) {
   try {
-    if (isCaCertificateInstalled()) return;
-    await installCaCertificate(FILES.ca);
+    if (!made && isInstalled()) return false;
+    await install(FILES.ca);
+    return true;
   } catch (error) {
     console.warn(
       `The development CA could not be installed as trusted (${String(error.message).split("\n")[0]}).\n` +
         `Trust ${FILES.ca} in your browser once (import it as a certificate authority); it is kept from one npm start to the next.`,
     );
+    return false;
   }
 }
 
 /**
  * The dev server's https options ({ ca, cert, key }): the certificates on disk if they can be
  * reused, else new ones (made under a lock, by atomic renames), and the CA installed as trusted
- * where possible. Says which it did.
+ * where possible unless `trust` is false (CRS_DEV_CERTS_TRUST=0). Says which it did.
+ *
+ * @param {{ trust?: boolean }} [options]
  */
-async function httpsServerOptions() {
+async function httpsServerOptions({ trust = process.env[TRUST_SETTING] !== "0" } = {}) {
   const made = await withLock(async () => {
     const reason = replacementReason();
     if (reason === null) return false;
@@ -127,8 +143,9 @@ async function httpsServerOptions() {
   const pem = readFiles();
   const expiry = new crypto.X509Certificate(pem.cert).validTo;
   console.log(`${made ? "Made" : "Reusing"} the development certificate ${FILES.cert} (valid until ${expiry}).`);
-  await trustCa();
+  if (trust) await trustCa(made);
+  else console.log(`Left the trust store as it is (${TRUST_SETTING}=0): trust ${FILES.ca} by hand to open the pane.`);
   return pem;
 }
 
-module.exports = { certificateProblem, httpsServerOptions };
+module.exports = { certificateProblem, httpsServerOptions, trustCa };

@@ -5,8 +5,9 @@
  *
  *   node scripts/runBundled.mjs forecast data.csv --json
  *
- * The bundle (esbuild, for Node 20) lives in node_modules/.cache and is made again whenever one
- * of the files it was made from, or package-lock.json, is newer than it. It is written to a
+ * The bundle (esbuild, for Node 20) lives in node_modules/.cache (or the folder CRS_BUNDLE_CACHE
+ * names, as a test that must not share it does) and is made again whenever one of the files it
+ * was made from, or package-lock.json, is newer than it. It is written to a
  * temporary name and renamed, so that commands started together never read half a bundle.
  */
 import { build } from "esbuild";
@@ -16,7 +17,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const CACHE = join(ROOT, "node_modules", ".cache", "crs-adoption-modeller");
+const CACHE = process.env.CRS_BUNDLE_CACHE || join(ROOT, "node_modules", ".cache", "crs-adoption-modeller");
 
 /** Whether the bundle is older than anything it was made from. */
 function isStale(bundle, inputsFile) {

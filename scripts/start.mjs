@@ -8,7 +8,7 @@ import { closeSync, openSync, readFileSync, statSync, writeFileSync } from "node
 import { request } from "node:https";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { DESKTOP_PLATFORMS, LOG_FILE, PANE_URL, PID_FILE, PORT, ROOT } from "./devServer.mjs";
+import { DESKTOP_PLATFORMS, DEV_MANIFEST, LOG_FILE, PANE_URL, PID_FILE, PORT, ROOT } from "./devServer.mjs";
 
 const { httpsServerOptions } = createRequire(import.meta.url)("./httpsOptions.js");
 
@@ -44,7 +44,7 @@ if (DESKTOP_PLATFORMS.includes(process.platform)) {
   run(npx, ["webpack", "--mode", "development"]);
   // Starts `npm run dev-server` in the background, registers the manifest with desktop Excel
   // and opens Excel with the add-in; `npm stop` undoes both.
-  run(npx, ["office-addin-debugging", "start", "manifest.xml", "desktop", "--app", "excel", "--dev-server-port", String(PORT)]);
+  run(npx, ["office-addin-debugging", "start", DEV_MANIFEST, "desktop", "--app", "excel", "--dev-server-port", String(PORT)]);
   process.exit(0);
 }
 
@@ -86,6 +86,6 @@ There is no desktop Excel on this system. To use the add-in in Excel on the web:
      npm start to the next while it is valid.
   2. Open a workbook at https://www.office.com/launch/excel.
   3. Home > Add-ins > More Add-ins (or Insert > Office Add-ins) > My Add-ins >
-     Upload My Add-in, and choose ${join(ROOT, "manifest.xml")}.
+     Upload My Add-in, and choose ${join(ROOT, DEV_MANIFEST)}.
   4. The "CRS Modeller" button appears on the Home tab; type =CRS. in a cell for the functions.
 Run "npm stop" to stop the server.`);

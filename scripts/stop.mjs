@@ -2,11 +2,11 @@
 // sideloaded add-in from desktop Excel (through office-addin-debugging).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { DESKTOP_PLATFORMS, PID_FILE, ROOT } from "./devServer.mjs";
+import { DESKTOP_PLATFORMS, DEV_MANIFEST, PID_FILE, ROOT } from "./devServer.mjs";
 
 if (DESKTOP_PLATFORMS.includes(process.platform)) {
   const npx = process.platform === "win32" ? "npx.cmd" : "npx";
-  const result = spawnSync(npx, ["office-addin-debugging", "stop", "manifest.xml"], { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
+  const result = spawnSync(npx, ["office-addin-debugging", "stop", DEV_MANIFEST], { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
   process.exit(result.status ?? 1);
 }
 

@@ -60,7 +60,7 @@ export interface FittingResult {
 }
 
 /** The traits a series is broken down by in the report. */
-export function traits(series: SimulatedSeries): string[] {
+function traits(series: SimulatedSeries): string[] {
   const size = series.market < 500 ? "market < 500" : series.market < 5000 ? "market 500-5,000" : "market ≥ 5,000";
   const share = series.observedShare < 0.35 ? "observed to 20-35%" : series.observedShare < 0.5 ? "observed to 35-50%" : "observed to 50-70%";
   const n = series.times.length;
@@ -143,7 +143,8 @@ export function measureCoverage(count: number, seed: number): FittingResult[] {
         try {
           check(series, fit, forecaster, tallies);
         } catch (error) {
-          if (!(error instanceof ModelError && error.kind === "na")) throw error;
+          // A fit without bounds says so with #N/A (no degrees of freedom left) or #NUM! (parameters undetermined).
+          if (!(error instanceof ModelError && (error.kind === "na" || error.kind === "num"))) throw error;
           result.unbounded += 1;
         }
       }

@@ -183,7 +183,7 @@ const clinicianUsage: Dataset = {
       values: { measure: "Clinicians using the CRS or spine services", value: null, expected: "Early 2006" },
       provenance: {
         // Not available when the article was written; the figure itself has no date.
-        asOf: "2005-08-15",
+        asOf: null,
         asOfText: "not available at publication, 15 Aug 2005",
         basis: "stated",
         quote: QUOTE_CLINICIANS,

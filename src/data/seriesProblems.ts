@@ -66,7 +66,7 @@ export class SeriesError extends Error {
 }
 
 /** The problems as lines of text: the first ten, then how many more there are. */
-export function describeProblems(problems: readonly SeriesProblem[], total = problems.length): string {
+function describeProblems(problems: readonly SeriesProblem[], total = problems.length): string {
   const lines = problems.slice(0, LISTED_PROBLEMS).map((problem) => problem.message);
   const more = total - lines.length;
   if (more > 0) lines.push(`… and ${more} more problem${more === 1 ? "" : "s"} like these.`);

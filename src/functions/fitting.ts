@@ -8,7 +8,8 @@
  * appends the `CustomFunctions.associate` call of each `@customfunction`.
  */
 import { fitChosen, type ChosenFit, type ModelChoice } from "../model/compare";
-import { MODELS } from "../model/diffusion";
+import { centralBounds } from "../model/countDistribution";
+import { findModel, MODELS } from "../model/diffusion";
 import { ModelError } from "../model/errors";
 import type { DiffusionFit } from "../model/fit";
 import { forecasterFor, type CountForecaster } from "../model/predictive";
@@ -20,13 +21,13 @@ import { FitCache, fitKey } from "./fitCache";
 import { excelResult } from "./result";
 
 /** The header row of FIT's table ("Parameter (logistic)" in its first cell when the model is "auto"). */
-export const FIT_HEADER = ["Parameter", "Estimate", "Std error"] as const;
+const FIT_HEADER = ["Parameter", "Estimate", "Std error"] as const;
 
 /** The names of the statistics rows of FIT's table, after the parameters. */
-export const FIT_STATISTICS = ["sse", "rmse", "r2", "n"] as const;
+const FIT_STATISTICS = ["sse", "rmse", "r2", "n"] as const;
 
 /** The header row of COMPARE's table. */
-export const COMPARE_HEADER = ["Model", "SSE", "AICc", "Delta", "Weight"] as const;
+const COMPARE_HEADER = ["Model", "SSE", "AICc", "Delta", "Weight"] as const;
 
 /**
  * Fits a diffusion curve (bass, logistic, gompertz, or "auto" for the lowest AICc) to cumulative counts by least squares and spills its parameters with standard errors, then sse, rmse, r2 and n.
@@ -65,12 +66,13 @@ export function FIT(model: string, times: any[][], values: any[][], market?: any
  * @param newTimes The times to forecast, one row or column, in the units of times; a blank cell gives a blank row.
  * @param [market] A known market size, greater than 0, held fixed; fitted if omitted. One value, not a range: a fit has one market size.
  * @param [confidence] The probability the bounds are to hold the count, between 0 and 1; 0.95 if omitted. One value, not a range: the bounds are columns of one table.
- * @returns A table: a header row, then a row per new time with the time, the fitted curve and the lower and upper bounds.
+ * @returns A table: a header row, then a row per new time with the time, the fitted curve and the lower and upper bounds; at a time with a count both bounds are that count, which the curve may miss.
  */
 export function FORECAST(model: string, times: any[][], values: any[][], newTimes: any[][], market?: any, confidence?: any): any[][] {
   return excelResult(() => {
     const level = toNumber(single(confidence, "confidence"), "confidence", 0.95);
-    if (!(level > 0 && level < 1)) throw new ModelError("num", "confidence must be between 0 and 1 (e.g. 0.95 for 95%).");
+    // (1 + level)/2 is the upper bound's probability: a level so near 1 that it rounds to 1 has no bound.
+    if (!(level > 0 && (1 + level) / 2 < 1)) throw new ModelError("num", "confidence must be between 0 and 1 (e.g. 0.95 for 95%).");
     const cells = readCells(newTimes, "newTimes");
     const forecaster = fitOf(model, times, values, market).forecaster();
     const percent = `${Number((level * 100).toPrecision(6))}%`;
@@ -88,7 +90,8 @@ export function FORECAST(model: string, times: any[][], values: any[][], newTime
         const fitted = forecaster.fitted(cell);
         try {
           const distribution = forecaster.distribution(cell);
-          rows.push([cell, fitted, finiteBound(distribution.quantile((1 - level) / 2)), finiteBound(distribution.quantile((1 + level) / 2))]);
+          const { lower, upper } = centralBounds(distribution, level);
+          rows.push([cell, fitted, lower, upper]);
         } catch (error) {
           const excelError = toExcelError(error);
           rows.push([cell, fitted, excelError, excelError]);
@@ -213,11 +216,12 @@ function withHint(error: unknown, model: string, times: readonly number[]): unkn
 function readModel(value: unknown): ModelChoice {
   const name = single(value, "model");
   if (isExcelError(name)) throw name;
-  const wanted = typeof name === "string" ? name.trim().toLowerCase() : undefined;
-  const names: ModelChoice[] = [...MODELS.map((candidate) => candidate.name), "auto"];
-  const choice = names.find((candidate) => candidate === wanted);
-  if (choice) return choice;
-  const quoted = names.map((candidate) => `"${candidate}"`);
+  if (typeof name === "string") {
+    if (name.trim().toLowerCase() === "auto") return "auto";
+    const model = findModel(name);
+    if (model) return model.name;
+  }
+  const quoted = [...MODELS.map((candidate) => candidate.name), "auto"].map((candidate) => `"${candidate}"`);
   throw new ModelError("value", `model must be ${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}, not ${describe(name)}.`);
 }
 
@@ -229,14 +233,11 @@ function representable(value: number, fit: DiffusionFit, index: number): number 
   if (Number.isFinite(value)) return value;
   const steepest = fit.model.name === "gompertz" ? ` The curve is steepest at time ${Number((fit.origin + Math.log(fit.localParameters[1]) / fit.localParameters[2]).toPrecision(8))}.` : "";
   return toExcelError(
-    new ModelError("num", `${fit.model.parameters[index]} is too large to show on this time scale (dates as times).${steepest}`),
+    new ModelError(
+      "num",
+      `${fit.model.parameters[index]} is too large to show with dates as times.${steepest} To read it, give times as periods since the first count, e.g. =CRS.PERIODS(first date, A2:A13).`,
+    ),
   );
-}
-
-/** A bound as a cell: the number, or #NUM! when it is beyond the largest number. */
-function finiteBound(value: number): number {
-  if (Number.isFinite(value)) return value;
-  throw new ModelError("num", "The bound is too large to compute.");
 }
 
 /**

@@ -3,14 +3,32 @@ import { studentTQuantile, studentTUpperTail } from "./studentT";
 
 /**
  * A predictive distribution for the count at a time. `atLeast(quantile(p)) = 1 − p` for every p
- * (to rounding), so bounds read from `quantile` and chances from `atLeast` always agree, and
- * `atLeast` never rises as the target rises.
+ * (to rounding) where the count is continuous, so bounds read from `quantile` and chances from
+ * `atLeast` agree, and `atLeast` never rises as the target rises. Where the count piles up at one
+ * value (a count known exactly, or a ceiling it stops at: `knownCount`, `atMost`), reaching the
+ * bound is at least 1 − p.
  */
 export interface CountDistribution {
   /** The count c with P(count ≥ c) = 1 − p, for 0 < p < 1. */
   quantile(probability: number): number;
   /** P(count ≥ target). */
   atLeast(target: number): number;
+}
+
+/**
+ * The central bounds that hold the count with probability `confidence`: the (1 − c)/2 and
+ * (1 + c)/2 quantiles. A bound beyond the largest number is a #NUM!-kind ModelError saying what
+ * to do instead.
+ *
+ * @example centralBounds(knownCount(45), 0.8) // { lower: 45, upper: 45 }
+ */
+export function centralBounds(distribution: CountDistribution, confidence: number): { lower: number; upper: number } {
+  const bound = (probability: number): number => {
+    const value = distribution.quantile(probability);
+    if (Number.isFinite(value)) return value;
+    throw new ModelError("num", "The bound is beyond the largest number a cell holds: forecast a time nearer the counts, or ask for a lower confidence.");
+  };
+  return { lower: bound((1 - confidence) / 2), upper: bound((1 + confidence) / 2) };
 }
 
 /**
@@ -68,7 +86,7 @@ export function unknownSpread(kind: "na" | "num", reason: string): CountDistribu
  * λ = 0): the moments of a log-normal X, exact at λ = 0, to second order elsewhere. X is
  * conditioned on being positive: the count never falls below `base`.
  *
- * @example positiveAmount(3500, 1200, 40_000, 1500, 10).quantile(0.5) // ≈ 4,690
+ * @example positiveAmount(3500, 1200, 40_000, 1500, 10).quantile(0.5) // ≈ 4,699
  */
 export function positiveAmount(base: number, mean: number, curveVariance: number, noiseVariance: number, dof: number): CountDistribution {
   const variance = curveVariance + noiseVariance;

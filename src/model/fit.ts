@@ -15,7 +15,7 @@ export const MAX_POINTS = 10_000;
  * The largest market size, as a multiple of the largest value, that a fit reports: beyond it
  * the data show no levelling off and do not determine the market size.
  */
-export const MARKET_LIMIT = 10_000;
+const MARKET_LIMIT = 10_000;
 
 /** The largest value a fit accepts: the sums of squares of larger ones can overflow. */
 export const MAX_VALUE = 1e150;
@@ -206,7 +206,7 @@ export function fitDiffusion(
 /**
  * The fitted curve at time t (on the caller's clock): N(t − origin; localParameters).
  *
- * @example fittedValue(fitDiffusion(LOGISTIC_MODEL, [38533, 38564, 38595, 38625], [10, 50, 90, 99]), 38580) // ≈ 79
+ * @example fittedValue(fitDiffusion(LOGISTIC_MODEL, [38533, 38564, 38595, 38625], [10, 50, 90, 99]), 38580) // ≈ 75.6
  */
 export function fittedValue(fit: DiffusionFit, t: number): number {
   return fit.model.value(t - fit.origin, fit.localParameters);

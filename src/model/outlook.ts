@@ -8,6 +8,7 @@
  * a workbook that cannot call the add-in can carry them as values.
  */
 import { fitChosen, type ModelChoice } from "./compare";
+import { centralBounds } from "./countDistribution";
 import { ModelError } from "./errors";
 import { forecasterFor, type CountForecaster } from "./predictive";
 import { reachTime } from "./reach";
@@ -65,23 +66,12 @@ function attempt(compute: () => number): OutlookValue {
   }
 }
 
-/** A bound that is a number, as FORECAST shows it: one beyond the largest number is #NUM!. */
-function finiteBound(value: number): number {
-  if (Number.isFinite(value)) return value;
-  throw new ModelError("num", "The bound is too large to compute.");
-}
-
 /** FORECAST's row at a time: an error in the curve fills the row, an error in the distribution only the bounds. */
 function pointAt(forecaster: CountForecaster, time: number, confidence: number): OutlookPoint {
   const fitted = attempt(() => forecaster.fitted(time));
   if (fitted instanceof ModelError) return { fitted, lower: fitted, upper: fitted };
   try {
-    const distribution = forecaster.distribution(time);
-    return {
-      fitted,
-      lower: finiteBound(distribution.quantile((1 - confidence) / 2)),
-      upper: finiteBound(distribution.quantile((1 + confidence) / 2)),
-    };
+    return { fitted, ...centralBounds(forecaster.distribution(time), confidence) };
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
     return { fitted, lower: error, upper: error };

@@ -2,12 +2,12 @@ import { ModelError } from "./errors";
 import { incompleteBeta, logBeta } from "./specialFunctions";
 
 /**
- * The upper tail of Student's t distribution with ν degrees of freedom, P(T > t) for t ≥ 0:
+ * The upper tail of Student's t distribution with ν degrees of freedom, P(T > t):
  *
- * P(T > t) = ½ · I_{ν/(ν+t²)}(ν/2, ½)
+ * P(T > t) = ½ · I_{ν/(ν+t²)}(ν/2, ½) for t > 0, and 1 − P(T > −t) for t < 0
  *
  * (I the regularised incomplete beta function), computed without cancellation so that it keeps
- * its relative accuracy far into the tail.
+ * its relative accuracy far into the upper tail.
  *
  * @example studentTUpperTail(2.228138851986274, 10) // 0.025
  */

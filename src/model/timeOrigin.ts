@@ -4,7 +4,7 @@ import type { DiffusionModel, ModelParameters } from "./diffusion";
  * The smallest time read as a date: Excel's serial number 10,000 is 18 May 1927, and no
  * adoption series counts ten thousand periods since its launch, so times from here up are dates.
  */
-export const FIRST_DATE_SERIAL = 10_000;
+const FIRST_DATE_SERIAL = 10_000;
 
 /**
  * Whether times are dates (Excel serial numbers) rather than periods: the earliest is

@@ -29,9 +29,19 @@ export type ExcelBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T
 /** Where the pane runs: in Excel (with a way to run batches), or not, with a notice why. */
 export type Host = { readonly run: ExcelBatch; readonly notice: null } | { readonly run: null; readonly notice: string };
 
+/** Why an action cannot start with what the pane holds, said before anything is asked of Excel. */
+interface Refusal {
+  readonly problem: string;
+}
+
+function isRefusal(prepared: unknown): prepared is Refusal {
+  return typeof prepared === "object" && prepared !== null && "problem" in prepared;
+}
+
 /**
- * Wires the pane's controls to the two actions, keeps the selection count and the
- * availability of the buttons current, and runs one action at a time.
+ * Wires the pane's controls to the four actions (insert, build, forecast, use the selection),
+ * keeps the selection count and the availability of the buttons current, and runs one action
+ * at a time.
  */
 export class PaneController {
   private host: Host | null = null;
@@ -88,7 +98,7 @@ export class PaneController {
   async insertSelected(): Promise<void> {
     const datasets = this.selected();
     await this.run(
-      () => (datasets.length === 0 ? NOTHING_SELECTED_MESSAGE : null),
+      () => (datasets.length === 0 ? { problem: NOTHING_SELECTED_MESSAGE } : datasets),
       insertingMessage(datasets.length),
       async (run) => (await run((context) => runPlan(context, (taken) => planDatasets(datasets, taken)))).messages,
       (error) => [failureMessage("insert the datasets", error)],
@@ -99,7 +109,7 @@ export class PaneController {
   async buildModel(): Promise<void> {
     const formulas = this.view.portable.checked ? "portable" : "crs";
     await this.run(
-      () => null,
+      () => formulas,
       BUILDING_MESSAGE,
       async (run) => (await run((context) => runPlan(context, (taken) => planModel(taken, { formulas })))).messages,
       (error) => [failureMessage("build the model", error)],
@@ -113,13 +123,11 @@ export class PaneController {
    */
   async forecast(): Promise<void> {
     const controls = this.view.forecast;
-    const request = parseSourceRequest(controls.source.value);
     const options = formOptions(controls);
     await this.run(
-      () => ("problem" in request ? request.problem : null),
+      () => parseSourceRequest(controls.source.value),
       FORECASTING_MESSAGE,
-      async (run) => {
-        if ("problem" in request) return [request.problem];
+      async (run, request) => {
         const plan = await run((context) =>
           runForecast(context, request, (data, taken) => planForecastFromData(data, options, taken)),
         );
@@ -144,13 +152,15 @@ export class PaneController {
   }
 
   /**
-   * Runs one action: refuses while another runs or outside Excel (saying why), shows progress
-   * with the buttons unavailable, then shows the action's sentences or what went wrong.
+   * Runs one action: refuses while another runs, outside Excel, or when `prepare` finds a
+   * problem with what the action is to do (saying why); else shows progress with the buttons
+   * unavailable, runs the action on what `prepare` gave, then shows the action's sentences or
+   * what went wrong.
    */
-  private async run(
-    refusal: () => string | null,
+  private async run<T>(
+    prepare: () => T | Refusal,
     progress: string | null,
-    action: (run: ExcelBatch) => Promise<readonly string[]>,
+    action: (run: ExcelBatch, prepared: T) => Promise<readonly string[]>,
     failure: (error: unknown) => readonly string[],
   ): Promise<void> {
     if (this.busy) return;
@@ -163,16 +173,16 @@ export class PaneController {
       showStatus(this.view.status, "info", [host.notice]);
       return;
     }
-    const refused = refusal();
-    if (refused) {
-      showStatus(this.view.status, "info", [refused]);
+    const prepared = prepare();
+    if (isRefusal(prepared)) {
+      showStatus(this.view.status, "info", [prepared.problem]);
       return;
     }
     this.busy = true;
     this.refreshButtons();
     if (progress !== null) showStatus(this.view.status, "progress", [progress]);
     try {
-      showStatus(this.view.status, "success", await action(host.run));
+      showStatus(this.view.status, "success", await action(host.run, prepared));
     } catch (error) {
       showStatus(this.view.status, "error", failure(error));
     } finally {

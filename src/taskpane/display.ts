@@ -7,7 +7,7 @@ import { isIsoDate } from "../data";
 import { groupThousands } from "../model/format";
 import { NUMBER_FORMATS } from "../workbook/formats";
 import { EXCEL_API_VERSION } from "./excelWriter";
-import { ActionRefusedError } from "./removeAdded";
+import { ActionRefusedError, errorCode } from "./removeAdded";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 
@@ -105,6 +105,17 @@ function errorText(error: unknown): string {
 }
 
 /**
+ * What to do after Excel refused an action: where it denied access (or did not say why), check
+ * the workbook's protection, the usual cause; where it named another cause (an invalid
+ * argument, say), protection is not it.
+ */
+function adviceAfter(refusal: unknown): string {
+  const code = errorCode(refusal);
+  if (code === undefined || code === "AccessDenied") return "Check the workbook is not protected and try again.";
+  return "Try again; if Excel refuses again, please report this with Excel's words above.";
+}
+
+/**
  * The sentence shown when an action fails: what failed, Excel's own words, and what to do.
  * `what` completes "Excel could not …", e.g. "insert the datasets".
  */
@@ -112,8 +123,8 @@ export function failureMessage(what: string, error: unknown): string {
   if (error instanceof Error && error.name === "PlanError") {
     return `The add-in could not ${what}: ${errorText(error)}. Nothing was changed; please report this.`;
   }
-  const retry = "Check the workbook is not protected and try again.";
-  if (!(error instanceof ActionRefusedError)) return `Excel could not ${what}: ${errorText(error)}. ${retry}`;
+  if (!(error instanceof ActionRefusedError)) return `Excel could not ${what}: ${errorText(error)}. ${adviceAfter(error)}`;
+  const retry = adviceAfter(error.refusal);
   const refused = `Excel could not ${what}: ${errorText(error.refusal)}.`;
   const sheets = error.added.sheets.map((sheet) => `'${sheet}'`).join(", ");
   const names = error.added.names.length > 0 ? ` and, in Formulas > Name Manager, the names ${error.added.names.join(", ")}` : "";

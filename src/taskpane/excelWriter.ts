@@ -48,8 +48,9 @@ export const MAX_SYNCS_PER_ACTION = 3;
  * The ExcelApi requirement set this writer needs: its newest calls (`Worksheet.pageLayout`,
  * `Worksheet.horizontalPageBreaks`) are ExcelApi 1.9; list validation and a chart axis's number
  * format are 1.8; chart series, markers, line styles, date axes and frozen rows 1.7; the rest is
- * 1.4 (`NamedItemCollection.add`, `Worksheet.names`) or older. Excel 2019, Excel 2021, Microsoft 365
- * and Excel on the web have it.
+ * 1.4 (`NamedItemCollection.add`, `Worksheet.names`) or older; the forecast's reader needs 1.9
+ * too (`Range.getTables`). Excel 2021, Microsoft 365 and Excel on the web have it; Excel 2019
+ * stops at 1.8 (and lacks the custom functions runtime the add-in needs anyway).
  */
 export const EXCEL_API_VERSION = "1.9";
 

@@ -64,7 +64,7 @@ export class ActionRefusedError extends Error {
 }
 
 /** The Office.js error code of a refusal ("ItemNotFound", "AccessDenied", …), if it has one. */
-function errorCode(error: unknown): string | undefined {
+export function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" ? code : undefined;
 }

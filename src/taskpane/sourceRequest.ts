@@ -5,6 +5,7 @@
  * is told at once.
  */
 import { sheetReference } from "../data/places";
+import { columnNumber } from "../workbook/a1";
 import { isValidObjectName } from "../workbook/names";
 
 /** Where to read the counts from. */
@@ -16,11 +17,38 @@ export type SourceRequest =
 /** A1 cells ("B2", "$B$2"), whole columns ("A:B") or whole rows ("1:40"), as one range. */
 const A1_RANGE = /^(\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)$/;
 
+/** Excel's grid: columns A to XFD, rows 1 to 1,048,576. */
+const LAST_COLUMN = columnNumber("XFD");
+const LAST_ROW = 1_048_576;
+
+/**
+ * What is wrong with an address of the A1 shape (upper case, without "$") that lies outside
+ * Excel's grid, or null if it lies inside.
+ *
+ * @example outsideGrid("ZZZ1:ZZZ9") // "there is no column ZZZ: columns run from A to XFD and rows from 1 to 1,048,576"
+ */
+function outsideGrid(address: string): string | null {
+  const grid = "columns run from A to XFD and rows from 1 to 1,048,576";
+  for (const [, letters, digits] of address.split(":").map((end) => /^([A-Z]*)(\d*)$/.exec(end) ?? [])) {
+    if (letters && columnNumber(letters) > LAST_COLUMN) return `there is no column ${letters}: ${grid}`;
+    if (digits && !(Number(digits) >= 1 && Number(digits) <= LAST_ROW)) return `there is no row ${digits}: ${grid}`;
+  }
+  return null;
+}
+
+/** The request for an address of the A1 shape, or what is wrong with it. */
+function rangeRequest(sheet: string | null, written: string): SourceRequest | { readonly problem: string } {
+  const address = written.replace(/\$/g, "").toUpperCase();
+  const outside = outsideGrid(address);
+  return outside === null ? { kind: "range", sheet, address } : { problem: `"${written}" is not a range on a sheet, as ${outside}.` };
+}
+
 /**
  * Reads the field's text. Returns the request, or a sentence saying what is wrong with it.
  *
  * @example parseSourceRequest("'GP counts'!A1:B40") // { kind: "range", sheet: "GP counts", address: "A1:B40" }
  * @example parseSourceRequest("Table1") // { kind: "table", name: "Table1" }
+ * @example parseSourceRequest("A0:B9") // { problem: '"A0:B9" is not a range on a sheet, as there is no row 0: …' }
  */
 export function parseSourceRequest(text: string): SourceRequest | { readonly problem: string } {
   const trimmed = text.trim();
@@ -28,12 +56,12 @@ export function parseSourceRequest(text: string): SourceRequest | { readonly pro
   const bang = trimmed.lastIndexOf("!");
   if (bang >= 0) {
     const sheet = unquoteSheet(trimmed.slice(0, bang));
-    const address = trimmed.slice(bang + 1).replace(/\$/g, "").toUpperCase();
+    const written = trimmed.slice(bang + 1);
     if (sheet === null || sheet === "") return { problem: `"${trimmed}" does not name a sheet before the "!": write it as Sheet1!A1:B40, with the sheet's name in apostrophes if it has spaces ('GP counts'!A1:B40).` };
-    if (!A1_RANGE.test(address)) return { problem: `"${trimmed.slice(bang + 1)}" is not a range address: write it as A1:B40.` };
-    return { kind: "range", sheet, address };
+    if (!A1_RANGE.test(written)) return { problem: `"${written}" is not a range address: write it as A1:B40.` };
+    return rangeRequest(sheet, written);
   }
-  if (A1_RANGE.test(trimmed)) return { kind: "range", sheet: null, address: trimmed.replace(/\$/g, "").toUpperCase() };
+  if (A1_RANGE.test(trimmed)) return rangeRequest(null, trimmed);
   if (isValidObjectName(trimmed)) return { kind: "table", name: trimmed };
   return { problem: `"${trimmed}" is not a range address or a table name: type an address such as Sheet1!A1:B40, or a table's name such as Table1, or leave it empty to use the selection.` };
 }

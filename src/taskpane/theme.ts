@@ -95,14 +95,28 @@ function isDark(theme: OfficeThemeColors, background: Rgb): boolean {
   return typeof theme.isDarkTheme === "boolean" ? theme.isDarkTheme : relativeLuminance(background) < DARK_LUMINANCE;
 }
 
+/** Every property a theme can set, the dark theme's accents included. */
+const THEMED_PROPERTIES: readonly string[] = Object.keys(
+  themeProperties({ bodyBackgroundColor: "#000000", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#000000", controlForegroundColor: "#ffffff", isDarkTheme: true }) ?? {},
+);
+
+/** What `applyTheme` touches on the page's root element. */
+export interface ThemedRoot {
+  readonly style: Pick<CSSStyleDeclaration, "setProperty" | "removeProperty">;
+  readonly dataset: DOMStringMap;
+}
+
 /**
- * Applies a theme to the page: its properties on `root` (the <html> element) and
- * `data-theme="dark"` or "light" on it, so the style sheet can tell. Returns whether it applied
- * one; a theme it cannot read leaves the page as it was.
+ * Applies a theme to the page: its properties on `root` (the <html> element), every property an
+ * earlier theme set and this one does not removed (so a light theme after a dark one falls back
+ * to taskpane.css's light status and link colours), and `data-theme="dark"` or "light" on it, so
+ * the style sheet can tell. Returns whether it applied one; a theme it cannot read leaves the
+ * page as it was.
  */
-export function applyTheme(root: HTMLElement, theme: OfficeThemeColors | null | undefined): boolean {
+export function applyTheme(root: ThemedRoot, theme: OfficeThemeColors | null | undefined): boolean {
   const properties = theme ? themeProperties(theme) : null;
   if (!theme || !properties) return false;
+  for (const name of THEMED_PROPERTIES) if (!(name in properties)) root.style.removeProperty(name);
   for (const [name, value] of Object.entries(properties)) root.style.setProperty(name, value);
   root.dataset.theme = isDark(theme, parseHexColor(theme.bodyBackgroundColor) as Rgb) ? "dark" : "light";
   return true;

@@ -223,10 +223,10 @@ function modelPanel() {
       h(
         "p",
         { class: "section-intro", id: "model-intro" },
-        "Adds a model sheet: named input cells from the article (assumptions marked), a month-by-month projection of GP registrations in live formulas, the 30% threshold and the incentive, the date each scenario reaches the threshold, and a line chart.",
+        "Adds two sheets from a PCT's monthly counts of GPs registered (the article's example, to replace with your own): the model, which says whether the incentive was paid, when the later target is reached and how likely that is, how many GPs a month it takes, two run-rate scenarios, the Checks and a chart; and the monthly timeline the chart draws.",
       ),
       h("div", { class: "field check" }, portable, h("label", { for: "portable" }, "Use native Excel formulas (portable: works without the add-in)")),
-      h("p", { class: "field-help", id: "portable-help" }, "Unticked, the model uses =CRS. functions, which need this add-in wherever the workbook is opened."),
+      h("p", { class: "field-help", id: "portable-help" }, "Unticked, the fit is live =CRS. functions, which need this add-in wherever the workbook is opened. Ticked, the fit is written as values, which FitCurrent says are out of date once its inputs change."),
     ],
     [buildButton],
   );
@@ -298,12 +298,14 @@ function forecastPanel() {
       ),
       h("p", { class: "field-help", id: "target-help" }, "Give both or neither: a date, or a time if your times are numbers."),
       h("div", { class: "field-pair" }, field(horizon, "Horizon", null), field(unit, "Period", null)),
-      h("p", { class: "field-help" }, "How many periods to forecast past the last count; automatic: months for dates, the times' own steps for numbers."),
+      h("p", { class: "field-help", id: "horizon-help" }, "How many periods to forecast past the last count; automatic: months for dates, the times' own steps for numbers."),
       field(confidence, "Confidence of the bounds", "Between 0 and 1, or a percentage."),
     ),
   );
   target.setAttribute("aria-describedby", "target-help");
   by.setAttribute("aria-describedby", "target-help");
+  horizon.setAttribute("aria-describedby", "horizon-help");
+  unit.setAttribute("aria-describedby", "horizon-help");
   const element = panel(
     "forecast",
     [

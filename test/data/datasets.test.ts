@@ -92,8 +92,9 @@ describe("the datasets against the spec's table of figures", () => {
     const [clinicians] = dataset("clinician_usage").rows;
     expect(clinicians.values.value).toBeNull();
     expect(clinicians.values.expected).toMatch(/2006/);
-    expect(clinicians.provenance.asOfText).not.toBe("");
-    expect(clinicians.provenance.asOf).toBe("2005-08-15");
+    // There is no figure, so no date it is as of (the spec's "—"); the text says when it was not available.
+    expect(clinicians.provenance.asOfText).toMatch(/not available at publication/);
+    expect(clinicians.provenance.asOf).toBeNull();
   });
 
   it("gives every row a real date (or none) and every date column a real date", () => {

@@ -1,6 +1,9 @@
 import "./standIn";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as fitting from "../../src/functions/fitting";
+import { excelSerialToIso, isoToExcelSerial } from "../../src/data/dates";
+import type { IsoDate } from "../../src/data/types";
 import { compareModels } from "../../src/model/compare";
 import { LOGISTIC_MODEL } from "../../src/model/diffusion";
 import { asShownInCell, ErrorCode, ExcelError } from "./standIn";
@@ -173,7 +176,8 @@ describe("CRS.FORECAST", () => {
   });
 
   it("gives #NUM! for a confidence outside (0, 1)", () => {
-    for (const confidence of [0, 1, 95, -0.5]) {
+    // 1 − 2⁻⁵³ is below 1, but the upper bound's probability (1 + c)/2 rounds to 1.
+    for (const confidence of [0, 1, 95, -0.5, 1 - 2 ** -53]) {
       expect(errorOf(FORECAST("bass", column(MONTHS), column(GPS), [[13]], "", confidence)).code).toBe(ErrorCode.invalidNumber);
     }
   });
@@ -365,18 +369,36 @@ describe("CRS.CHANCE", () => {
 });
 
 describe("the README's worked example", () => {
-  // A PCT of 150 GPs counts its registered GPs at the end of each month, October 2004 to May 2005.
-  const dates = column([38291, 38321, 38352, 38383, 38411, 38442, 38472, 38503]);
-  const counts = column([2, 6, 8, 14, 17, 24, 28, 36]);
-  const JUNE_30 = 38533;
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const example = readme.slice(readme.indexOf("**Worked example"), readme.indexOf("- A chance is only as good"));
+  /** The first number (or text) the pattern captures in the example, failing if the README lost it. */
+  const quoted = (pattern: RegExp): string => {
+    const match = pattern.exec(example);
+    if (match === null) throw new Error(`The README's worked example no longer says ${pattern}.`);
+    return match[1].replace(/\s+/g, " ");
+  };
+  // The table of the PCT's counts, rows 2 to 9: | 2 | 31/10/2004 | 2 |.
+  const rows = [...example.matchAll(/^\| \d \| (\d\d)\/(\d\d)\/(\d{4}) \| (\d+) \|$/gm)];
+  const dates = column(rows.map(([, day, month, year]) => isoToExcelSerial(`${year}-${month}-${day}` as IsoDate)));
+  const counts = column(rows.map(([, , , , count]) => Number(count)));
+  const JUNE_30 = isoToExcelSerial("2005-06-30");
+  const JULY_31 = isoToExcelSerial("2005-07-31");
 
-  it("gives the figures the README quotes", () => {
-    expect((CHANCE("auto", dates, counts, [[45]], [[JUNE_30]], 150) as number[][])[0][0]).toBeCloseTo(0.31, 2);
-    expect((CHANCE("auto", dates, counts, [[45]], [[JUNE_30 + 31]], 150) as number[][])[0][0]).toBeCloseTo(0.93, 2);
-    const compare = COMPARE(dates, counts, 150);
-    expect(compare[3][4]).toBeCloseTo(0.98, 2);
+  it("gives the figures the README quotes, from the README's own table", () => {
+    expect(rows).toHaveLength(8);
+    const round = (value: unknown, digits: number) => Number((value as number).toFixed(digits));
+    expect(round((CHANCE("auto", dates, counts, [[45]], [[JUNE_30]], 150) as number[][])[0][0], 2)).toBe(Number(quoted(/DATE\(2005,6,30\), 150\)` → \*\*([\d.]+)\*\*/)));
+    expect(round((CHANCE("auto", dates, counts, [[45]], [[JULY_31]], 150) as number[][])[0][0], 2)).toBe(Number(quoted(/DATE\(2005,7,31\), 150\)` → ([\d.]+)/)));
+    const compare = COMPARE(dates, counts, 150) as unknown[][];
+    const weightOf = (name: string) => round(compare.find((row) => row[0] === name)![4], 2);
+    expect(weightOf("gompertz")).toBe(Number(quoted(/weight ([\d.]+)\s+against/)));
+    expect(weightOf("logistic")).toBe(Number(quoted(/against the logistic's ([\d.]+)/)));
     const [, [, fitted, lower, upper]] = FORECAST("auto", dates, counts, [[JUNE_30]], 150, 0.8) as number[][];
-    expect([fitted, lower, upper].map((value) => Number(value.toFixed(1)))).toEqual([43.3, 40.3, 48.2]);
-    expect((REACH("auto", dates, counts, [[45]], 150) as number[][])[0][0]).toBeCloseTo(38539.9, 1);
+    expect([fitted, lower, upper].map((value) => round(value, 1))).toEqual(
+      [/→ ([\d.]+) GPs, with 80% bounds/, /80% bounds\s+([\d.]+) to/, /80% bounds\s+[\d.]+ to ([\d.]+)/].map((pattern) => Number(quoted(pattern))),
+    );
+    const reached = (REACH("auto", dates, counts, [[45]], 150) as number[][])[0][0];
+    const day = new Date(excelSerialToIso(reached));
+    expect(day.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })).toBe(quoted(/→ (\d+ \w+\s+\d{4}) on the fitted curve/));
   });
 });

@@ -10,10 +10,10 @@ import { NO_TAKEN_NAMES } from "../../src/workbook/names";
 import { plannedCells } from "../workbook/planCells";
 import { type CustomFunction, ErrorCode, ExcelError, type FunctionMetadata, loadFunctions, loadMetadata } from "./host";
 
-/** The functions this file checks; the metadata may hold others (the fitting functions). */
 /** The headers of a dataset row's provenance, wherever it is shown. */
 const PROVENANCE_HEADERS = ["Figure as of", "Date in the article's words", "Basis", "Quote", "Note"];
 
+/** The functions this file checks; the metadata may hold others (the fitting functions). */
 const SCALAR_IDS = ["GROWTH", "PERIODS", "PROJECT", "PERIODSTO", "SHORTFALL", "INCENTIVE", "LOGISTIC", "BASS", "DATASET", "DATASETS"];
 
 let fns: Map<string, CustomFunction>;

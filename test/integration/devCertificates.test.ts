@@ -2,7 +2,8 @@
  * The development certificate `npm start` serves https with (scripts/httpsOptions.js), each case
  * in a home folder of its own: made where there is none, reused while valid (so a CA the user
  * trusted by hand stays trusted), replaced when it expires within a week or its files do not
- * belong together, and made once when two starts race for it.
+ * belong together, and made once when two starts race for it. Every start is told to leave the
+ * machine's trust store alone (CRS_DEV_CERTS_TRUST=0), and says it did.
  */
 import { execFile } from "node:child_process";
 import { X509Certificate } from "node:crypto";
@@ -21,7 +22,8 @@ const DAY_MS = 86_400_000;
 /** Runs httpsServerOptions() in a process whose home is `home`; its output and the files it returned. */
 async function start(home: string): Promise<{ output: string; returned: { ca: string; cert: string; key: string } }> {
   const code = `require(${JSON.stringify(HTTPS_OPTIONS)}).httpsServerOptions().then((o) => console.log("RETURNED" + JSON.stringify({ ca: String(o.ca), cert: String(o.cert), key: String(o.key) })))`;
-  const { stdout, stderr } = await run("node", ["-e", code], { env: { ...process.env, HOME: home }, encoding: "utf8" });
+  const { stdout, stderr } = await run("node", ["-e", code], { env: { ...process.env, HOME: home, CRS_DEV_CERTS_TRUST: "0" }, encoding: "utf8" });
+  expect(stdout).toMatch(/Left the trust store as it is \(CRS_DEV_CERTS_TRUST=0\)/);
   const returned = JSON.parse(stdout.slice(stdout.indexOf("RETURNED") + "RETURNED".length));
   return { output: stdout + stderr, returned };
 }

@@ -282,6 +282,22 @@ describe("the task pane outside Office", () => {
     await close();
   });
 
+  it("describes the model tab by the two sheets it adds, and each forecast option by its line of help", async () => {
+    const { page, close } = await openPane();
+    await page.locator("#host-notice").getByText(NEEDS_EXCEL).waitFor();
+    /** The text a control's aria-describedby points at, as a screen reader reads it after the name. */
+    const description = (id: string) =>
+      page.evaluate((id) => {
+        const refs = (document.getElementById(id)?.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
+        return refs.map((ref) => document.getElementById(ref)?.textContent ?? `(no #${ref})`).join(" ");
+      }, id);
+    await expect(description("build")).resolves.toMatch(/^Adds two sheets .*the model, .*and the monthly timeline the chart draws\. /);
+    await expect(description("portable")).resolves.toMatch(/Ticked, the fit is written as values/);
+    for (const id of ["forecast-target", "forecast-by"]) await expect(description(id), id).resolves.toMatch(/^Give both or neither/);
+    for (const id of ["forecast-horizon", "forecast-unit"]) await expect(description(id), id).resolves.toMatch(/^How many periods to forecast past the last count/);
+    await close();
+  });
+
   it("reaches every section by its tab without scrolling past the datasets: arrows, Home and End, each tab's action in view", async () => {
     const { page, close } = await openPane({ height: 640 });
     await page.locator("#host-notice").getByText(NEEDS_EXCEL).waitFor();
@@ -490,6 +506,17 @@ describe("the task pane in Office's theme", () => {
   /** The text/background pairs a user reads: body text, a figure, secondary text, a button, the status line. */
   const READ = ["body", ".figures td", ".dataset-description", "#build", "#status p"];
 
+  /** Has Excel refuse an insert, and returns the colours of the error in the status line, checked readable. */
+  async function showError(page: Page): Promise<{ text: Rgb; background: Rgb }> {
+    await page.evaluate(() => ((window as unknown as { syncFailure: string }).syncFailure = "The workbook is protected."));
+    await page.locator("#select-all").check();
+    await page.locator("#insert").click();
+    await page.locator("#status.status-error").waitFor();
+    const error = await colorsOf(page, "#status");
+    expect(contrastRatio(error.text, error.background)).toBeGreaterThanOrEqual(4.5);
+    return error;
+  }
+
   async function lowestContrast(page: Page): Promise<number> {
     const ratios = await Promise.all(
       READ.map(async (selector) => {
@@ -523,12 +550,7 @@ describe("the task pane in Office's theme", () => {
     await page.locator("#status").getByText("Select at least one dataset").waitFor();
     expect(await lowestContrast(page)).toBeGreaterThanOrEqual(4.5);
     // An error in the status line, in the dark theme's red.
-    await page.evaluate(() => ((window as unknown as { syncFailure: string }).syncFailure = "The workbook is protected."));
-    await page.locator("#select-all").check();
-    await page.locator("#insert").click();
-    await page.locator("#status.status-error").waitFor();
-    const error = await colorsOf(page, "#status");
-    expect(contrastRatio(error.text, error.background)).toBeGreaterThanOrEqual(4.5);
+    const error = await showError(page);
     expect(error.text[0]).toBeGreaterThan(error.text[1] + 40);
     expect(pageErrors).toEqual([]);
     await close();
@@ -540,6 +562,11 @@ describe("the task pane in Office's theme", () => {
     await page.evaluate((theme) => (window as unknown as { changeOfficeTheme: (theme: unknown) => void }).changeOfficeTheme(theme), WHITE_THEME);
     await page.waitForFunction(() => document.documentElement.dataset.theme === "light");
     expect((await colorsOf(page, "body")).background).toEqual([255, 255, 255]);
+    // The dark theme's light accents are gone: the quotes' links and an error read on white.
+    const link = await colorsOf(page, ".quotes summary");
+    expect(contrastRatio(link.text, link.background)).toBeGreaterThanOrEqual(4.5);
+    await showError(page);
+    expect(await lowestContrast(page)).toBeGreaterThanOrEqual(4.5);
     await close();
   });
 

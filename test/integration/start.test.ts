@@ -50,7 +50,8 @@ const caCertificate = () => readFileSync(join(home, ".office-addin-dev-certs", "
 
 beforeAll(async () => {
   port = await freePort();
-  env = { ...process.env, DEV_SERVER_PORT: String(port), HOME: home };
+  // The development CA stays out of this machine's trust store.
+  env = { ...process.env, DEV_SERVER_PORT: String(port), HOME: home, CRS_DEV_CERTS_TRUST: "0" };
 });
 
 afterAll(async () => {
@@ -64,6 +65,9 @@ describe("npm start", () => {
     expect(stdout).toContain(`The add-in is served at https://localhost:${port}/taskpane.html`);
     expect(stdout).toMatch(/Made the development certificate .*localhost\.crt \(valid until /);
     expect(stdout).toContain("Upload My Add-in");
+    expect(stdout).toMatch(/Left the trust store as it is \(CRS_DEV_CERTS_TRUST=0\)/);
+    // The manifest to upload is the one that names this port.
+    expect(stdout).toContain(`choose ${join(copy, "dist", "manifest.xml")}.`);
     for (const file of ["taskpane.html", "functions.json", "manifest.xml"]) {
       expect(await statusOf(`https://localhost:${port}/${file}`), file).toBe(200);
     }

@@ -53,7 +53,7 @@ describe("accuracy against scipy's curve_fit", () => {
     });
   }
 
-  it("gives the same 95% prediction bounds as scipy's pcov with a numerical gradient", () => {
+  it("gives the least-squares 95% bounds (the coverage benchmark's baseline) as scipy's pcov does with a numerical gradient", () => {
     let compared = 0;
     for (const testCase of cases) {
       const forecast = testCase.fit.best?.forecast;

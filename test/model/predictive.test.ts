@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Random } from "../../bench/simulation/random";
 import { accumulatedCovariance } from "../../src/model/accumulatedCovariance";
 import { compareModels } from "../../src/model/compare";
-import { knownCount, mixture, positiveAmount } from "../../src/model/countDistribution";
+import { centralBounds, knownCount, mixture, positiveAmount } from "../../src/model/countDistribution";
 import { BASS_MODEL, GOMPERTZ_MODEL, LOGISTIC_MODEL, MODELS } from "../../src/model/diffusion";
 import { fitDiffusion, fittedGradient, fittedValue } from "../../src/model/fit";
 import { countSeries, estimateIncrementNoise } from "../../src/model/incrementNoise";
@@ -243,6 +243,13 @@ describe("the parts of the predictive distribution", () => {
     expect(variance / 2500).toBeCloseTo(1, 1);
     // Skewed upwards: the upper tail is longer than the lower.
     expect(distribution.quantile(0.99) - distribution.quantile(0.5)).toBeGreaterThan(distribution.quantile(0.5) - distribution.quantile(0.01));
+  });
+
+  it("central bounds are the quantiles either side, and one beyond the largest number says what to do", () => {
+    const distribution = positiveAmount(3500, 1200, 40_000, 1500, 10);
+    expect(centralBounds(distribution, 0.8)).toEqual({ lower: distribution.quantile(0.1), upper: distribution.quantile(0.9) });
+    const endless = { quantile: (p: number) => (p > 0.5 ? Infinity : 1), atLeast: () => 1 };
+    expect(() => centralBounds(endless, 0.8)).toThrow(/nearer the counts, or ask for a lower confidence/);
   });
 
   it("a mixture's chances are the weighted chances, and its quantiles invert them", () => {

@@ -45,6 +45,18 @@ describe("status sentences", () => {
     );
   });
 
+  it("gives the protection advice only where Excel denied access or did not say why", () => {
+    const refusal = (code: string) => Object.assign(new Error("Excel refused."), { code });
+    expect(failureMessage("add the forecast", refusal("AccessDenied"))).toBe(
+      "Excel could not add the forecast: Excel refused. Check the workbook is not protected and try again.",
+    );
+    for (const code of ["InvalidArgument", "ItemNotFound", "InvalidReference"]) {
+      expect(failureMessage("add the forecast", refusal(code)), code).toBe(
+        "Excel could not add the forecast: Excel refused. Try again; if Excel refuses again, please report this with Excel's words above.",
+      );
+    }
+  });
+
   it("tells a refused plan apart from an Excel error", () => {
     expect(failureMessage("insert the datasets", new PlanError('The sheet name "X" is already taken.'))).toBe(
       'The add-in could not insert the datasets: The sheet name "X" is already taken. Nothing was changed; please report this.',

@@ -19,6 +19,19 @@ describe("the forecast's Data field", () => {
     expect(parseSourceRequest("my counts")).toHaveProperty("problem", expect.stringMatching(/^"my counts" is not a range address or a table name/));
   });
 
+  it("refuses an address outside Excel's grid, saying which column or row does not exist", () => {
+    const grid = "columns run from A to XFD and rows from 1 to 1,048,576.";
+    expect(parseSourceRequest("ZZZ1:ZZZ9")).toEqual({ problem: `"ZZZ1:ZZZ9" is not a range on a sheet, as there is no column ZZZ: ${grid}` });
+    expect(parseSourceRequest("Sheet1!$A$0")).toEqual({ problem: `"$A$0" is not a range on a sheet, as there is no row 0: ${grid}` });
+    expect(parseSourceRequest("A1:B1048577")).toEqual({ problem: `"A1:B1048577" is not a range on a sheet, as there is no row 1048577: ${grid}` });
+    expect(parseSourceRequest("xfe:xfe")).toHaveProperty("problem", expect.stringMatching(/no column XFE/));
+    expect(parseSourceRequest("0:5")).toHaveProperty("problem", expect.stringMatching(/no row 0/));
+    // The grid's corners are cells.
+    expect(parseSourceRequest("A1:XFD1048576")).toEqual({ kind: "range", sheet: null, address: "A1:XFD1048576" });
+    expect(parseSourceRequest("'GP counts'!xfd:xfd")).toEqual({ kind: "range", sheet: "GP counts", address: "XFD:XFD" });
+    expect(parseSourceRequest("1048576:1048576")).toEqual({ kind: "range", sheet: null, address: "1048576:1048576" });
+  });
+
   it("writes a request back as the field shows it", () => {
     for (const text of ["Sheet1!A1:B40", "'GP counts'!A1:B40", "'Dr''s counts'!A:B", "B2:C9", "tbl_gps", ""]) {
       const request = parseSourceRequest(text);

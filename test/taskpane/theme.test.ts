@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Rgb, contrastRatio, mix, parseHexColor, relativeLuminance, toHexColor } from "../../src/taskpane/colors";
-import { type OfficeThemeColors, themeProperties } from "../../src/taskpane/theme";
+import { type OfficeThemeColors, type ThemedRoot, applyTheme, themeProperties } from "../../src/taskpane/theme";
 
 /** Office's themes as Excel reports them (body and control colours). */
 const THEMES: Record<string, OfficeThemeColors> = {
@@ -75,5 +75,41 @@ describe("the pane in Office's theme", () => {
   it("ignores a theme whose colours it cannot read, so the pane keeps its own", () => {
     expect(themeProperties({ ...THEMES.black, bodyBackgroundColor: "black" })).toBeNull();
     expect(themeProperties({ ...THEMES.black, controlForegroundColor: "" })).toBeNull();
+  });
+});
+
+/** A page root whose inline style is a plain map of custom properties. */
+function fakeRoot(): ThemedRoot & { properties: Map<string, string> } {
+  const properties = new Map<string, string>();
+  const style = {
+    setProperty: (name: string, value: string | null) => void properties.set(name, value ?? ""),
+    removeProperty: (name: string) => {
+      const value = properties.get(name) ?? "";
+      properties.delete(name);
+      return value;
+    },
+  };
+  return { style, dataset: {}, properties };
+}
+
+describe("applying a theme to the page", () => {
+  it("leaves exactly the new theme's properties when the theme changes, none of the dark accents after a light theme", () => {
+    const root = fakeRoot();
+    expect(applyTheme(root, THEMES.black)).toBe(true);
+    expect(root.dataset.theme).toBe("dark");
+    expect(root.properties.has("--link")).toBe(true);
+    expect(applyTheme(root, THEMES.white)).toBe(true);
+    expect(root.dataset.theme).toBe("light");
+    expect(Object.fromEntries(root.properties)).toEqual(themeProperties(THEMES.white));
+    for (const name of ["--link", "--brand-tint", "--warning-text", "--error-bg", "--success-stroke"]) expect(root.properties.has(name), name).toBe(false);
+  });
+
+  it("leaves the page as it was for a theme it cannot read", () => {
+    const root = fakeRoot();
+    applyTheme(root, THEMES.black);
+    const before = Object.fromEntries(root.properties);
+    expect(applyTheme(root, { ...THEMES.white, bodyBackgroundColor: "white" })).toBe(false);
+    expect(Object.fromEntries(root.properties)).toEqual(before);
+    expect(root.dataset.theme).toBe("dark");
   });
 });
