@@ -146,6 +146,26 @@ describe("the model's formulas", () => {
     }
   });
 
+  it.each(FLAVOURS)("keep the timeline's one input, your trajectory, apart above its calculations, and chart it (%s)", (_, plan) => {
+    const timeline = plan.sheets[1];
+    const cells = plannedCells(timeline);
+    const labelRow = (text: RegExp) => [...cells.values()].find((cell) => cell.column === 1 && typeof cell.value === "string" && text.test(cell.value))!.row;
+    const [inputs, trajectory, calculations] = [labelRow(/^Input: your trajectory$/), labelRow(/^Your trajectory/), labelRow(/^Monthly timeline$/)];
+    expect(inputs).toBeLessThan(trajectory);
+    expect(trajectory).toBeLessThan(calculations);
+    const first = columnLetters(TIMELINE_FIRST_COLUMN);
+    const input = timeline.ranges.find((range) => range.address === `${first}${trajectory}`)!;
+    expect(input.cells[0]).toHaveLength(TIMELINE_MONTHS);
+    expect(input.cells[0].every((cell) => cell === null)).toBe(true);
+    expect(input.style?.fill).toBe("#FCE4D6");
+    const monthEnds = computeModel(plan).values;
+    const linked = Array.from({ length: TIMELINE_MONTHS }, (_, i) => monthEnds.get(cellKey(TIMELINE_SHEET, `${columnLetters(TIMELINE_FIRST_COLUMN + i)}${trajectory - 1}`)));
+    expect(linked[0]).toBe(serial("2004-10-31"));
+    expect(linked.at(-1)).toBe(serial("2007-09-30"));
+    const series = plan.sheets[0].charts[0].series.find((item) => item.name === "Your trajectory")!;
+    expect(parseRange(series.values.replace(/^.*!/, "")).start.row).toBe(trajectory);
+  });
+
   it("copy one formula across each row of the timeline", () => {
     const cells = plannedCells(crs.sheets[1]);
     const rows = new Map<number, Set<string>>();

@@ -9,8 +9,9 @@
  * #N/A is deliberate in three rows, where a chart must leave a gap: the history after the month
  * of the latest count, and the two scenarios before it. Both meet at the month end of the latest
  * count, whatever its day: the history shows the latest count there, and the scenarios start
- * there from it. One row is an input: the PCT's own trajectory (its plan,
- * month by month), blank until the user types it, which the chart draws beside the projection.
+ * there from it. The one input, the PCT's own trajectory (its plan, month
+ * by month), blank until the user types it, which the chart draws beside the projection, sits
+ * in a block of its own above the calculations, under their month ends.
  */
 import { columnLetters } from "../a1";
 import { NUMBER_FORMATS } from "../formats";
@@ -19,7 +20,7 @@ import { type ModelContext, fitCell } from "./context";
 import { type ForecastColumn, forecastAt } from "./fitFormulas";
 import { writeNotes } from "./lineItems";
 import { MODEL_FORMATS } from "./modelFormats";
-import { formula, wrappedLines } from "./sheetBuilder";
+import { type SheetBuilder, formula, wrappedLines } from "./sheetBuilder";
 import { ASSUMPTION_STYLE, BLOCK_TITLE_STYLE, CALCULATION_STYLE, FIXED_VALUE_STYLE, TITLE_STYLE, UNIT_STYLE } from "./styles";
 import { TIMELINE_FIRST_COLUMN, TIMELINE_LABEL_COLUMN, TIMELINE_MONTHS, TIMELINE_UNIT_COLUMN, timelineRange } from "./timelineGrid";
 
@@ -63,6 +64,10 @@ export function writeTimeline(context: ModelContext): TimelineRows {
     "#N/A leaves a gap in the chart: the history after the latest count's month, the scenarios before it. Your trajectory (orange) is an input: type your plan, month by month.",
   ]);
   builder.gap();
+  // The one input, apart from the calculations and above them, under its own month ends.
+  builder.write(builder.take(), TIMELINE_LABEL_COLUMN, [["Input: your trajectory", "Unit"]], { style: BLOCK_TITLE_STYLE });
+  const inputs = { monthEnd: builder.take(), trajectory: builder.take() };
+  builder.gap();
   builder.write(builder.take(), TIMELINE_LABEL_COLUMN, [["Monthly timeline", "Unit"]], { style: BLOCK_TITLE_STYLE });
   const first = builder.row;
   // Each row's position is fixed before any formula is written, so rows can refer to rows below them.
@@ -78,9 +83,8 @@ export function writeTimeline(context: ModelContext): TimelineRows {
     upper: first + 8,
     scenarioA: first + 9,
     scenarioB: first + 10,
-    trajectory: first + 11,
-    threshold: first + 12,
-    target: first + 13,
+    threshold: first + 11,
+    target: first + 12,
   };
   const ref = (column: string, row: number): string => `${column}$${row}`;
   const fit = (which: ForecastColumn, label: string): TimelineRow => ({
@@ -129,13 +133,6 @@ export function writeTimeline(context: ModelContext): TimelineRows {
     fit("upper", "Upper bound, at most PCTGPs"),
     scenario(n.RunRateA, "A"),
     scenario(n.RunRateB, "B"),
-    {
-      label: "Your trajectory, if you have one: GPs planned",
-      unit: "GPs",
-      format: NUMBER_FORMATS.count,
-      style: ASSUMPTION_STYLE,
-      cell: () => null,
-    },
     calculation("Threshold", "GPs", NUMBER_FORMATS.count, () => n.ThresholdGPs),
     calculation("Target", "GPs", NUMBER_FORMATS.count, () => n.TargetGPs),
   ];
@@ -150,6 +147,7 @@ export function writeTimeline(context: ModelContext): TimelineRows {
     const cells = Array.from({ length: TIMELINE_MONTHS - from }, (_, i) => row.cell(columnLetters(TIMELINE_FIRST_COLUMN + from + i), from + i));
     builder.write(top + index, TIMELINE_FIRST_COLUMN + from, [cells], { format: row.format, style: row.style });
   });
+  writeTrajectory(builder, inputs, at.monthEnd);
   builder.name("MonthEnds", timelineRange(at.monthEnd), "The month ends of the timeline (dates)");
   return {
     monthEnd: at.monthEnd,
@@ -158,8 +156,28 @@ export function writeTimeline(context: ModelContext): TimelineRows {
     lower: at.lower,
     upper: at.upper,
     scenarios: [at.scenarioA, at.scenarioB],
-    trajectory: at.trajectory,
+    trajectory: inputs.trajectory,
     threshold: at.threshold,
     target: at.target,
   };
+}
+
+/**
+ * The trajectory input: blank cells under the timeline's month ends (linked from its month-end
+ * row, so that they say which month a cell is), for the PCT's own plan, which the chart draws.
+ */
+function writeTrajectory(builder: SheetBuilder, rows: { readonly monthEnd: number; readonly trajectory: number }, monthEndRow: number): void {
+  const labels = [
+    ["Month end", "date"],
+    ["Your trajectory, if you have one: GPs planned", "GPs"],
+  ];
+  builder.write(rows.monthEnd, TIMELINE_LABEL_COLUMN, labels.map(([label]) => [label]), { style: { wrap: true } });
+  labels.forEach(([label], index) => builder.tallRow(rows.monthEnd + index, wrappedLines(label, builder.widthOf(TIMELINE_LABEL_COLUMN))));
+  builder.write(rows.monthEnd, TIMELINE_UNIT_COLUMN, labels.map(([, unit]) => [unit]), { style: UNIT_STYLE });
+  const columns = Array.from({ length: TIMELINE_MONTHS }, (_, month) => columnLetters(TIMELINE_FIRST_COLUMN + month));
+  builder.write(rows.monthEnd, TIMELINE_FIRST_COLUMN, [columns.map((column) => formula(`${column}$${monthEndRow}`))], {
+    format: MODEL_FORMATS.month,
+    style: CALCULATION_STYLE,
+  });
+  builder.write(rows.trajectory, TIMELINE_FIRST_COLUMN, [columns.map(() => null)], { format: NUMBER_FORMATS.count, style: ASSUMPTION_STYLE });
 }
