@@ -318,6 +318,22 @@ describe("inputs typed over, outputs worked out independently", () => {
     }
   });
 
+  it.each(FLAVOURS)("runs each scenario from the latest count at its rate to TargetDate, capped at PCTGPs (%s)", (_, plan) => {
+    const model = computeModel(plan);
+    const cells = plannedCells(plan.sheets[0]);
+    const [latestDate, latestCount, targetDate] = [serial("2005-07-31"), 52, serial("2006-03-31")];
+    const months = (targetDate - latestDate) / DAYS_PER_MONTH;
+    for (const [letter, rate] of [["A", 6], ["B", 10]] as const) {
+      const { row } = [...cells.values()].find((cell) => cell.column === 1 && typeof cell.value === "string" && cell.value.startsWith(`Scenario ${letter}:`) && cell.value.endsWith("GPs a month from now"))!;
+      const [count, share, met, reached] = ["B", "C", "D", "E"].map((column) => model.values.get(cellKey(MODEL_SHEET, `${column}${row}`)));
+      const expected = Math.min(150, latestCount + rate * months);
+      expect(count as number, letter).toBeCloseTo(expected, 9);
+      expect(share as number, letter).toBeCloseTo(expected / 150, 9);
+      expect(met, letter).toBe(expected >= 120);
+      expect(reached as number, letter).toBeCloseTo(latestDate + ((120 - latestCount) / rate) * DAYS_PER_MONTH, 9);
+    }
+  });
+
   it("needs the GPs a month from the latest count to a target date across a year boundary", () => {
     const typed = withInputs(portable, { TargetDate: serial("2006-02-28"), ...history([["2005-09-30", 60], ["2005-10-31", 66], ["2005-11-30", 71]]) });
     const model = computeModel(typed);
