@@ -128,7 +128,7 @@ function fitTable(chosen: ChosenFit, auto: boolean): FigureTable {
 }
 
 function estimate(value: number, fit: DiffusionFit, index: number): Figure {
-  return Number.isFinite(value) ? value : { missing: `${fit.model.parameters[index]} is too large to show on this time scale (dates as times).` };
+  return Number.isFinite(value) ? value : { missing: `${fit.model.parameters[index]} is too large to show with dates as times; forecast from periods since the first count to read it.` };
 }
 
 function standardError(fit: DiffusionFit, index: number): Figure {

@@ -9,9 +9,9 @@
  * #N/A is deliberate in three rows, where a chart must leave a gap: the history after the month
  * of the latest count, and the two scenarios before it. Both meet at the month end of the latest
  * count, whatever its day: the history shows the latest count there, and the scenarios start
- * there from it. The one input, the PCT's own trajectory (its plan, month
- * by month), blank until the user types it, which the chart draws beside the projection, sits
- * in a block of its own above the calculations, under their month ends.
+ * there from it. The one input, the PCT's own trajectory (its plan, month by month), blank until
+ * the user types it, which the chart draws beside the projection, sits in a block of its own
+ * above the calculations, under their month ends.
  */
 import { columnLetters } from "../a1";
 import { NUMBER_FORMATS } from "../formats";
