@@ -1,18 +1,30 @@
 /**
- * The import graph of the source, read with TypeScript's own parser: which file imports which,
- * the cycles in it, and the Office.js globals a file uses.
+ * The import graph of the source, read with a real TypeScript parser (oxc, through rolldown,
+ * Vite's bundler): which file imports which, the cycles in it, and the Office.js globals a
+ * file uses.
  */
 import { readFileSync, readdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
-import type TypeScript from "typescript";
+import { parseAst } from "rolldown/parseAst";
 
-/**
- * TypeScript, loaded with `require`: imported as an ES module, its 9 MB CommonJS file is first
- * compiled to detect its format and then scanned for its exports, which doubles the second it
- * takes to load.
- */
-const ts = createRequire(import.meta.url)("typescript") as typeof TypeScript;
+/** A node of the syntax tree (ESTree, with TypeScript's nodes), as far as these checks read it. */
+interface SyntaxNode {
+  readonly type: string;
+  readonly [key: string]: unknown;
+}
+
+const isNode = (value: unknown): value is SyntaxNode => typeof value === "object" && value !== null && typeof (value as SyntaxNode).type === "string";
+
+/** Visits every node below `node` with its parent and the key it hangs from. */
+function walk(node: SyntaxNode, visit: (node: SyntaxNode, parent: SyntaxNode | null, key: string) => void, parent: SyntaxNode | null = null, key = ""): void {
+  visit(node, parent, key);
+  for (const [childKey, child] of Object.entries(node)) {
+    if (Array.isArray(child)) for (const item of child) if (isNode(item)) walk(item, visit, node, childKey);
+    if (isNode(child)) walk(child, visit, node, childKey);
+  }
+}
+
+const parse = (text: string): SyntaxNode => parseAst(text, { lang: "ts" }) as unknown as SyntaxNode;
 
 /** Each file (relative to the root, with "/" separators) and the files of the root it imports. */
 export type ImportGraph = ReadonlyMap<string, readonly string[]>;
@@ -26,9 +38,18 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The module specifiers a source text imports or re-exports, type-only ones included. */
+/** The module specifiers a source text imports or re-exports, type-only ones, `import()` and `require()` included. */
 export function importSpecifiers(text: string): string[] {
-  return ts.preProcessFile(text, true, true).importedFiles.map((file) => file.fileName);
+  const specifiers: string[] = [];
+  const literal = (value: unknown): void => {
+    if (isNode(value) && value.type === "Literal" && typeof value.value === "string") specifiers.push(value.value);
+  };
+  walk(parse(text), (node) => {
+    if (["ImportDeclaration", "ExportNamedDeclaration", "ExportAllDeclaration", "ImportExpression"].includes(node.type)) literal(node.source);
+    else if (node.type === "TSImportType") literal(node.source ?? node.argument);
+    else if (node.type === "CallExpression" && isNode(node.callee) && node.callee.type === "Identifier" && node.callee.name === "require") literal((node.arguments as unknown[])[0]);
+  });
+  return specifiers;
 }
 
 /** The file a relative specifier names, among `files` (as "x.ts" or "x/index.ts"), or undefined. */
@@ -116,24 +137,22 @@ const OFFICE_GLOBALS = new Set(["Excel", "Office", "OfficeExtension", "CustomFun
 export function officeGlobalsUsed(text: string): string[] {
   // Parsing is the cost of this check: a text without the words cannot use the globals.
   if (!OFFICE_WORDS.test(text)) return [];
-  const source = ts.createSourceFile("file.ts", text, ts.ScriptTarget.Latest, false);
   const used = new Set<string>();
-  const visit = (node: TypeScript.Node, parent: TypeScript.Node): void => {
-    if (ts.isIdentifier(node) && OFFICE_GLOBALS.has(node.text) && !isMemberName(node, parent)) used.add(node.text);
-    ts.forEachChild(node, (child) => visit(child, node));
-  };
-  visit(source, source);
+  walk(parse(text), (node, parent, key) => {
+    if (node.type === "Identifier" && OFFICE_GLOBALS.has(node.name as string) && !isMemberName(parent, key)) used.add(node.name as string);
+  });
   return [...used].sort();
 }
 
 const OFFICE_WORDS = new RegExp(`\\b(${[...OFFICE_GLOBALS].join("|")})\\b`);
 
-/** Whether an identifier names a member (`a.Excel`, `A.Excel`, `{ Excel: … }`) rather than a global. */
-function isMemberName(node: TypeScript.Identifier, parent: TypeScript.Node): boolean {
-  return (
-    (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
-    (ts.isQualifiedName(parent) && parent.right === node) ||
-    ((ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) &&
-      parent.name === node)
-  );
+/** The nodes whose `key` is a member's name, not a value: `{ Excel: 1 }`, `class { Excel }`, `{ Excel: T }`. */
+const NAMED_MEMBERS = new Set(["Property", "PropertyDefinition", "MethodDefinition", "AccessorProperty", "TSPropertySignature", "TSMethodSignature"]);
+
+/** Whether an identifier, hanging from `parent` at `key`, names a member (`a.Excel`, `A.Excel`, `{ Excel: … }`) rather than a global. */
+function isMemberName(parent: SyntaxNode | null, key: string): boolean {
+  if (parent === null) return false;
+  if (parent.type === "MemberExpression") return key === "property" && parent.computed !== true;
+  if (parent.type === "TSQualifiedName") return key === "right";
+  return NAMED_MEMBERS.has(parent.type) && key === "key" && parent.computed !== true;
 }

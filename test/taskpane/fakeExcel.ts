@@ -623,20 +623,35 @@ export class WorksheetProxy {
   }
 }
 
+/** A range's data validation as Office.js sets it: a rule, a prompt and an error alert. */
+type DataValidationProxy = {
+  rule: { list?: { inCellDropDown: boolean; source: string } };
+  prompt: { showPrompt: boolean; title: string; message: string };
+  errorAlert: { showAlert: boolean; style: string; title: string; message: string };
+};
+
 class RangeProxy {
-  readonly format: FormatProxy;
-  readonly dataValidation: {
-    rule: { list?: { inCellDropDown: boolean; source: string } };
-    prompt: { showPrompt: boolean; title: string; message: string };
-    errorAlert: { showAlert: boolean; style: string; title: string; message: string };
-  };
+  // The format, the data validation and the box are made when first used: a plan gets thousands
+  // of ranges, and most are only given values.
+  private formatProxy?: FormatProxy;
+  private validationProxy?: DataValidationProxy;
+  private boxOfAddress?: Box;
 
   constructor(
     private readonly fake: FakeExcel,
     readonly sheet: WorksheetProxy,
     readonly address: string,
-  ) {
-    this.format = new FormatProxy(fake, this);
+  ) {}
+
+  get format(): FormatProxy {
+    return (this.formatProxy ??= new FormatProxy(this.fake, this));
+  }
+
+  get dataValidation(): DataValidationProxy {
+    return (this.validationProxy ??= this.makeDataValidation());
+  }
+
+  private makeDataValidation(): DataValidationProxy {
     const validation = (): ValidationState => {
       const validations = this.sheetState().validations;
       const found = validations.find((v) => v.address === this.address);
@@ -646,16 +661,16 @@ class RangeProxy {
       return added;
     };
     const part = <T>(description: string, apply: (v: ValidationState, value: T) => void) => ({
-      set: (value: T) => fake.enqueue(`${description} ${this.address}`, () => apply(validation(), value)),
+      set: (value: T) => this.fake.enqueue(`${description} ${this.address}`, () => apply(validation(), value)),
       enumerable: true,
     });
-    this.dataValidation = Object.defineProperties({} as RangeProxy["dataValidation"], {
-      rule: part<RangeProxy["dataValidation"]["rule"]>("dataValidation.rule", (v, rule) => {
+    return Object.defineProperties({} as DataValidationProxy, {
+      rule: part<DataValidationProxy["rule"]>("dataValidation.rule", (v, rule) => {
         if (!rule.list || rule.list.source.length > 255) throw new FakeExcelError("InvalidArgument", "The list source is invalid.");
         v.list = rule.list.source;
       }),
-      prompt: part<RangeProxy["dataValidation"]["prompt"]>("dataValidation.prompt", (v, prompt) => (v.prompt = prompt.message)),
-      errorAlert: part<RangeProxy["dataValidation"]["errorAlert"]>("dataValidation.errorAlert", (v, alert) => (v.alert = alert.message)),
+      prompt: part<DataValidationProxy["prompt"]>("dataValidation.prompt", (v, prompt) => (v.prompt = prompt.message)),
+      errorAlert: part<DataValidationProxy["errorAlert"]>("dataValidation.errorAlert", (v, alert) => (v.alert = alert.message)),
     });
   }
 
@@ -664,7 +679,7 @@ class RangeProxy {
   }
 
   box(): Box {
-    return box(this.address);
+    return (this.boxOfAddress ??= box(this.address));
   }
 
   /** The range as a range to read: its used range, the tables it touches. */

@@ -45,8 +45,15 @@ export interface ComputedModel {
   at(name: string): ScalarValue;
 }
 
-/** Computes the model sheet of a plan as a spreadsheet with the add-in does. */
+/** Computes the model sheet of a plan as a spreadsheet with the add-in does; once a plan, as plans do not change. */
 export function computeModel(plan: WorkbookPlan): ComputedModel {
+  let computed = COMPUTED.get(plan);
+  if (computed === undefined) COMPUTED.set(plan, (computed = compute(plan)));
+  return computed;
+}
+const COMPUTED = new WeakMap<WorkbookPlan, ComputedModel>();
+
+function compute(plan: WorkbookPlan): ComputedModel {
   const sheet = plan.sheets[0];
   const values = computeFormulaValues(plan, { functions: builtCrsFunctions() });
   const literal = (address: string): ScalarValue => {
