@@ -74,29 +74,25 @@ export function planModel(taken: TakenNames, options: ModelOptions): WorkbookPla
   const chartRow = writeOutputs(context);
   builder.gap(Math.max(1, chartRow + CHART_ROWS - builder.row));
   // Printed: the decision and the chart on page 1, then a page each from the inputs, the history,
-  // the calculations and scenarios, and the checks; England's figures and the fit's inputs last.
-  const breaks: number[] = [builder.row];
-  writeInputs(context);
-  builder.gap();
-  breaks.push(builder.row);
-  writeHistory(context);
-  builder.gap();
-  breaks.push(builder.row);
-  writeCalculations(context);
-  builder.gap();
-  writeScenarios(context);
-  builder.gap();
-  breaks.push(builder.row);
-  writeChecks(context);
-  builder.gap();
-  breaks.push(builder.row);
-  writeNational(context);
-  // Last, so that every row above is where it is in the live flavour.
-  if (fitted !== null) {
-    builder.gap();
+  // the calculations and scenarios, and the checks; England's figures, and in the portable
+  // flavour the fit's inputs last, so that every row above is where it is in the live flavour.
+  const pages: ((context: ModelContext) => void)[][] = [
+    [writeInputs],
+    [writeHistory],
+    [writeCalculations, writeScenarios],
+    [writeChecks],
+    [writeNational],
+    ...(fitted === null ? [] : [[(context: ModelContext) => writeAsFitted(context, fitted)]]),
+  ];
+  const breaks: number[] = [];
+  pages.forEach((blocks, page) => {
+    if (page > 0) builder.gap();
     breaks.push(builder.row);
-    writeAsFitted(context, fitted);
-  }
+    blocks.forEach((write, index) => {
+      if (index > 0) builder.gap();
+      write(context);
+    });
+  });
 
   const how = portable ? "native Excel formulas that need no add-in (the fit written as values)" : "live CRS. functions";
   return {
