@@ -14,6 +14,18 @@ import { formula } from "./sheetBuilder";
 /** A date in the decision's sentences: "30 Jun 2005". */
 const DATE_WORDS = `"d mmm yyyy"`;
 
+/** LowerAtTargetDate or UpperAtTargetDate: FORECAST's bound at TargetDate, or the fit's value in the portable flavour. */
+function boundAtTarget(context: ModelContext, which: "lower" | "upper", label: string): LineItem {
+  return {
+    name: which === "lower" ? "LowerAtTargetDate" : "UpperAtTargetDate",
+    label,
+    unit: "GPs",
+    kind: context.fitted === null ? "calculation" : "fixed",
+    format: NUMBER_FORMATS.count,
+    value: fitCell(context, forecastAt(context.n, context.n.TargetMonths, which), (fitted) => fitted.outlook.atTarget[which]),
+  };
+}
+
 /** Writes the calculations block. */
 export function writeCalculations(context: ModelContext): void {
   const { builder, n, dialect } = context;
@@ -32,22 +44,8 @@ export function writeCalculations(context: ModelContext): void {
     },
     { name: "MonthsToTarget", label: "Months from the latest count to TargetDate", unit: "months", kind: "calculation", format: MODEL_FORMATS.months, value: formula(dialect.periods(n.LatestDate, n.TargetDate)) },
     { name: "TargetMonths", label: "TargetDate in months since the first count", unit: "months", kind: "calculation", format: MODEL_FORMATS.months, value: formula(dialect.periods(n.FirstDate, n.TargetDate)) },
-    {
-      name: "LowerAtTargetDate",
-      label: "Lower bound of the count at TargetDate",
-      unit: "GPs",
-      kind: context.fitted === null ? "calculation" : "fixed",
-      format: NUMBER_FORMATS.count,
-      value: fitCell(context, forecastAt(n, n.TargetMonths, "lower"), (fitted) => fitted.outlook.atTarget.lower),
-    },
-    {
-      name: "UpperAtTargetDate",
-      label: "Upper bound of the count at TargetDate (at most PCTGPs)",
-      unit: "GPs",
-      kind: context.fitted === null ? "calculation" : "fixed",
-      format: NUMBER_FORMATS.count,
-      value: fitCell(context, forecastAt(n, n.TargetMonths, "upper"), (fitted) => fitted.outlook.atTarget.upper),
-    },
+    boundAtTarget(context, "lower", "Lower bound of the count at TargetDate"),
+    boundAtTarget(context, "upper", "Upper bound of the count at TargetDate (at most PCTGPs)"),
   ];
   writeLineItems(builder, scalars);
   writeSubheading(builder, "The decision in words, joined in the sentences at the top (text)");
