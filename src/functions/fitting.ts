@@ -15,7 +15,7 @@ import type { DiffusionFit } from "../model/fit";
 import { forecasterFor, type CountForecaster } from "../model/predictive";
 import { reachTime } from "../model/reach";
 import { timesAreDates } from "../model/timeOrigin";
-import { describe, elementwise, isEmpty, toNumber } from "./arguments";
+import { describe, elementwise, isEmpty, toNumber, zeroAsOmitted } from "./arguments";
 import { isExcelError, toExcelError } from "./errors";
 import { FitCache, fitKey } from "./fitCache";
 import { excelResult } from "./result";
@@ -70,15 +70,17 @@ export function FIT(model: string, times: any[][], values: any[][], market?: any
  */
 export function FORECAST(model: string, times: any[][], values: any[][], newTimes: any[][], market?: any, confidence?: any): any[][] {
   return excelResult(() => {
-    const level = toNumber(single(confidence, "confidence"), "confidence", 0.95);
+    const level = toNumber(zeroAsOmitted(single(confidence, "confidence")), "confidence", 0.95);
     // (1 + level)/2 is the upper bound's probability: a level so near 1 that it rounds to 1 has no bound.
     if (!(level > 0 && (1 + level) / 2 < 1)) throw new ModelError("num", "confidence must be between 0 and 1 (e.g. 0.95 for 95%).");
     const cells = readCells(newTimes, "newTimes");
-    const forecaster = fitOf(model, times, values, market).forecaster();
+    const fitted = fitOf(model, times, values, market);
+    const forecaster = fitted.forecaster();
+    const blank = blankZeros(cells, timesAreDates(fitted.fitted.fit.times));
     const percent = `${Number((level * 100).toPrecision(6))}%`;
     const rows: any[][] = [["Time", "Forecast", `Lower ${percent}`, `Upper ${percent}`]];
     cells.forEach((cell, index) => {
-      if (isEmpty(cell)) {
+      if (isEmpty(cell) || blank[index]) {
         rows.push(["", "", "", ""]);
         return;
       }
@@ -182,7 +184,7 @@ const FITS = new FitCache<CachedFit>(16);
 /** Reads the model, data and market size and fits the model, or takes the fit from the cache. */
 function fitOf(model: unknown, times: unknown, values: unknown, market: unknown): { choice: ModelChoice; fitted: ChosenFit; forecaster(): CountForecaster } {
   const choice = readModel(model);
-  const known = single(market, "market");
+  const known = zeroAsOmitted(single(market, "market"));
   const data = readSeries(times, values);
   const options = isEmpty(known) ? {} : { market: toNumber(known, "market") };
   const cached = FITS.get(fitKey(choice, options.market, data.times, data.values), () => {
@@ -214,7 +216,7 @@ function withHint(error: unknown, model: string, times: readonly number[]): unkn
 
 /** The model choice of a name (any case): a model's name or "auto", or a #VALUE!-kind error listing them. */
 function readModel(value: unknown): ModelChoice {
-  const name = single(value, "model");
+  const name = zeroAsOmitted(single(value, "model"));
   if (isExcelError(name)) throw name;
   if (typeof name === "string") {
     if (name.trim().toLowerCase() === "auto") return "auto";
@@ -265,9 +267,28 @@ function readCells(range: unknown, argument: string): unknown[] {
 }
 
 /**
+ * Which cells of a column of times are 0s standing for empty cells, as desktop Excel may pass
+ * them (office-js #1951): a 0 after a time above 0 (times rise, so it cannot be the next one),
+ * or any 0 among dates (day 0 of 1900 is no count's date). Where neither holds (a 0 at the top
+ * of periods, a launch) it is a time like any other.
+ *
+ * @example blankZeros([1, 2, 0, 0], false) // [false, false, true, true]
+ * @example blankZeros([0, 1, 2], false) // [false, false, false]
+ */
+function blankZeros(times: readonly unknown[], dates: boolean): boolean[] {
+  let afterPositive = false;
+  return times.map((time) => {
+    const blank = time === 0 && (afterPositive || dates);
+    if (typeof time === "number" && time > 0) afterPositive = true;
+    return blank;
+  });
+}
+
+/**
  * The paired times and values as numbers. The two ranges must have as many cells; a pair blank
- * in both is skipped (so a range can reach below the data); a blank on one side only, or a cell
- * that is not a number, is a #VALUE!-kind error naming the argument and the item.
+ * in both is skipped (so a range can reach below the data), and so is a pair of 0s where a 0
+ * time can only be an empty cell (see `blankZeros`); a blank on one side only, or a cell that is
+ * not a number, is a #VALUE!-kind error naming the argument and the item.
  */
 function readSeries(times: unknown, values: unknown): { times: number[]; values: number[] } {
   const timeCells = readCells(times, "times");
@@ -278,11 +299,13 @@ function readSeries(times: unknown, values: unknown): { times: number[]; values:
       `times and values must have as many cells each (times has ${timeCells.length}, values ${valueCells.length}).`,
     );
   }
+  const dates = timesAreDates(timeCells.filter((cell): cell is number => typeof cell === "number" && cell !== 0));
+  const blank = blankZeros(timeCells, dates);
   const result = { times: [] as number[], values: [] as number[] };
   for (let i = 0; i < timeCells.length; i++) {
     const t = timeCells[i];
     const y = valueCells[i];
-    if (isEmpty(t) && isEmpty(y)) continue;
+    if ((isEmpty(t) && isEmpty(y)) || (blank[i] && y === 0)) continue;
     result.times.push(readNumber(t, "times", i, isEmpty(y) ? undefined : "values"));
     result.values.push(readNumber(y, "values", i, isEmpty(t) ? undefined : "times"));
   }
