@@ -111,8 +111,10 @@ describe("the build", () => {
     expect(copies).toEqual(["shared.js"]);
   });
 
-  it("writes functions.json with allowErrorForDataTypeAny at its top level", () => {
-    expect(JSON.parse(readFileSync("dist/functions.json", "utf8")).allowErrorForDataTypeAny).toBe(true);
+  it("writes functions.json with allowErrorForDataTypeAny on and allowCustomDataForDataTypeAny off at its top level", () => {
+    const metadata = JSON.parse(readFileSync("dist/functions.json", "utf8"));
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(false);
   });
 });
 

@@ -87,13 +87,15 @@ describe("the development server's port", () => {
 });
 
 describe("functions.json's top-level options", () => {
-  it("adds allowErrorForDataTypeAny beside the generator's options, before the functions, which stay as they were", () => {
+  it("adds allowErrorForDataTypeAny and turns the generator's allowCustomDataForDataTypeAny off, before the functions, which stay as they were", () => {
     const generated = JSON.stringify({ allowCustomDataForDataTypeAny: true, functions: [{ id: "GROWTH", name: "GROWTH" }] }, null, 4);
     const written = withTopLevelOptions(generated);
-    expect(TOP_LEVEL_OPTIONS).toEqual({ allowErrorForDataTypeAny: true });
+    expect(TOP_LEVEL_OPTIONS).toEqual({ allowCustomDataForDataTypeAny: false, allowErrorForDataTypeAny: true });
     expect(Object.keys(JSON.parse(written))).toEqual(["allowCustomDataForDataTypeAny", "allowErrorForDataTypeAny", "functions"]);
     expect(JSON.parse(written).functions).toEqual(JSON.parse(generated).functions);
-    expect(written).toMatch(/^\{\n {4}"allowCustomDataForDataTypeAny": true,\n {4}"allowErrorForDataTypeAny": true,/);
+    expect(written).toMatch(/^\{\n {4}"allowCustomDataForDataTypeAny": false,\n {4}"allowErrorForDataTypeAny": true,/);
+    // Set even where the generator writes nothing of it.
+    expect(JSON.parse(withTopLevelOptions('{"functions": []}')).allowCustomDataForDataTypeAny).toBe(false);
     expect(withTopLevelOptions(written)).toBe(written);
   });
 
