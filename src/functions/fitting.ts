@@ -17,7 +17,7 @@ import { reachTime } from "../model/reach";
 import { timesAreDates } from "../model/timeOrigin";
 import { describe, elementwise, isEmpty, toNumber, zeroAsOmitted } from "./arguments";
 import { isExcelError, toExcelError } from "./errors";
-import { FitCache, fitKey } from "./fitCache";
+import { FIT_CACHE_CAPACITY, FitCache, fitKey } from "./fitCache";
 import { excelResult } from "./result";
 
 /** The header row of FIT's table ("Parameter (logistic)" in its first cell when the model is "auto"). */
@@ -178,8 +178,8 @@ interface CachedFit {
   forecaster(): CountForecaster;
 }
 
-/** Fits of recent inputs: enough for a few data ranges and models on a sheet. */
-const FITS = new FitCache<CachedFit>(16);
+/** Fits of recent inputs: enough for every series and model of a large workbook (see FIT_CACHE_CAPACITY). */
+const FITS = new FitCache<CachedFit>(FIT_CACHE_CAPACITY);
 
 /** Reads the model, data and market size and fits the model, or takes the fit from the cache. */
 function fitOf(model: unknown, times: unknown, values: unknown, market: unknown): { choice: ModelChoice; fitted: ChosenFit; forecaster(): CountForecaster } {
