@@ -26,8 +26,13 @@ import { type PaneView, setAvailable, showNotice, showStatus } from "./view";
 /** Runs a batch of Office.js requests, as `Excel.run` does. */
 export type ExcelBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** Where the pane runs: in Excel (with a way to run batches), or not, with a notice why. */
-export type Host = { readonly run: ExcelBatch; readonly notice: null } | { readonly run: null; readonly notice: string };
+/**
+ * Where the pane runs: in Excel (with a way to run batches, and to have the add-in load with the
+ * workbook from now on: see startup.ts), or not, with a notice why.
+ */
+export type Host =
+  | { readonly run: ExcelBatch; readonly notice: null; readonly loadWithDocument?: () => Promise<unknown> }
+  | { readonly run: null; readonly notice: string };
 
 /** Why an action cannot start with what the pane holds, said before anything is asked of Excel. */
 interface Refusal {
@@ -46,6 +51,8 @@ function isRefusal(prepared: unknown): prepared is Refusal {
 export class PaneController {
   private host: Host | null = null;
   private busy = false;
+  /** Whether an action has written to this workbook, and the add-in was set to load with it. */
+  private loadsWithDocument = false;
 
   constructor(private readonly view: PaneView) {
     view.selectAll.addEventListener("change", () => this.selectAll(view.selectAll.checked));
@@ -100,7 +107,11 @@ export class PaneController {
     await this.run(
       () => (datasets.length === 0 ? { problem: NOTHING_SELECTED_MESSAGE } : datasets),
       insertingMessage(datasets.length),
-      async (run) => (await run((context) => runPlan(context, (taken) => planDatasets(datasets, taken)))).messages,
+      async (run) => {
+        const plan = await run((context) => runPlan(context, (taken) => planDatasets(datasets, taken)));
+        this.loadWithDocument();
+        return plan.messages;
+      },
       (error) => [failureMessage("insert the datasets", error)],
     );
   }
@@ -111,7 +122,11 @@ export class PaneController {
     await this.run(
       () => formulas,
       BUILDING_MESSAGE,
-      async (run) => (await run((context) => runPlan(context, (taken) => planModel(taken, { formulas })))).messages,
+      async (run) => {
+        const plan = await run((context) => runPlan(context, (taken) => planModel(taken, { formulas })));
+        this.loadWithDocument();
+        return plan.messages;
+      },
       (error) => [failureMessage("build the model", error)],
     );
   }
@@ -131,6 +146,7 @@ export class PaneController {
         const plan = await run((context) =>
           runForecast(context, request, (data, taken) => planForecastFromData(data, options, taken)),
         );
+        this.loadWithDocument();
         return plan.messages;
       },
       forecastFailure,
@@ -149,6 +165,18 @@ export class PaneController {
       },
       forecastFailure,
     );
+  }
+
+  /**
+   * After the first action that wrote to this workbook: has the add-in load whenever the
+   * workbook opens, so that the formulas it wrote calculate without the pane (see startup.ts).
+   * Not awaited: the action's result is shown at once, and a refusal changes nothing for it.
+   */
+  private loadWithDocument(): void {
+    const host = this.host;
+    if (this.loadsWithDocument || host === null || host.run === null) return;
+    this.loadsWithDocument = true;
+    void host.loadWithDocument?.();
   }
 
   /**

@@ -127,6 +127,7 @@ export function launchChromium(): Promise<Browser> {
  * init script, or ahead of it in the script served), and `window.changeOfficeTheme(theme)` plays
  * Office's theme-changed event. A range read gives `window.stubRange` if set ({ address, values, numberFormat, valueTypes }:
  * the counts a forecast reads), and the rows below a range its `below` values.
+ * `Office.addin.setStartupBehavior` records each behaviour asked for in `window.startupBehaviors`.
  */
 export const EXCEL_HOST_STUB = `
 (() => {
@@ -134,6 +135,7 @@ export const EXCEL_HOST_STUB = `
   window.syncDelay = 0;
   window.syncFailure = null;
   window.syncFailureAt = 0;
+  window.startupBehaviors = [];
   const anything = (below = false) => {
     const proxy = new Proxy(function () {}, {
       get: (_, key) => {
@@ -169,6 +171,12 @@ export const EXCEL_HOST_STUB = `
     HostType: { Excel: "Excel" },
     EventType: { OfficeThemeChanged: "officeThemeChanged" },
     onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }),
+    addin: {
+      setStartupBehavior: (behavior) => {
+        window.startupBehaviors.push(behavior);
+        return Promise.resolve();
+      },
+    },
     context: {
       requirements: { isSetSupported: () => true },
       officeTheme: window.stubOfficeTheme,

@@ -403,6 +403,30 @@ describe("the task pane in Excel", () => {
     await close();
   });
 
+  it("has the add-in load with the workbook once an action has written to it, so its formulas calculate when it is opened again", async () => {
+    const { page, close } = await openPane({ excel: true });
+    await page.waitForFunction(() => document.getElementById("insert")?.getAttribute("aria-disabled") === null);
+    const asked = () => page.evaluate(() => (window as unknown as { startupBehaviors: string[] }).startupBehaviors);
+    await expect(asked()).resolves.toEqual([]);
+    // An action Excel refuses writes nothing: nothing to load with.
+    await page.evaluate(() => Object.assign(window, { syncFailure: "The workbook is protected.", syncFailureAt: 2 }));
+    await page.locator("#select-all").check();
+    await page.locator("#insert").click();
+    await page.locator("#status.status-error").waitFor();
+    await expect(asked()).resolves.toEqual([]);
+    await page.evaluate(() => Object.assign(window, { syncFailure: null }));
+    await page.locator("#insert").click();
+    await page.locator("#status.status-success").waitFor();
+    await expect(asked()).resolves.toEqual(["Load"]);
+    // Asked once a workbook: a second action asks nothing more.
+    await page.locator("#tab-model").click();
+    await page.locator("#build").click();
+    await page.locator("#status.status-success").waitFor();
+    await expect(page.locator("#status p").allInnerTexts()).resolves.toEqual(planModel(NO_NAMES, { formulas: "crs" }).messages);
+    await expect(asked()).resolves.toEqual(["Load"]);
+    await close();
+  });
+
   it("asks for a selection before inserting nothing", async () => {
     const { page, close } = await openPane({ excel: true });
     await page.waitForFunction(() => document.getElementById("insert")?.getAttribute("aria-disabled") === null);
