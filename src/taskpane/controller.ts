@@ -9,6 +9,7 @@ import { planDatasets } from "../workbook/datasetPlan";
 import { planModel } from "../workbook/modelPlan";
 import {
   BUILDING_MESSAGE,
+  CHECKING_MESSAGE,
   CONNECTING_MESSAGE,
   FORECASTING_MESSAGE,
   NOTHING_SELECTED_MESSAGE,
@@ -16,6 +17,7 @@ import {
   forecastFailure,
   insertingMessage,
 } from "./display";
+import { type CheckReport, checkReport, checkThisExcel, type OfficeFacts } from "./excelCheck";
 import { runPlan } from "./excelWriter";
 import { readSelection, runForecast } from "./forecastAction";
 import { formOptions } from "./forecastForm";
@@ -31,8 +33,23 @@ export type ExcelBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T
  * workbook from now on: see startup.ts), or not, with a notice why.
  */
 export type Host =
-  | { readonly run: ExcelBatch; readonly notice: null; readonly loadWithDocument?: () => Promise<unknown> }
+  | { readonly run: ExcelBatch; readonly notice: null; readonly loadWithDocument?: () => Promise<unknown>; readonly office?: OfficeFacts }
   | { readonly run: null; readonly notice: string };
+
+/** Office as a host that does not describe itself: the check then reports its host as unknown. */
+const UNKNOWN_OFFICE: OfficeFacts = { context: { requirements: { isSetSupported: () => false } } };
+
+/** A check that found something this Excel lacks: shown as the status line's error. */
+class CheckFailed extends Error {
+  constructor(readonly report: CheckReport) {
+    super(report.summary);
+  }
+}
+
+/** The report as status lines: its summary, then each line marked ✓ (works) or ✗ (does not). */
+function reportLines(report: CheckReport): string[] {
+  return [report.summary, ...report.lines.map((line) => `${line.ok ? "✓" : "✗"} ${line.text}`)];
+}
 
 /** Why an action cannot start with what the pane holds, said before anything is asked of Excel. */
 interface Refusal {
@@ -44,7 +61,7 @@ function isRefusal(prepared: unknown): prepared is Refusal {
 }
 
 /**
- * Wires the pane's controls to the four actions (insert, build, forecast, use the selection),
+ * Wires the pane's controls to the five actions (insert, build, forecast, use the selection, check),
  * keeps the selection count and the availability of the buttons current, and runs one action
  * at a time.
  */
@@ -64,6 +81,7 @@ export class PaneController {
       void this.forecast();
     });
     view.forecast.useSelection.addEventListener("click", () => void this.useSelection());
+    view.checkButton.addEventListener("click", () => void this.checkExcel());
     this.showSelection();
     this.refreshButtons();
   }
@@ -95,7 +113,7 @@ export class PaneController {
 
   private refreshButtons(): void {
     const ready = this.host !== null && this.host.run !== null && !this.busy;
-    for (const button of [this.view.insertButton, this.view.buildButton, this.view.forecast.button, this.view.forecast.useSelection]) {
+    for (const button of [this.view.insertButton, this.view.buildButton, this.view.forecast.button, this.view.forecast.useSelection, this.view.checkButton]) {
       setAvailable(button, ready);
     }
     this.view.body.setAttribute("aria-busy", String(this.busy));
@@ -164,6 +182,25 @@ export class PaneController {
         return [`Data: ${requestText(request)}.`];
       },
       forecastFailure,
+    );
+  }
+
+  /**
+   * Checks this Excel (see excelCheck.ts) and shows the report: its first sentence, then a line
+   * per check marked as working or not; a success when everything works, else an error.
+   */
+  async checkExcel(): Promise<void> {
+    const host = this.host;
+    await this.run(
+      // `run` refuses first outside Excel; in Excel, Office describes itself.
+      () => (host?.run ? (host.office ?? UNKNOWN_OFFICE) : UNKNOWN_OFFICE),
+      CHECKING_MESSAGE,
+      async (run, office) => {
+        const report = checkReport(await checkThisExcel(run, office));
+        if (!report.ok) throw new CheckFailed(report);
+        return reportLines(report);
+      },
+      (error) => (error instanceof CheckFailed ? reportLines(error.report) : [failureMessage("run the check", error)]),
     );
   }
 

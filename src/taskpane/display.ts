@@ -87,6 +87,8 @@ export function insertingMessage(count: number): string {
 export const BUILDING_MESSAGE = "Building the model…";
 /** The progress sentence of the forecast action. */
 export const FORECASTING_MESSAGE = "Reading your data and adding the forecast…";
+/** The progress sentence of "Check this Excel". */
+export const CHECKING_MESSAGE = "Checking this Excel: trying the functions in a scratch sheet…";
 /** What an action says before Office.js has told the pane where it runs. */
 export const CONNECTING_MESSAGE = "Connecting to Excel…";
 /** What the insert action says when no dataset is ticked. */

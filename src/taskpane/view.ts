@@ -1,7 +1,7 @@
 /**
  * The task pane's page, built with createElement and textContent only (never innerHTML): the
- * header, three tabs (the article's datasets with their figures and quotes, the PCT model, and
- * "Forecast from your data" with its options), each with its action always in view below it,
+ * header, four tabs (the article's datasets with their figures and quotes, the PCT model,
+ * "Forecast from your data" with its options, and "Check this Excel"), each with its action always in view below it,
  * and the status line. The view shows; the controller in `controller.ts` decides.
  */
 import type { Dataset, DatasetRow, Source } from "../data";
@@ -51,6 +51,7 @@ export interface PaneView {
   readonly portable: HTMLInputElement;
   readonly buildButton: HTMLButtonElement;
   readonly forecast: ForecastControls;
+  readonly checkButton: HTMLButtonElement;
   readonly notice: HTMLElement;
   readonly status: HTMLElement;
   /** The main region, marked busy while an action runs. */
@@ -322,6 +323,23 @@ function forecastPanel() {
   return { element, controls: { form, source, useSelection, model, market, target, by, horizon, unit, confidence, button } };
 }
 
+function checkPanel() {
+  const checkButton = h("button", { type: "button", id: "check", class: "button primary", "aria-describedby": "check-intro host-notice" }, "Check this Excel");
+  const element = panel(
+    "check",
+    [
+      h("h2", {}, "Check this Excel"),
+      h(
+        "p",
+        { class: "section-intro", id: "check-intro" },
+        "Says whether this Excel has what the add-in needs: its version, the features the add-in uses, the workbook's date system, and a short run of the CRS. functions in a scratch sheet, removed again at once. Run it first on each computer, and when something does not work.",
+      ),
+    ],
+    [checkButton],
+  );
+  return { element, checkButton };
+}
+
 /** Builds the whole pane inside `root`, replacing what it held. */
 export function renderPane(root: HTMLElement, datasets: readonly Dataset[], source: Source): PaneView {
   const datasetItems = datasets.map(datasetItem);
@@ -329,15 +347,17 @@ export function renderPane(root: HTMLElement, datasets: readonly Dataset[], sour
   const datasetsSection = datasetsPanel(datasetItems);
   const modelSection = modelPanel();
   const forecastSection = forecastPanel();
+  const checkSection = checkPanel();
   const tabs = createTabs("Sections", [
     { id: "datasets", label: "Datasets", panel: datasetsSection.element },
     { id: "model", label: "PCT model", panel: modelSection.element },
     { id: "forecast", label: "Forecast", panel: forecastSection.element },
+    { id: "check", label: "Check", panel: checkSection.element },
   ]);
 
   const status = h("div", { class: "status", id: "status", role: "status", "aria-live": "polite" });
 
-  const body = h("main", { class: "pane-body" }, notice, tabs.tablist, datasetsSection.element, modelSection.element, forecastSection.element);
+  const body = h("main", { class: "pane-body" }, notice, tabs.tablist, datasetsSection.element, modelSection.element, forecastSection.element, checkSection.element);
   root.replaceChildren(header(source), body, h("footer", { class: "pane-footer" }, status));
   return {
     tabs,
@@ -348,6 +368,7 @@ export function renderPane(root: HTMLElement, datasets: readonly Dataset[], sour
     portable: modelSection.portable,
     buildButton: modelSection.buildButton,
     forecast: forecastSection.controls,
+    checkButton: checkSection.checkButton,
     notice,
     status,
     body,

@@ -165,7 +165,7 @@ async function expectShown(page: Page, id: string): Promise<void> {
     }),
   );
   expect(tabs).toEqual(
-    ["datasets", "model", "forecast"].map((tab) => ({ tab: `tab-${tab}`, selected: String(tab === id), panelShown: tab === id, labelledBy: `tab-${tab}` })),
+    ["datasets", "model", "forecast", "check"].map((tab) => ({ tab: `tab-${tab}`, selected: String(tab === id), panelShown: tab === id, labelledBy: `tab-${tab}` })),
   );
 }
 
@@ -316,6 +316,11 @@ describe("the task pane outside Office", () => {
 
     await page.locator("#tab-model").focus();
     await page.keyboard.press("End");
+    expect(await focused(page)).toBe('tab "Check" [selected]');
+    await expectShown(page, "check");
+    expect(await tabThrough(page, 2)).toEqual(['button "Check this Excel" [disabled]', ""]);
+    await page.locator("#tab-check").focus();
+    await page.keyboard.press("ArrowLeft");
     expect(await focused(page)).toBe('tab "Forecast" [selected]');
     await expectShown(page, "forecast");
     expect(await tabThrough(page, 11)).toEqual([
@@ -338,7 +343,7 @@ describe("the task pane outside Office", () => {
     await page.keyboard.press("Enter");
     await expect(page.locator("#status").innerText()).resolves.toBe(NEEDS_EXCEL);
 
-    await page.locator("#tab-forecast").focus();
+    await page.locator("#tab-check").focus();
     await page.keyboard.press("ArrowRight");
     expect(await focused(page)).toBe('tab "Datasets" [selected]');
     await page.keyboard.press("ArrowLeft");
@@ -352,7 +357,7 @@ describe("the task pane outside Office", () => {
   it("has no serious or critical accessibility violation in any tab (axe-core)", async () => {
     const { page, close } = await openPane();
     await page.locator("#host-notice").getByText(NEEDS_EXCEL).waitFor();
-    for (const tab of ["datasets", "model", "forecast"]) {
+    for (const tab of ["datasets", "model", "forecast", "check"]) {
       await page.locator(`#tab-${tab}`).click();
       expect(await seriousViolations(page), tab).toEqual([]);
     }
@@ -460,7 +465,9 @@ describe("Forecast from your data in the pane, in Excel", () => {
     await page.waitForFunction(() => document.getElementById("forecast")?.getAttribute("aria-disabled") === null);
     await page.evaluate(stubCounts, PCT_CELLS);
     await page.locator("#tab-forecast").focus();
+    // The Forecast tab, the one before the last (Check).
     await page.keyboard.press("End");
+    await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     // "Use the selection" puts the selection's address in Data, in one round trip.
