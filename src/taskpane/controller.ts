@@ -17,7 +17,7 @@ import {
   forecastFailure,
   insertingMessage,
 } from "./display";
-import { type CheckReport, checkReport, checkThisExcel, type OfficeFacts } from "./excelCheck";
+import { type CheckReport, checkReport, checkThisExcel, type OfficeFacts, reportLines } from "./excelCheck";
 import { runPlan } from "./excelWriter";
 import { readSelection, runForecast } from "./forecastAction";
 import { formOptions } from "./forecastForm";
@@ -44,11 +44,6 @@ class CheckFailed extends Error {
   constructor(readonly report: CheckReport) {
     super(report.summary);
   }
-}
-
-/** The report as status lines: its summary, then each line marked ✓ (works) or ✗ (does not). */
-function reportLines(report: CheckReport): string[] {
-  return [report.summary, ...report.lines.map((line) => `${line.ok ? "✓" : "✗"} ${line.text}`)];
 }
 
 /** Why an action cannot start with what the pane holds, said before anything is asked of Excel. */

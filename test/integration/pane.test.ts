@@ -13,6 +13,9 @@ import { type Rgb, contrastRatio } from "../../src/taskpane/colors";
 import type { OfficeThemeColors } from "../../src/taskpane/theme";
 import { planDatasets } from "../../src/workbook/datasetPlan";
 import { planModel } from "../../src/workbook/modelPlan";
+import { checkReport, checkThisExcel, reportLines } from "../../src/taskpane/excelCheck";
+import { runPlan } from "../../src/taskpane/excelWriter";
+import { FakeExcel } from "../taskpane/fakeExcel";
 import { EXCEL_HOST_STUB, launchChromium, newPaneContext, type PaneContext, requirePrerequisites, serveDist, stubCounts } from "./browserHarness";
 import { planForecast } from "../../src/workbook/forecastPlan";
 import { PCT_CELLS, PCT_SOURCE, pctOptions, pctSeries } from "../workbook/forecastFixtures";
@@ -384,6 +387,10 @@ describe("the task pane in Excel", () => {
     const messages = planDatasets(chosen, NO_NAMES).messages;
     await page.locator("#status.status-success").waitFor();
     await expect(page.locator("#status p").allInnerTexts()).resolves.toEqual(messages);
+    // Excel was sent what the fake Excel is sent for the same plan, cell for cell.
+    const fake = new FakeExcel({ sheets: [{ name: "Sheet1" }] });
+    await runPlan(fake.context, (taken) => planDatasets(chosen, taken));
+    expect(await page.evaluate(() => (window as unknown as { excelWrites: unknown[] }).excelWrites)).toEqual(fake.writes);
     await expect(page.locator("#insert").getAttribute("aria-disabled")).resolves.toBeNull();
     await expect(page.evaluate(() => (window as unknown as { syncCount: number }).syncCount)).resolves.toBeLessThanOrEqual(3);
 
@@ -429,6 +436,25 @@ describe("the task pane in Excel", () => {
     await page.locator("#status.status-success").waitFor();
     await expect(page.locator("#status p").allInnerTexts()).resolves.toEqual(planModel(NO_NAMES, { formulas: "crs" }).messages);
     await expect(asked()).resolves.toEqual(["Load"]);
+    await close();
+  });
+
+  it("checks this Excel: the functions tried in a scratch sheet, the same report and the same writes as on the fake Excel", async () => {
+    const { page, pageErrors, close } = await openPane({ excel: true });
+    await page.waitForFunction(() => document.getElementById("check")?.getAttribute("aria-disabled") === null);
+    await page.locator("#tab-check").click();
+    await page.locator("#check").click();
+    await page.locator("#status.status-success").waitFor();
+    const shown = await page.locator("#status p").allInnerTexts();
+
+    const fake = new FakeExcel({ sheets: [{ name: "Sheet1" }] });
+    const office = { context: { diagnostics: { host: "Excel", platform: "OfficeOnline", version: "16.0.19127.42000" }, requirements: { isSetSupported: () => true } } };
+    const report = checkReport(await checkThisExcel((batch) => batch(fake.context), office, async () => undefined));
+    expect(report.ok).toBe(true);
+    expect(shown).toEqual(reportLines(report));
+    expect(await page.evaluate(() => (window as unknown as { excelWrites: unknown[] }).excelWrites)).toEqual(fake.writes);
+    await expect(page.evaluate(() => (window as unknown as { syncCount: number }).syncCount)).resolves.toBe(fake.syncs);
+    expect(pageErrors).toEqual([]);
     await close();
   });
 

@@ -313,6 +313,8 @@ export class FakeExcel {
   syncs = 0;
   /** Requests sent to Excel, in order, as text; a test can see every write. */
   readonly log: string[] = [];
+  /** What was written through `Range.formulas` or `Range.values`, in order: the sheet, the address and the grid. */
+  readonly writes: { sheet: string; address: string; grid: unknown[][] }[] = [];
   /**
    * Names formulas used that the workbook did not define when they were written ("Sheet!B4:
    * Name"): Excel shows such a formula as #NAME?.
@@ -751,6 +753,7 @@ class RangeProxy {
   set formulas(grid: unknown[][]) {
     this.fake.enqueue(`formulas ${this.address}`, () => {
       const sheet = this.sheetState();
+      this.fake.writes.push({ sheet: sheet.name, address: this.address, grid: structuredClone(grid) });
       this.eachCell("formulas", grid, (address, input) => {
         const cell = readInput(input);
         const refusal = cell?.kind === "formula" ? formulaRefusal(String(cell.formula)) : null;
