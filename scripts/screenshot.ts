@@ -2,7 +2,8 @@
  * `npm run screenshot`: the task pane as the README shows it, built (if dist/ is stale) and
  * opened in headless Chromium in a simulated Excel host: docs/taskpane.png, three datasets
  * inserted and the first one's quotes open; docs/forecast-pane.png, the Forecast tab after a
- * forecast of the README's worked example. The tests never write them.
+ * forecast of the README's worked example; docs/check-pane.png, the Check tab's report of
+ * "Check this Excel". The tests never write them.
  */
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -14,6 +15,7 @@ import { PCT_CELLS } from "../test/workbook/forecastFixtures";
 
 const SCREENSHOT = join(ROOT, "docs", "taskpane.png");
 const FORECAST_SCREENSHOT = join(ROOT, "docs", "forecast-pane.png");
+const CHECK_SCREENSHOT = join(ROOT, "docs", "check-pane.png");
 
 async function main(): Promise<void> {
   ensureFreshBuild();
@@ -45,8 +47,14 @@ async function main(): Promise<void> {
     await page.locator("#status.status-success").getByText("Added the forecast").waitFor();
     await page.setViewportSize({ width: 380, height: 900 });
     await page.screenshot({ path: FORECAST_SCREENSHOT });
+
+    await page.locator("#tab-check").click();
+    await page.locator("#check").click();
+    await page.locator("#status.status-success").getByText("This Excel runs everything").waitFor();
+    await page.setViewportSize({ width: 380, height: 1000 });
+    await page.screenshot({ path: CHECK_SCREENSHOT });
     if (refused.length > 0) throw new Error(`The pane asked for foreign URLs: ${refused.join(", ")}`);
-    console.log(`Wrote ${SCREENSHOT} and ${FORECAST_SCREENSHOT}.`);
+    console.log(`Wrote ${SCREENSHOT}, ${FORECAST_SCREENSHOT} and ${CHECK_SCREENSHOT}.`);
   } finally {
     await browser.close();
     server.close();

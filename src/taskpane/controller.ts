@@ -17,13 +17,13 @@ import {
   forecastFailure,
   insertingMessage,
 } from "./display";
-import { type CheckReport, checkReport, checkThisExcel, type OfficeFacts, reportLines } from "./excelCheck";
+import { type CheckReport, checkReport, checkThisExcel, type OfficeFacts } from "./excelCheck";
 import { runPlan } from "./excelWriter";
 import { readSelection, runForecast } from "./forecastAction";
 import { formOptions } from "./forecastForm";
 import { planForecastFromData } from "./forecastFromData";
 import { parseSourceRequest, requestText } from "./sourceRequest";
-import { type PaneView, setAvailable, showNotice, showStatus } from "./view";
+import { type PaneView, setAvailable, showCheckReport, showNotice, showStatus } from "./view";
 
 /** Runs a batch of Office.js requests, as `Excel.run` does. */
 export type ExcelBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -181,21 +181,24 @@ export class PaneController {
   }
 
   /**
-   * Checks this Excel (see excelCheck.ts) and shows the report: its first sentence, then a line
-   * per check marked as working or not; a success when everything works, else an error.
+   * Checks this Excel (see excelCheck.ts) and shows the report: a line per check in the Check
+   * tab, marked as working or not, and its first sentence in the status line, a success when
+   * everything works, else an error.
    */
   async checkExcel(): Promise<void> {
     const host = this.host;
+    showCheckReport(this.view.checkReport, []);
     await this.run(
       // `run` refuses first outside Excel; in Excel, Office describes itself.
       () => (host?.run ? (host.office ?? UNKNOWN_OFFICE) : UNKNOWN_OFFICE),
       CHECKING_MESSAGE,
       async (run, office) => {
         const report = checkReport(await checkThisExcel(run, office));
+        showCheckReport(this.view.checkReport, report.lines);
         if (!report.ok) throw new CheckFailed(report);
-        return reportLines(report);
+        return [report.summary];
       },
-      (error) => (error instanceof CheckFailed ? reportLines(error.report) : [failureMessage("run the check", error)]),
+      (error) => (error instanceof CheckFailed ? [error.report.summary] : [failureMessage("run the check", error)]),
     );
   }
 

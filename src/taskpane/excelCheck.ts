@@ -308,8 +308,3 @@ export function checkReport(findings: CheckFindings): CheckReport {
       : `This Excel does not run everything the add-in does: ${failed} ${failed === 1 ? "check" : "checks"} below ${failed === 1 ? "fails" : "fail"}.`;
   return { ok: failed === 0, summary, lines };
 }
-
-/** The report as the status line shows it: its summary, then each line marked ✓ (works) or ✗ (does not). */
-export function reportLines(report: CheckReport): string[] {
-  return [report.summary, ...report.lines.map((line) => `${line.ok ? "✓" : "✗"} ${line.text}`)];
-}

@@ -52,6 +52,8 @@ export interface PaneView {
   readonly buildButton: HTMLButtonElement;
   readonly forecast: ForecastControls;
   readonly checkButton: HTMLButtonElement;
+  /** The list "Check this Excel" reports in, a line per check. */
+  readonly checkReport: HTMLElement;
   readonly notice: HTMLElement;
   readonly status: HTMLElement;
   /** The main region, marked busy while an action runs. */
@@ -325,19 +327,22 @@ function forecastPanel() {
 
 function checkPanel() {
   const checkButton = h("button", { type: "button", id: "check", class: "button primary", "aria-describedby": "check-intro host-notice" }, "Check this Excel");
+  // Focusable, so that a report longer than the tab can be scrolled by keyboard.
+  const checkReport = h("ul", { class: "check-report", id: "check-report", "aria-labelledby": "check-heading", tabindex: "0", hidden: "" });
   const element = panel(
     "check",
     [
-      h("h2", {}, "Check this Excel"),
+      h("h2", { id: "check-heading" }, "Check this Excel"),
       h(
         "p",
         { class: "section-intro", id: "check-intro" },
         "Says whether this Excel has what the add-in needs: its version, the features the add-in uses, the workbook's date system, and a short run of the CRS. functions in a scratch sheet, removed again at once. Run it first on each computer, and when something does not work.",
       ),
+      checkReport,
     ],
     [checkButton],
   );
-  return { element, checkButton };
+  return { element, checkButton, checkReport };
 }
 
 /** Builds the whole pane inside `root`, replacing what it held. */
@@ -369,6 +374,7 @@ export function renderPane(root: HTMLElement, datasets: readonly Dataset[], sour
     buildButton: modelSection.buildButton,
     forecast: forecastSection.controls,
     checkButton: checkSection.checkButton,
+    checkReport: checkSection.checkReport,
     notice,
     status,
     body,
@@ -382,6 +388,25 @@ export type StatusKind = "info" | "progress" | "success" | "error";
 export function showStatus(status: HTMLElement, kind: StatusKind, sentences: readonly string[]): void {
   status.className = `status status-${kind}`;
   status.replaceChildren(...sentences.map((sentence) => h("p", {}, sentence)));
+}
+
+/**
+ * Shows the lines of "Check this Excel", each marked as working (✓) or not (✗), the mark said
+ * in words to screen readers; no lines hides the list.
+ */
+export function showCheckReport(list: HTMLElement, lines: readonly { readonly ok: boolean; readonly text: string }[]): void {
+  list.replaceChildren(
+    ...lines.map(({ ok, text }) =>
+      h(
+        "li",
+        { class: ok ? "check-ok" : "check-fail" },
+        h("span", { class: "check-mark", "aria-hidden": "true" }, ok ? "✓" : "✗"),
+        h("span", { class: "visually-hidden" }, ok ? "Works: " : "Does not work: "),
+        text,
+      ),
+    ),
+  );
+  list.hidden = lines.length === 0;
 }
 
 /** Shows the notice above the datasets, or hides it when there is nothing to say. */

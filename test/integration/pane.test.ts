@@ -13,7 +13,7 @@ import { type Rgb, contrastRatio } from "../../src/taskpane/colors";
 import type { OfficeThemeColors } from "../../src/taskpane/theme";
 import { planDatasets } from "../../src/workbook/datasetPlan";
 import { planModel } from "../../src/workbook/modelPlan";
-import { checkReport, checkThisExcel, reportLines } from "../../src/taskpane/excelCheck";
+import { checkReport, checkThisExcel } from "../../src/taskpane/excelCheck";
 import { runPlan } from "../../src/taskpane/excelWriter";
 import { FakeExcel } from "../taskpane/fakeExcel";
 import { EXCEL_HOST_STUB, launchChromium, newPaneContext, type PaneContext, requirePrerequisites, serveDist, stubCounts } from "./browserHarness";
@@ -451,7 +451,11 @@ describe("the task pane in Excel", () => {
     const office = { context: { diagnostics: { host: "Excel", platform: "OfficeOnline", version: "16.0.19127.42000" }, requirements: { isSetSupported: () => true } } };
     const report = checkReport(await checkThisExcel((batch) => batch(fake.context), office, async () => undefined));
     expect(report.ok).toBe(true);
-    expect(shown).toEqual(reportLines(report));
+    expect(shown).toEqual([report.summary]);
+    // Each line in the Check tab, its mark said in words.
+    const lines = await page.locator("#check-report li").evaluateAll((items) => items.map((item) => item.textContent));
+    expect(lines).toEqual(report.lines.map((line) => `${line.ok ? "✓Works: " : "✗Does not work: "}${line.text}`));
+    expect(await seriousViolations(page)).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { excelWrites: unknown[] }).excelWrites)).toEqual(fake.writes);
     await expect(page.evaluate(() => (window as unknown as { syncCount: number }).syncCount)).resolves.toBe(fake.syncs);
     expect(pageErrors).toEqual([]);
