@@ -5,8 +5,8 @@
 import type { ColumnKind, DatasetRow, DatasetValue, IsoDate } from "../data";
 import { isIsoDate } from "../data";
 import { groupThousands } from "../model/format";
-import { NUMBER_FORMATS } from "../workbook/formats";
-import { EXCEL_API_VERSION } from "./excelWriter";
+import { NUMBER_FORMATS } from "../workbook/plan";
+import { EXCEL_API_VERSION } from "./officeWriter";
 import { ActionRefusedError, errorCode } from "./removeAdded";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;

@@ -8,8 +8,8 @@
  * Only queues requests: the caller syncs once, then calls what is returned.
  */
 import type { SeriesGrid } from "../data/series";
-import type { WorksheetSource } from "../workbook/forecastSource";
-import { box } from "../workbook/blocks";
+import type { WorksheetSource } from "../workbook/sheets";
+import { box } from "../excel/a1";
 import type { SourceRequest } from "./sourceRequest";
 
 /** How many rows below the data are read: the forecast's formulas reach over the empty ones. */
