@@ -7,7 +7,7 @@
  *    names) in one load; only if a host refuses the load of sheet-scoped names does a second
  *    read, without them, follow;
  * 2. compute the plan (pure code, no Excel), check it takes none of those names, then queue every
- *    write (new sheets, the defined names on them, one 2D array of formulas per block, number
+ *    write (new sheets, the defined names on them, one 2D array of formulas per range, number
  *    formats, styles, tables, column widths, frozen rows, charts, the sheet to show) and sync
  *    once. The names come before the formulas, so no formula is ever written with a name Excel
  *    does not know yet, and the charts after every sheet's cells, which they may draw;
@@ -123,7 +123,7 @@ function queueStyle(range: Excel.Range, style: CellStyle, rows: number, columns:
       "EdgeLeft",
       "EdgeRight",
     ];
-    // Inside borders exist only where the block has more than one row or column.
+    // Inside borders exist only where the range has more than one row or column.
     if (rows > 1) edges.push("InsideHorizontal");
     if (columns > 1) edges.push("InsideVertical");
     for (const edge of edges) {
@@ -136,13 +136,13 @@ function queueStyle(range: Excel.Range, style: CellStyle, rows: number, columns:
 }
 
 function queueRangeWrite(sheet: Excel.Worksheet, write: RangeWrite): void {
-  const block = rangeCells(write);
-  const range = sheet.getRange(block.address);
-  // Formulas and literals go in one 2D array: one request for the whole block.
-  range.formulas = block.inputs;
+  const cells = rangeCells(write);
+  const range = sheet.getRange(cells.address);
+  // Formulas and literals go in one 2D array: one request for the whole range.
+  range.formulas = cells.inputs;
   // Formats after the cells, so that a text format never turns a formula into text.
-  if (block.numberFormats !== null) range.numberFormat = block.numberFormats;
-  if (block.style) queueStyle(range, block.style, block.rows, block.columns);
+  if (cells.numberFormats !== null) range.numberFormat = cells.numberFormats;
+  if (cells.style) queueStyle(range, cells.style, cells.rows, cells.columns);
 }
 
 function seriesOrientation(address: string): "Columns" | "Rows" | "Auto" {

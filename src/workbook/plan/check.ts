@@ -12,7 +12,7 @@ import { rangeCells } from "./rangeCells";
 /**
  * Refuses a plan that would touch anything the workbook has or write what Excel cannot hold:
  * a taken sheet, table or defined name, an invalid name, a name on a sheet the plan does not
- * add, a block of the wrong shape or off the sheet, a number a cell cannot hold, a column width
+ * add, a range of the wrong shape or off the sheet, a number a cell cannot hold, a column width
  * outside 0 to 255, a chart without series or over the cells of a sheet the plan does not add, a
  * negative number of frozen rows, a sheet to show that does not exist. Throws a PlanError saying
  * what is wrong.
@@ -60,7 +60,7 @@ function checkNamesAndShapes(plan: WorkbookPlan, taken: TakenNames): void {
   }
 }
 
-/** A block of cells, walked as a writer will walk it, its faults named with its sheet. */
+/** A range of cells, walked as a writer will walk it, its faults named with its sheet. */
 function checkRange(sheet: string, write: RangeWrite): void {
   try {
     rangeCells(write);

@@ -18,7 +18,7 @@ export interface Formula {
 /** What one cell receives: a literal value or a formula. */
 export type Cell = CellValue | Formula;
 
-/** The look of a block of cells. Colours are `#RRGGBB`. */
+/** The look of a range of cells. Colours are `#RRGGBB`. */
 export interface CellStyle {
   readonly bold?: boolean;
   readonly italic?: boolean;
@@ -28,17 +28,17 @@ export interface CellStyle {
   readonly horizontal?: "left" | "center" | "right";
   /** Where text sits in a row taller than it: Excel's default is the bottom. */
   readonly vertical?: "top" | "center" | "bottom";
-  /** A thin border around every cell of the block. */
+  /** A thin border around every cell of the range. */
   readonly border?: string;
 }
 
-/** A rectangular block of cells written at once. */
+/** A rectangular range of cells written at once. */
 export interface RangeWrite {
-  /** Where the block goes: its top-left cell or the whole range, e.g. "A1" or "A1:C3". */
+  /** Where the range goes: its top-left cell or the whole range, e.g. "A1" or "A1:C3". */
   readonly address: string;
   /** Rows of cells; every row has the same length. */
   readonly cells: readonly (readonly Cell[])[];
-  /** One number format for the whole block, or one per cell (null: leave General). */
+  /** One number format for the whole range, or one per cell (null: leave General). */
   readonly numberFormat?: string | readonly (readonly (string | null)[])[];
   readonly style?: CellStyle;
 }
@@ -125,9 +125,9 @@ export interface RowHeightPlan {
   readonly points: number;
 }
 
-/** A cell (or block) that offers a drop-down list of texts and accepts nothing else. */
+/** A cell (or range) that offers a drop-down list of texts and accepts nothing else. */
 export interface ListValidationPlan {
-  /** The cell or block, e.g. "C14". */
+  /** The cell or range, e.g. "C14". */
   readonly address: string;
   /** The texts offered, in order; joined with commas they must fit Excel's 255 characters. */
   readonly values: readonly string[];

@@ -1,7 +1,7 @@
 /**
- * The one walk over a block of a plan: where each cell of a `RangeWrite` lands and what it
+ * The one walk over a range of a plan: where each cell of a `RangeWrite` lands and what it
  * receives (its input, formula, number format and style). The Office.js adapter writes the
- * block view (one 2D array per block, one request), the .xlsx writer and the tests read the
+ * range view (one 2D array per range, one request), the .xlsx writer and the tests read the
  * cell view; both come from this walk, so every writer puts the same thing in the same cell.
  */
 import { cellAddress, spanAddress, box } from "../../excel/a1";
@@ -11,7 +11,7 @@ import { PlanError } from "./planError";
 /** What `Range.formulas` receives for a cell: a formula with its "=", a literal, or "" for none. */
 export type CellInput = string | number | boolean;
 
-/** One cell a block writes. */
+/** One cell a range writes. */
 export interface PlannedCell {
   /** Its A1 address on the sheet, e.g. "B4". */
   readonly address: string;
@@ -29,15 +29,15 @@ export interface PlannedCell {
   readonly style: CellStyle | undefined;
 }
 
-/** A block of a plan walked: the whole block at once, and cell by cell. */
+/** A range of a plan walked: the whole range at once, and cell by cell. */
 export interface RangeCells {
-  /** The block's full address, e.g. "A4:C9" (or "A4" for one cell). */
+  /** The range's full address, e.g. "A4:C9" (or "A4" for one cell). */
   readonly address: string;
   readonly rows: number;
   readonly columns: number;
   /** One input per cell, row by row: what `Range.formulas` receives in a single request. */
   readonly inputs: CellInput[][];
-  /** One number format per cell ("General" where none is planned), or null if the block sets none. */
+  /** One number format per cell ("General" where none is planned), or null if the range sets none. */
   readonly numberFormats: string[][] | null;
   readonly style: CellStyle | undefined;
   /** Every cell, row by row. */
@@ -81,7 +81,7 @@ export function cellInput(cell: Cell): CellInput {
   return cell;
 }
 
-/** The planned number format of the cell at (r, c) of a block, or null. */
+/** The planned number format of the cell at (r, c) of a range, or null. */
 function formatAt(write: RangeWrite, r: number, c: number): string | null {
   const format = write.numberFormat;
   if (format === undefined) return null;
@@ -89,9 +89,9 @@ function formatAt(write: RangeWrite, r: number, c: number): string | null {
 }
 
 /**
- * Walks a block of a plan: checks its shape (rows of one length, on the sheet, number formats
- * of the cells' shape, numbers a cell can hold) and gives its cells, as a block and one by one.
- * Throws a PlanError (or, for an address that is not A1, an Error) for a malformed block.
+ * Walks a range of a plan: checks its shape (rows of one length, on the sheet, number formats
+ * of the cells' shape, numbers a cell can hold) and gives its cells, as a range and one by one.
+ * Throws a PlanError (or, for an address that is not A1, an Error) for a malformed range.
  *
  * @example rangeCells({ address: "B2", cells: [[1, { formula: "B2*2" }]] }).address // "B2:C2"
  * @example rangeCells({ address: "B2", cells: [[1, { formula: "B2*2" }]] }).cells[1] // { address: "C2", formula: "=B2*2", … }
@@ -100,13 +100,13 @@ export function rangeCells(write: RangeWrite): RangeCells {
   const rows = write.cells.length;
   const columns = rows > 0 ? write.cells[0].length : 0;
   if (write.cells.some((row) => row.length !== columns)) {
-    throw new PlanError(`The block at ${write.address} has rows of different lengths.`);
+    throw new PlanError(`The range at ${write.address} has rows of different lengths.`);
   }
   const address = spanAddress(write.address, rows, columns);
   const format = write.numberFormat;
   if (format !== undefined && typeof format !== "string") {
     if (format.length !== rows || format.some((row) => row.length !== columns)) {
-      throw new PlanError(`The number formats of the block at ${write.address} do not match its cells.`);
+      throw new PlanError(`The number formats of the range at ${write.address} do not match its cells.`);
     }
   }
   const { top, left } = box(address);

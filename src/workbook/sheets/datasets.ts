@@ -83,7 +83,7 @@ function tableRange(dataset: Dataset): RangeWrite {
 }
 
 /**
- * The provenance block: the headers of `PROVENANCE_COLUMNS` beside the table's header, and a
+ * The provenance columns: the headers of `PROVENANCE_COLUMNS` beside the table's header, and a
  * row beside each table row, dates as dates.
  */
 function provenanceRanges(rows: readonly DatasetRow[], column: number): RangeWrite[] {

@@ -12,6 +12,8 @@
  * in words which input is outside its domain, and a formula given such an input shows Excel's own
  * error (#DIV/0!, #NUM!) where the `CRS.` function shows #NUM! with a message.
  */
+import { unitDays } from "../../model/periods";
+import type { Cell } from "../plan";
 
 /** An Excel expression: formula text without its leading "=". */
 export type Expression = string;
@@ -45,8 +47,22 @@ export interface FormulaDialect {
   ): Expression;
 }
 
-/** Days in the average month, as PERIODS counts months. */
+/** Days in the average month, as PERIODS and the fits count months: 365.25 / 12. */
+export const AVERAGE_MONTH_DAYS = unitDays("month");
+
+/** The average month as a formula writes it: `AVERAGE_MONTH_DAYS`, spelt so a reader sees where it comes from. */
 export const DAYS_PER_MONTH: Expression = "(365.25/12)";
+
+/**
+ * A number the add-in computed, as a cell: the number, or #N/A where there is none (a figure's
+ * `{ missing }`, a fit's ModelError), which a formula over it shows as Excel does.
+ *
+ * @example numberOrNA(12.5) // 12.5
+ * @example numberOrNA({ missing: "no spread" }) // { formula: "=NA()" }
+ */
+export function numberOrNA(value: number | object): Cell {
+  return typeof value === "number" ? value : { formula: "=NA()" };
+}
 
 /** An expression safe to use as an operand: names, references and numbers as they are, the rest in brackets. */
 export function operand(expression: Expression): Expression {

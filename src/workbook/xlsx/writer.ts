@@ -72,7 +72,7 @@ function setUpPages(sheet: ExcelJS.Worksheet, plan: PageSetupPlan): void {
   for (const row of plan.breaksBeforeRows ?? []) sheet.getRow(row - 1).addPageBreak();
 }
 
-/** A drop-down list in every cell of a block, refusing anything else, with its message. */
+/** A drop-down list in every cell of a range, refusing anything else, with its message. */
 function addListValidation(sheet: ExcelJS.Worksheet, plan: ListValidationPlan): void {
   const { start, end } = parseRange(plan.address);
   for (let row = start.row; row <= end.row; row++) {
@@ -93,7 +93,7 @@ function addListValidation(sheet: ExcelJS.Worksheet, plan: ListValidationPlan): 
   }
 }
 
-/** Writes a block of cells with its number formats and style. */
+/** Writes a range of cells with its number formats and style. */
 function writeRange(sheet: ExcelJS.Worksheet, range: RangeWrite, cached: CachedValues): void {
   for (const planned of rangeCells(range).cells) {
     const cell = sheet.getCell(planned.row, planned.column);

@@ -5,12 +5,12 @@
  */
 import type { Series } from "../../../data/series";
 import { describeDate } from "../../../data/textValues";
-import { unitDays } from "../../../model/periods";
 import { formatCount } from "../../../model/format";
 import { cellAddress } from "../../../excel/a1";
 import { NUMBER_FORMATS } from "../../plan";
 import type { Cell, ChartPlan, ChartSeriesPlan, DateAxisPlan, RangeWrite, RowHeightPlan } from "../../plan";
 import { CALCULATION_STYLE, FIXED_VALUE_STYLE, HEADER_STYLE, INPUT_STYLE, NOTE_STYLE } from "../palette";
+import { AVERAGE_MONTH_DAYS, numberOrNA } from "../dialect";
 import type { Figure, FigureTable, ForecastFigures } from "./figures";
 import {
   CHART_POSITION,
@@ -256,15 +256,15 @@ export class ForecastLayout {
     const end = figures.rows[figures.rows.length - 1];
     return {
       modelUsed: figures.modelUsed,
-      weight: figureCell(figures.weightUsed),
+      weight: numberOrNA(figures.weightUsed),
       lastTime,
       lastCount,
       endTime,
-      endFitted: figureCell(end.fitted),
-      endLower: figureCell(end.lower),
-      endUpper: figureCell(end.upper),
-      reach: figures.reach === null ? null : figureCell(figures.reach),
-      chance: figures.chance === null ? null : figureCell(figures.chance),
+      endFitted: numberOrNA(end.fitted),
+      endLower: numberOrNA(end.lower),
+      endUpper: numberOrNA(end.upper),
+      reach: figures.reach === null ? null : numberOrNA(figures.reach),
+      chance: figures.chance === null ? null : numberOrNA(figures.chance),
     };
   }
 
@@ -343,7 +343,7 @@ export class ForecastLayout {
     const fitted = (index: number): Cell[] => {
       if (figures === null) return [null, null, null];
       const point = figures[index];
-      return [figureCell(point.fitted), figureCell(point.lower), figureCell(point.upper)];
+      return [numberOrNA(point.fitted), numberOrNA(point.lower), numberOrNA(point.upper)];
     };
     const dataRows = this.series.times.map((time, i): Cell[] => [
       links ? { formula: `=${links[i].time}` } : time,
@@ -396,20 +396,13 @@ export class ForecastLayout {
     const gaps = times.slice(1).map((time, i) => time - times[i]);
     const monthly = Math.min(...gaps) >= 28;
     const span = times[times.length - 1] - times[0];
-    const units = monthly ? span / DAYS_PER_MONTH : span;
+    const units = monthly ? span / AVERAGE_MONTH_DAYS : span;
     return { format: "mmm yy", unit: monthly ? "months" : "days", labelEvery: Math.max(1, Math.ceil(units / AXIS_LABELS)) };
   }
 }
 
 /** About how many labels a date axis shows. */
 const AXIS_LABELS = 12;
-/** The days of an average month, as the fits count months. */
-const DAYS_PER_MONTH = unitDays("month");
-
-/** A figure as a cell: the number, or #N/A where there is none. */
-function figureCell(figure: Figure): Cell {
-  return typeof figure === "number" ? figure : { formula: "=NA()" };
-}
 
 /**
  * A figure of a table written as values: the number, or "n/a" where the `CRS.` function shows

@@ -15,9 +15,9 @@ import { columnLetters, sheetReference, cellAddress, box } from "../../../excel/
 export interface RangeSource {
   readonly kind: "range";
   readonly sheet: string;
-  /** The block read, whose top-left cell is grid cell (0, 0) of the series, e.g. "A1:B40". */
+  /** The range read, whose top-left cell is grid cell (0, 0) of the series, e.g. "A1:B40". */
   readonly address: string;
-  /** Empty rows found right below the block: the fits reach down over them too. */
+  /** Empty rows found right below the range: the fits reach down over them too. */
   readonly spareRows: number;
 }
 
@@ -27,11 +27,11 @@ export interface TableSource {
   readonly sheet: string;
   readonly table: string;
   /**
-   * The block read, whose top-left cell is grid cell (0, 0) of the series: the table's data
+   * The range read, whose top-left cell is grid cell (0, 0) of the series: the table's data
    * body, or a selection of the table from its header row.
    */
   readonly address: string;
-  /** The table's name of each column of the block read, from its first ("" for one not in the table). */
+  /** The table's name of each column of the range read, from its first ("" for one not in the table). */
   readonly columns: readonly string[];
 }
 
@@ -53,7 +53,7 @@ export interface SeriesRanges {
   readonly counts: string;
 }
 
-/** The top-left cell of a worksheet source's block. */
+/** The top-left cell of a worksheet source's range. */
 function origin(source: WorksheetSource): { row: number; column: number } {
   const { top, left } = box(source.address);
   return { row: top, column: left };
@@ -86,12 +86,12 @@ export function seriesRanges(series: Series, source: WorksheetSource): SeriesRan
       counts: structuredReference(source.table, source.columns[series.columns.count]),
     };
   }
-  const block = box(source.address);
-  const first = block.top + series.rows[0];
-  const last = block.bottom + source.spareRows;
+  const read = box(source.address);
+  const first = read.top + series.rows[0];
+  const last = read.bottom + source.spareRows;
   const sheet = sheetReference(source.sheet);
   const column = (offset: number): string => {
-    const letters = columnLetters(block.left + offset);
+    const letters = columnLetters(read.left + offset);
     return `${sheet}!$${letters}$${first}:$${letters}$${last}`;
   };
   return { times: column(series.columns.time), counts: column(series.columns.count) };
@@ -122,6 +122,6 @@ export function describeSource(source: ForecastSource): string {
 /** The rows below a range source that the fits take in, e.g. "Sheet1!A41:B64", or null if none. */
 export function spareRowsAddress(source: RangeSource): string | null {
   if (source.spareRows === 0) return null;
-  const block = box(source.address);
-  return `${sheetReference(source.sheet)}!${cellAddress(block.bottom + 1, block.left)}:${cellAddress(block.bottom + source.spareRows, block.right)}`;
+  const read = box(source.address);
+  return `${sheetReference(source.sheet)}!${cellAddress(read.bottom + 1, read.left)}:${cellAddress(read.bottom + source.spareRows, read.right)}`;
 }

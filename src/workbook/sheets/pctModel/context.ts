@@ -4,10 +4,10 @@
  * portable flavour, the fit computed when the file is written.
  */
 import type { OutlookValue } from "../../../model/outlook";
-import type { Expression, FormulaDialect } from "../dialect";
+import { type Expression, type FormulaDialect, numberOrNA } from "../dialect";
 import type { Cell } from "../../plan";
 import type { PctExample } from "./example";
-import { type FittedValues, fittedCell } from "./fittedValues";
+import type { FittedValues } from "./fittedValues";
 import type { Names } from "./modelNames";
 import { type SheetBuilder, formula } from "./sheetBuilder";
 
@@ -36,5 +36,5 @@ export interface ModelContext {
  * the value computed when the file was written (#N/A where the add-in would show an error).
  */
 export function fitCell(context: ModelContext, live: Expression, pick: (fitted: FittedValues) => OutlookValue): Cell {
-  return context.fitted === null ? formula(live) : fittedCell(pick(context.fitted));
+  return context.fitted === null ? formula(live) : numberOrNA(pick(context.fitted));
 }

@@ -8,14 +8,11 @@
 import { ModelError } from "../../../model/errors";
 import { pctOutlook, type Outlook, type OutlookValue } from "../../../model/outlook";
 import { shortfall } from "../../../model/threshold";
-import { unitDays } from "../../../model/periods";
 import { addMonths } from "../../../excel/dates";
-import type { Cell } from "../../plan";
+import { AVERAGE_MONTH_DAYS } from "../dialect";
 import type { PctExample } from "./example";
 import { TIMELINE_MONTHS } from "./timelineGrid";
 
-/** Days in the average month, as the sheet counts months (PERIODS' month). */
-const DAYS_PER_MONTH = unitDays("month");
 
 /** The portable flavour's fit, as cells. */
 export interface FittedValues {
@@ -48,7 +45,7 @@ export function displayDate(date: Date): string {
  */
 export function computeFittedValues(example: PctExample, computedOn: Date): FittedValues {
   const firstDate = Math.min(...example.history.map((count) => count.date));
-  const months = (date: number): number => (date - firstDate) / DAYS_PER_MONTH;
+  const months = (date: number): number => (date - firstDate) / AVERAGE_MONTH_DAYS;
   const targetGps = shortfall(0, example.gps, example.targetShare);
   const outlook = pctOutlook({
     model: example.model,
@@ -61,11 +58,7 @@ export function computeFittedValues(example: PctExample, computedOn: Date): Fitt
     timelineTimes: timelineDates(firstDate).map(months),
   });
   const reach = outlook.reachTime;
-  const dateTargetReached = reach instanceof ModelError ? reach : firstDate + reach * DAYS_PER_MONTH;
+  const dateTargetReached = reach instanceof ModelError ? reach : firstDate + reach * AVERAGE_MONTH_DAYS;
   return { outlook, computedOn: displayDate(computedOn), targetGps, firstDate, dateTargetReached };
 }
 
-/** A fitted value as a cell: the number, or #N/A where the add-in shows an error (its message is in the Checks). */
-export function fittedCell(value: OutlookValue): Cell {
-  return value instanceof ModelError ? { formula: "=NA()" } : value;
-}

@@ -10,7 +10,7 @@ import type { NameKey, Names } from "./modelNames";
 /** Excel's default row height in points (Calibri 11). */
 const LINE_POINTS = 15;
 
-/** How a block of cells is written: its number format and look. */
+/** How a range of cells is written: its number format and look. */
 export interface CellOptions {
   readonly format?: string;
   readonly style?: CellStyle;
@@ -120,7 +120,7 @@ export class SheetBuilder {
     this.heights.set(row, Math.max(this.heights.get(row) ?? 0, lines * LINE_POINTS));
   }
 
-  /** Gives a cell or block its defined name, with a comment saying what it holds (Excel shows it in the Name Manager). */
+  /** Gives a cell or range its defined name, with a comment saying what it holds (Excel shows it in the Name Manager). */
   name(key: NameKey, address: string, comment: string): void {
     if (this.placed.has(key)) throw new Error(`The model names ${key} twice (${this.placed.get(key)} and ${address}).`);
     this.placed.set(key, address);

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { type IsoDate, isoToExcelSerial } from "../../../../src/data";
 import { ModelError } from "../../../../src/model/errors";
 import { EXAMPLE_PCT } from "../../../../src/workbook/sheets/pctModel/example";
-import { computeFittedValues, displayDate, fittedCell, timelineDates } from "../../../../src/workbook/sheets/pctModel/fittedValues";
+import { numberOrNA } from "../../../../src/workbook/sheets/dialect";
+import { computeFittedValues, displayDate, timelineDates } from "../../../../src/workbook/sheets/pctModel/fittedValues";
 import { TIMELINE_MONTHS } from "../../../../src/workbook/sheets/pctModel/timelineGrid";
 
 describe("the portable model's fitted values", () => {
@@ -29,8 +30,8 @@ describe("the portable model's fitted values", () => {
   });
 
   it("writes a value as a number, an error as #N/A", () => {
-    expect(fittedCell(12.5)).toBe(12.5);
-    expect(fittedCell(new ModelError("num", "no spread"))).toEqual({ formula: "=NA()" });
+    expect(numberOrNA(12.5)).toBe(12.5);
+    expect(numberOrNA(new ModelError("num", "no spread"))).toEqual({ formula: "=NA()" });
     expect(displayDate(new Date(Date.UTC(2005, 5, 30)))).toBe("30 Jun 2005");
   });
 });
