@@ -1,4 +1,4 @@
-/** Number formats of the model's units, beyond the datasets' own (`../formats.ts`). */
+/** Number formats of the model's units, beyond the datasets' own (the plan's `NUMBER_FORMATS`). */
 export const MODEL_FORMATS = {
   /** A share shown to a tenth of a percent: 43 of 150 is 28.7%. */
   share: "0.0%",
