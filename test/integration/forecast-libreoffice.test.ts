@@ -23,7 +23,7 @@ import type { WorkbookPlan } from "../../src/workbook/plan/plan";
 import { ROOT } from "../functions/host";
 import { PCT_ROWS, REAL_SERIES, SERIES_FOLDER } from "../workbook/sheets/forecast/forecastFixtures";
 import { formulaOf, plannedCells } from "../workbook/plan/planCells";
-import { excelError } from "../../src/workbook/formula/values";
+import { errorValue } from "../../src/workbook/formula/values";
 import type { ExcelErrorCode, ScalarValue } from "../../src/workbook/formula/values";
 import { asNumber, errorOf, loadWorkbook, sameValue, shownValue } from "../workbook/xlsx/xlsxRead";
 import { convertWithLibreOffice } from "../../scripts/libreOffice";
@@ -90,7 +90,7 @@ function forecastFiles(): Promise<Map<string, Written>> {
 /** A value read back from a file as the evaluator holds one: dates as serials, errors as errors, no value as "". */
 function asScalar(value: unknown): ScalarValue {
   const error = errorOf(value);
-  if (error !== undefined) return excelError(error as ExcelErrorCode);
+  if (error !== undefined) return errorValue(error as ExcelErrorCode);
   return asNumber(value) ?? ((value ?? "") as ScalarValue);
 }
 

@@ -15,7 +15,7 @@ import type { IsoDate } from "../../src/data";
 import { ARRAY_FUNCTIONS, EXCEL_FUNCTIONS } from "../../src/workbook/formula/worksheetFunctions";
 import { evaluateFormula } from "../../src/workbook/formula/evaluate";
 import type { CellRange, EvaluationContext } from "../../src/workbook/formula/evaluate";
-import { excelError, isExcelError } from "../../src/workbook/formula/values";
+import { errorValue, isExcelError } from "../../src/workbook/formula/values";
 import type { ExcelErrorCode, ScalarValue } from "../../src/workbook/formula/values";
 import { MODEL_SHEET, TIMELINE_SHEET, planModel } from "../../src/workbook/sheets/pctModel";
 import { NO_TAKEN_NAMES } from "../../src/workbook/plan/names";
@@ -70,7 +70,7 @@ function close(actual: number, expected: number): boolean {
 function libreOfficeValue(cell: ExcelJS.Cell): ScalarValue {
   const shown = shownValue(cell);
   const error = errorOf(shown);
-  if (error !== undefined) return excelError(error as ExcelErrorCode);
+  if (error !== undefined) return errorValue(error as ExcelErrorCode);
   // exceljs reads a formula's empty text back as no value.
   if (shown === undefined && cell.type === ExcelJS.ValueType.Formula) return "";
   // LibreOffice saves a logical value as 1 or 0 in the cell's TRUE/FALSE format.

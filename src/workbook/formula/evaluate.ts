@@ -14,13 +14,13 @@ import {
   UnsupportedFormulaError,
   approxAdd,
   compareValues,
-  excelError,
+  errorValue,
   finite,
   isArrayValue,
   isExcelError,
   raise,
   toBoolean,
-  toNumber,
+  numberValue,
   toText,
 } from "./values";
 import type { ArrayValue, FormulaValue, ScalarValue } from "./values";
@@ -112,7 +112,7 @@ function evaluateUnguarded(node: FormulaNode, context: EvaluationContext, arrayC
       return context.values(rangeOf(node, context.sheet));
     case "name": {
       const range = context.name(node.name);
-      return range === undefined ? excelError("#NAME?") : context.values(range);
+      return range === undefined ? errorValue("#NAME?") : context.values(range);
     }
     case "unary":
       return lift([evaluate(node.operand, context, arrayContext)], arrayContext, node.operator, ([value]) => unary(node.operator, value));
@@ -128,7 +128,7 @@ function evaluateUnguarded(node: FormulaNode, context: EvaluationContext, arrayC
 function unary(operator: "+" | "-" | "%", value: ScalarValue): ScalarValue {
   // Excel's unary plus changes nothing, not even a text.
   if (operator === "+") return value;
-  return operator === "-" ? -toNumber(value) : toNumber(value) / 100;
+  return operator === "-" ? -numberValue(value) : numberValue(value) / 100;
 }
 
 function binary(operator: string, left: ScalarValue, right: ScalarValue): ScalarValue {
@@ -148,8 +148,8 @@ function binary(operator: string, left: ScalarValue, right: ScalarValue): Scalar
     case ">=":
       return compareValues(left, right) >= 0;
   }
-  const a = toNumber(left);
-  const b = toNumber(right);
+  const a = numberValue(left);
+  const b = numberValue(right);
   switch (operator) {
     case "+":
       return finite(approxAdd(a, b));
@@ -220,7 +220,7 @@ function elementAt(operand: FormulaValue, row: number, column: number): ScalarVa
   if (!isArrayValue(operand)) return operand;
   const r = operand.length === 1 ? 0 : row;
   const c = operand[0].length === 1 ? 0 : column;
-  return r < operand.length && c < operand[0].length ? operand[r][c] : excelError("#N/A");
+  return r < operand.length && c < operand[0].length ? operand[r][c] : errorValue("#N/A");
 }
 
 /**

@@ -4,4 +4,4 @@
  * guess. Node-only in practice: the pane never needs it.
  */
 export { type FormulaValueOptions, cellKey, computeFormulaValues } from "./recalc";
-export { type ArrayValue, type ExcelErrorCode, type FormulaValue, type ScalarValue, UnsupportedFormulaError, excelError, isExcelError } from "./values";
+export { type ArrayValue, type ExcelErrorCode, type FormulaValue, type ScalarValue, UnsupportedFormulaError, errorValue, isExcelError } from "./values";

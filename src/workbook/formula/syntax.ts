@@ -6,7 +6,7 @@
  */
 import { parse, parseA1Ref, tokenize } from "@borgar/fx";
 import type { AstExpression } from "@borgar/fx";
-import { EXCEL_ERROR_CODES, UnsupportedFormulaError, excelError } from "./values";
+import { EXCEL_ERROR_CODES, UnsupportedFormulaError, errorValue } from "./values";
 import type { ExcelErrorCode, ScalarValue } from "./values";
 
 /** A rectangle of cells on a sheet (rows and columns from 1); `sheet` null is the formula's own. */
@@ -107,7 +107,7 @@ function toNode(tree: AstExpression | null, text: string): FormulaNode {
 
 function errorLiteral(code: string, unsupported: (what: string) => never): ScalarValue {
   const upper = code.toUpperCase() as ExcelErrorCode;
-  return EXCEL_ERROR_CODES.includes(upper) ? excelError(upper) : unsupported(`the error ${code}`);
+  return EXCEL_ERROR_CODES.includes(upper) ? errorValue(upper) : unsupported(`the error ${code}`);
 }
 
 /** A cell, a range or a defined name, as written in a formula. */

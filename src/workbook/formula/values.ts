@@ -31,9 +31,9 @@ const ERROR_VALUES = Object.fromEntries(EXCEL_ERROR_CODES.map((code) => [code, O
 /**
  * The error value of a code.
  *
- * @example excelError("#N/A") // { error: "#N/A" }
+ * @example errorValue("#N/A") // { error: "#N/A" }
  */
-export function excelError(code: ExcelErrorCode): ExcelErrorValue {
+export function errorValue(code: ExcelErrorCode): ExcelErrorValue {
   return ERROR_VALUES[code];
 }
 
@@ -59,7 +59,7 @@ export class ExcelErrorSignal extends Error {
 
 /** Raises an Excel error. */
 export function raise(code: ExcelErrorCode): never {
-  throw new ExcelErrorSignal(excelError(code));
+  throw new ExcelErrorSignal(errorValue(code));
 }
 
 /**
@@ -83,9 +83,9 @@ const NUMBER_TEXT = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(%?)\s*$/
  * that is not a plain number ("1/2", "30 Jun 2005", "£5") is one Excel would read by the locale's
  * rules, so it is refused rather than guessed.
  *
- * @example toNumber("50%") // 0.5
+ * @example numberValue("50%") // 0.5
  */
-export function toNumber(value: ScalarValue): number {
+export function numberValue(value: ScalarValue): number {
   if (typeof value === "number") return value;
   if (value === null) return 0;
   if (typeof value === "boolean") return value ? 1 : 0;

@@ -16,13 +16,13 @@ import {
   ExcelErrorSignal,
   UnsupportedFormulaError,
   compareValues,
-  excelError,
+  errorValue,
   finite,
   isArrayValue,
   isExcelError,
   raise,
   toBoolean,
-  toNumber,
+  numberValue,
   toText,
 } from "./values";
 import type { ArrayValue, FormulaValue, ScalarValue } from "./values";
@@ -64,7 +64,7 @@ function scalarFunction(least: number, most: number, compute: (values: ScalarVal
 
 /** A function of numbers: each argument read as a number, an empty or left-out one as 0. */
 function numericFunction(least: number, most: number, compute: (...numbers: number[]) => number): FormulaFunction {
-  return scalarFunction(least, most, (values) => finite(compute(...values.map(toNumber))));
+  return scalarFunction(least, most, (values) => finite(compute(...values.map(numberValue))));
 }
 
 /** A number snapped to 15 significant digits, as spreadsheets do before rounding: 1.005*100 is 100.5. */
@@ -99,7 +99,7 @@ function numbersOf(args: readonly FormulaValue[]): number[] {
     if (isArrayValue(arg)) {
       for (const value of arg.flat()) if (typeof noError(value) === "number") numbers.push(value as number);
     } else {
-      numbers.push(toNumber(arg));
+      numbers.push(numberValue(arg));
     }
   }
   return numbers;
@@ -131,7 +131,7 @@ function countsAsNumber(value: ScalarValue): boolean {
   if (typeof value === "number" || typeof value === "boolean") return true;
   if (typeof value !== "string") return false;
   try {
-    toNumber(value);
+    numberValue(value);
     return true;
   } catch (error) {
     if (error instanceof ExcelErrorSignal) return false;
@@ -221,7 +221,7 @@ export function matchPosition(wanted: ScalarValue, vector: readonly ScalarValue[
 
 /** A whole number from a value, as Excel truncates positions and counts. */
 function wholeNumber(value: FormulaValue, what: string): number {
-  return Math.trunc(toNumber(single(value, what)));
+  return Math.trunc(numberValue(single(value, what)));
 }
 
 function index(args: readonly FormulaValue[], call: FunctionCall): FormulaValue {
@@ -243,7 +243,7 @@ function match(args: readonly FormulaValue[], call: FunctionCall): FormulaValue 
   arity(args, call, 2, 3);
   const vector = vectorOf(asArray(args[1]));
   if (vector === null) return raise("#N/A");
-  const type = args.length > 2 ? Math.sign(toNumber(single(args[2], "MATCH's type"))) : 1;
+  const type = args.length > 2 ? Math.sign(numberValue(single(args[2], "MATCH's type"))) : 1;
   return matchPosition(single(args[0], "MATCH's value"), vector, type);
 }
 
@@ -330,7 +330,7 @@ const text = scalarFunction(2, 2, ([value, pattern]) => {
 
 /** A date function's serial: a number of at least 0. */
 function serialOf(value: ScalarValue): number {
-  const serial = toNumber(value);
+  const serial = numberValue(value);
   return serial < 0 ? raise("#NUM!") : serial;
 }
 
@@ -345,7 +345,7 @@ export const EXCEL_FUNCTIONS: FunctionTable = new Map<string, FormulaFunction>([
   ["ISBLANK", scalarFunction(1, 1, ([value]) => value === null)],
   ["ISERROR", scalarFunction(1, 1, ([value]) => isExcelError(value))],
   ["ISNA", scalarFunction(1, 1, ([value]) => isExcelError(value) && value.error === "#N/A")],
-  ["NA", (args, call) => (arity(args, call, 0), excelError("#N/A"))],
+  ["NA", (args, call) => (arity(args, call, 0), errorValue("#N/A"))],
   // Mathematics
   ["ABS", numericFunction(1, 1, Math.abs)],
   ["INT", numericFunction(1, 1, (x) => Math.floor(approxValue(x)))],

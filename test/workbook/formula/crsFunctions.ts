@@ -7,7 +7,7 @@
  * dialect that passes the arguments in the wrong order fails the tests.
  */
 import type { FormulaFunction, FunctionTable } from "../../../src/workbook/formula/evaluate";
-import { excelError, isArrayValue, isExcelError } from "../../../src/workbook/formula/values";
+import { errorValue, isArrayValue, isExcelError } from "../../../src/workbook/formula/values";
 import type { ExcelErrorCode, FormulaValue, ScalarValue } from "../../../src/workbook/formula/values";
 import { type CustomFunction, ExcelError, type FunctionMetadata, loadFunctions, loadMetadata } from "../../functions/host";
 
@@ -29,7 +29,7 @@ function toRuntime(value: ScalarValue): unknown {
 
 /** A value a custom function returned, as the evaluator holds it. */
 function fromRuntime(value: unknown): ScalarValue {
-  if (value instanceof ExcelError) return excelError(value.code as ExcelErrorCode);
+  if (value instanceof ExcelError) return errorValue(value.code as ExcelErrorCode);
   if (value === undefined || value === "") return null;
   return value as ScalarValue;
 }

@@ -6,7 +6,7 @@
  * same behaviours are compared with LibreOffice in test/integration.
  */
 import { describe, expect, it } from "vitest";
-import { UnsupportedFormulaError, excelError } from "../../../src/workbook/formula/values";
+import { UnsupportedFormulaError, errorValue } from "../../../src/workbook/formula/values";
 import { formulaValue } from "./formulaHarness";
 
 /** A1:A4 numbers, B1 a text, B2 empty, B3 TRUE, B4 a text that spells a number. */
@@ -48,9 +48,9 @@ describe("operators", () => {
     expect(value("=TRUE+TRUE")).toBe(2);
     expect(value(`=${inputsRef("B2")}+1`)).toBe(1);
     expect(value(`=${inputsRef("B4")}*2`)).toBe(5);
-    expect(value('="apple"+1')).toEqual(excelError("#VALUE!"));
-    expect(value('=""+1')).toEqual(excelError("#VALUE!"));
-    expect(value('="TRUE"+1')).toEqual(excelError("#VALUE!"));
+    expect(value('="apple"+1')).toEqual(errorValue("#VALUE!"));
+    expect(value('=""+1')).toEqual(errorValue("#VALUE!"));
+    expect(value('="TRUE"+1')).toEqual(errorValue("#VALUE!"));
   });
 
   it("refuse a text Excel would read by the locale's rules, rather than guess", () => {
@@ -82,17 +82,17 @@ describe("operators", () => {
   });
 
   it("give Excel's errors: #DIV/0!, #NUM! for overflow and impossible powers, the left operand's error first", () => {
-    expect(value("=1/0")).toEqual(excelError("#DIV/0!"));
-    expect(value("=0^-1")).toEqual(excelError("#DIV/0!"));
-    expect(value("=0^0")).toEqual(excelError("#NUM!"));
-    expect(value("=(-8)^(1/3)")).toEqual(excelError("#NUM!"));
-    expect(value("=1E+308*10")).toEqual(excelError("#NUM!"));
+    expect(value("=1/0")).toEqual(errorValue("#DIV/0!"));
+    expect(value("=0^-1")).toEqual(errorValue("#DIV/0!"));
+    expect(value("=0^0")).toEqual(errorValue("#NUM!"));
+    expect(value("=(-8)^(1/3)")).toEqual(errorValue("#NUM!"));
+    expect(value("=1E+308*10")).toEqual(errorValue("#NUM!"));
     expect(value("=10^-400")).toBe(0);
-    expect(value("=NA()+1/0")).toEqual(excelError("#N/A"));
-    expect(value("=1/0+NA()")).toEqual(excelError("#DIV/0!"));
-    expect(value('=NA()&"x"')).toEqual(excelError("#N/A"));
-    expect(value("=NA()=1")).toEqual(excelError("#N/A"));
-    expect(value("=#REF!+1")).toEqual(excelError("#REF!"));
+    expect(value("=NA()+1/0")).toEqual(errorValue("#N/A"));
+    expect(value("=1/0+NA()")).toEqual(errorValue("#DIV/0!"));
+    expect(value('=NA()&"x"')).toEqual(errorValue("#N/A"));
+    expect(value("=NA()=1")).toEqual(errorValue("#N/A"));
+    expect(value("=#REF!+1")).toEqual(errorValue("#REF!"));
   });
 
   it("show an empty result as 0, and a unary plus changes nothing", () => {
@@ -108,7 +108,7 @@ describe("names and references", () => {
     expect(value("='Inputs'!A$3*rate")).toBe(6);
     expect(value("=RATE+Rate")).toBe(4);
     expect(value("=SUM(Column)")).toBe(10);
-    expect(value("=Unknown+1")).toEqual(excelError("#NAME?"));
+    expect(value("=Unknown+1")).toEqual(errorValue("#NAME?"));
   });
 
   it("refuse a range where one value is wanted: Excel versions disagree on it", () => {
@@ -123,7 +123,7 @@ describe("names and references", () => {
     expect(value("=SUMPRODUCT(ABS(-Column))")).toBe(10);
     expect(value("=SUMPRODUCT(Column*{1;2;3;4})")).toBe(30);
     expect(value("=SUMPRODUCT(Column*{1,2})")).toBe(30);
-    expect(value("=SUMPRODUCT(Column*{1;2})")).toEqual(excelError("#N/A"));
+    expect(value("=SUMPRODUCT(Column*{1;2})")).toEqual(errorValue("#N/A"));
     // IF and IFERROR over an array need Ctrl+Shift+Enter in Excel before 365, even inside SUMPRODUCT.
     expect(() => value("=SUMPRODUCT(IFERROR(1/(Column-2),0))")).toThrow(UnsupportedFormulaError);
   });
@@ -135,9 +135,9 @@ describe("IF and IFERROR", () => {
     expect(value("=IF(0,1/0,3)")).toBe(3);
     expect(value("=IF(FALSE,1)")).toBe(false);
     expect(value("=IF(TRUE,,1)")).toBe(0);
-    expect(value('=IF("yes",1,2)')).toEqual(excelError("#VALUE!"));
+    expect(value('=IF("yes",1,2)')).toEqual(errorValue("#VALUE!"));
     expect(() => value('=IF("TRUE",1,2)')).toThrow(/without quotes/);
-    expect(value("=IF(NA(),1,2)")).toEqual(excelError("#N/A"));
+    expect(value("=IF(NA(),1,2)")).toEqual(errorValue("#N/A"));
     expect(value(`=IF(${inputsRef("B2")},1,2)`)).toBe(2);
     expect(value('=IFERROR(1/0,"none")')).toBe("none");
     expect(value("=IFERROR(5,1/0)")).toBe(5);

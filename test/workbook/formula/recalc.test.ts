@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_SERIES_POINTS } from "../../../src/data/series";
 import type { FormulaFunction } from "../../../src/workbook/formula/evaluate";
 import { FormulaCycleError, cellKey, computeFormulaValues } from "../../../src/workbook/formula/recalc";
-import { UnsupportedFormulaError, excelError, isArrayValue, toNumber } from "../../../src/workbook/formula/values";
+import { UnsupportedFormulaError, errorValue, isArrayValue, numberValue } from "../../../src/workbook/formula/values";
 import type { Cell, NamePlan, WorkbookPlan } from "../../../src/workbook/plan/plan";
 import { planPortableWorkbook } from "../../../src/workbook/sheets/portable";
 import { sheetOf } from "./formulaHarness";
@@ -71,12 +71,12 @@ describe("computeFormulaValues", () => {
     const double: FormulaFunction = (args) => {
       calls.push(args);
       const [x] = args;
-      return 2 * toNumber(isArrayValue(x) ? x[0][0] : x);
+      return 2 * numberValue(isArrayValue(x) ? x[0][0] : x);
     };
     const plan = planOf({ S: [[3, f("=CRS.DOUBLE(A1)"), f("=crs.double(4)+ABS(-1)")]] });
-    const values = computeFormulaValues(plan, { functions: new Map([["CRS.DOUBLE", double], ["ABS", () => excelError("#N/A")]]) });
+    const values = computeFormulaValues(plan, { functions: new Map([["CRS.DOUBLE", double], ["ABS", () => errorValue("#N/A")]]) });
     expect(values.get(cellKey("S", "B1"))).toBe(6);
-    expect(values.get(cellKey("S", "C1"))).toEqual(excelError("#N/A"));
+    expect(values.get(cellKey("S", "C1"))).toEqual(errorValue("#N/A"));
     expect(calls).toEqual([[[[3]]], [4]]);
   });
 
@@ -91,6 +91,6 @@ describe("computeFormulaValues", () => {
     expect(at("ThresholdGPs")).toBe(45);
     expect(at("IncentivePayable")).toBe(0);
     const errors = [...values.values()].filter((value) => value !== null && typeof value === "object");
-    expect(new Set(errors.map((error) => JSON.stringify(error)))).toEqual(new Set([JSON.stringify(excelError("#N/A"))]));
+    expect(new Set(errors.map((error) => JSON.stringify(error)))).toEqual(new Set([JSON.stringify(errorValue("#N/A"))]));
   });
 });

@@ -4,7 +4,7 @@
  * (rounding halves away from zero on 15 digits, month ends, lookups that find nothing).
  */
 import { describe, expect, it } from "vitest";
-import { UnsupportedFormulaError, excelError } from "../../../src/workbook/formula/values";
+import { UnsupportedFormulaError, errorValue } from "../../../src/workbook/formula/values";
 import type { Cell } from "../../../src/workbook/plan/plan";
 import { formulaValue } from "./formulaHarness";
 
@@ -21,7 +21,7 @@ const inputs: Cell[][] = [
 ];
 const names = { Numbers: "A1:A5", Mixed: "B1:B5", Falling: "C1:C5", Letters: "D1:D5", Table: "A1:D5" };
 const value = (formula: string): unknown => formulaValue(formula, { inputs, names });
-const NA = excelError("#N/A");
+const NA = errorValue("#N/A");
 
 describe("logical and information functions", () => {
   it("AND and OR read numbers and logical values, skip texts in ranges, and need at least one", () => {
@@ -31,8 +31,8 @@ describe("logical and information functions", () => {
     expect(() => value("=OR(Numbers>4)")).toThrow(UnsupportedFormulaError);
     expect(value("=AND(Numbers)")).toBe(true);
     expect(value("=AND(Inputs!B3:B4)")).toBe(true);
-    expect(value("=OR(Inputs!B2)")).toEqual(excelError("#VALUE!"));
-    expect(value('=AND("yes")')).toEqual(excelError("#VALUE!"));
+    expect(value("=OR(Inputs!B2)")).toEqual(errorValue("#VALUE!"));
+    expect(value('=AND("yes")')).toEqual(errorValue("#VALUE!"));
     expect(value("=AND(1,NA())")).toEqual(NA);
     expect(value("=NOT(0)")).toBe(true);
   });
@@ -68,13 +68,13 @@ describe("mathematical functions", () => {
     expect(value("=INT(-1.5)")).toBe(-2);
     expect(value("=INT(2.9999999999999996)")).toBe(3);
     expect(value("=EXP(1)")).toBe(Math.E);
-    expect(value("=EXP(1000)")).toEqual(excelError("#NUM!"));
+    expect(value("=EXP(1000)")).toEqual(errorValue("#NUM!"));
     expect(value("=LN(EXP(2))")).toBe(2);
-    expect(value("=LN(0)")).toEqual(excelError("#NUM!"));
-    expect(value("=SQRT(-1)")).toEqual(excelError("#NUM!"));
+    expect(value("=LN(0)")).toEqual(errorValue("#NUM!"));
+    expect(value("=SQRT(-1)")).toEqual(errorValue("#NUM!"));
     expect(value("=POWER(2,10)")).toBe(1024);
-    expect(value("=POWER(-8,1/3)")).toEqual(excelError("#NUM!"));
-    expect(value('=ABS("x")')).toEqual(excelError("#VALUE!"));
+    expect(value("=POWER(-8,1/3)")).toEqual(errorValue("#NUM!"));
+    expect(value('=ABS("x")')).toEqual(errorValue("#VALUE!"));
   });
 
   it("SUM, MAX and MIN convert typed values but skip texts, logical values and empty cells in ranges", () => {
@@ -92,7 +92,7 @@ describe("mathematical functions", () => {
     expect(value("=SUMPRODUCT(Numbers,Falling)")).toBe(350);
     expect(value("=SUMPRODUCT(Numbers)")).toBe(15);
     expect(value("=SUMPRODUCT(Inputs!B1:B4,Inputs!A1:A4)")).toBe(0);
-    expect(value("=SUMPRODUCT(Numbers,Inputs!A1:A4)")).toEqual(excelError("#VALUE!"));
+    expect(value("=SUMPRODUCT(Numbers,Inputs!A1:A4)")).toEqual(errorValue("#VALUE!"));
     expect(value("=SUMPRODUCT(Numbers,Mixed)")).toEqual(NA);
   });
 });
@@ -117,7 +117,7 @@ describe("counting functions", () => {
     expect(value('=COUNTIF(Mixed,"")')).toBe(1);
     expect(value('=COUNTIF(Mixed,"<>")')).toBe(4);
     expect(value('=COUNTIFS(Numbers,">1",Falling,">20")')).toBe(2);
-    expect(value('=COUNTIFS(Numbers,">1",Inputs!C1:C4,">20")')).toEqual(excelError("#VALUE!"));
+    expect(value('=COUNTIFS(Numbers,">1",Inputs!C1:C4,">20")')).toEqual(errorValue("#VALUE!"));
     expect(() => value('=COUNTIFS(Numbers,">1",Falling)')).toThrow(UnsupportedFormulaError);
   });
 });
@@ -127,8 +127,8 @@ describe("lookup functions", () => {
     expect(value("=INDEX(Numbers,3)")).toBe(3);
     expect(value("=INDEX(Table,2,3)")).toBe(40);
     expect(value("=INDEX({10,20,30},2)")).toBe(20);
-    expect(value("=INDEX(Numbers,6)")).toEqual(excelError("#REF!"));
-    expect(value("=INDEX(Numbers,-1)")).toEqual(excelError("#VALUE!"));
+    expect(value("=INDEX(Numbers,6)")).toEqual(errorValue("#REF!"));
+    expect(value("=INDEX(Numbers,-1)")).toEqual(errorValue("#VALUE!"));
     expect(value("=ISBLANK(INDEX(Mixed,2))")).toBe(true);
     expect(value("=SUMPRODUCT(INDEX(Table,0,3))")).toBe(150);
   });
@@ -151,8 +151,8 @@ describe("lookup functions", () => {
     expect(value("=VLOOKUP(2,Table,3,FALSE)")).toBe(40);
     expect(value("=VLOOKUP(2.5,Table,4)")).toBe("b");
     expect(value("=VLOOKUP(9,Table,3,FALSE)")).toEqual(NA);
-    expect(value("=VLOOKUP(2,Table,5,FALSE)")).toEqual(excelError("#REF!"));
-    expect(value("=VLOOKUP(2,Table,0)")).toEqual(excelError("#VALUE!"));
+    expect(value("=VLOOKUP(2,Table,5,FALSE)")).toEqual(errorValue("#REF!"));
+    expect(value("=VLOOKUP(2,Table,0)")).toEqual(errorValue("#VALUE!"));
   });
 });
 
@@ -162,10 +162,10 @@ describe("date functions", () => {
     expect(value("=DATE(2005,13,1)")).toBe(value("=DATE(2006,1,1)"));
     expect(value("=DATE(2005,3,0)")).toBe(value("=DATE(2005,2,28)"));
     expect(value("=DATE(105,1,1)")).toBe(value("=DATE(2005,1,1)"));
-    expect(value("=DATE(10000,1,1)")).toEqual(excelError("#NUM!"));
+    expect(value("=DATE(10000,1,1)")).toEqual(errorValue("#NUM!"));
     expect(value("=YEAR(Inputs!E2)*10000+MONTH(Inputs!E2)*100+DAY(Inputs!E2)")).toBe(20_050_630);
     expect(value("=DAY(60)")).toBe(29);
-    expect(value("=YEAR(-1)")).toEqual(excelError("#NUM!"));
+    expect(value("=YEAR(-1)")).toEqual(errorValue("#NUM!"));
   });
 
   it("EDATE keeps the day or takes the month's last, EOMONTH ends the month", () => {
@@ -181,8 +181,8 @@ describe("date functions", () => {
     expect(value('=DATEDIF(DATE(2005,6,30),DATE(2006,6,29),"M")')).toBe(11);
     expect(value('=DATEDIF(DATE(2005,6,30),DATE(2007,8,30),"Y")')).toBe(2);
     expect(value('=DATEDIF(DATE(2005,6,30),DATE(2007,8,30),"YM")')).toBe(2);
-    expect(value('=DATEDIF(DATE(2006,1,1),DATE(2005,1,1),"D")')).toEqual(excelError("#NUM!"));
-    expect(value('=DATEDIF(1,2,"W")')).toEqual(excelError("#NUM!"));
+    expect(value('=DATEDIF(DATE(2006,1,1),DATE(2005,1,1),"D")')).toEqual(errorValue("#NUM!"));
+    expect(value('=DATEDIF(1,2,"W")')).toEqual(errorValue("#NUM!"));
     expect(() => value('=DATEDIF(1,2,"MD")')).toThrow(/wrong results/);
   });
 });
@@ -196,7 +196,7 @@ describe("TEXT", () => {
     expect(value('=TEXT(2.005,"0.00")')).toBe("2.01");
     expect(value('=TEXT(1E+16+2.5,"#,##0")')).toBe("10,000,000,000,000,000");
     expect(value('=TEXT("abc","0.00")')).toBe("abc");
-    expect(value('=TEXT(1,"[[[")')).toEqual(excelError("#VALUE!"));
+    expect(value('=TEXT(1,"[[[")')).toEqual(errorValue("#VALUE!"));
     expect(() => value('=TEXT(1E+30,"0")')).toThrow(/1E\+21 or more/);
     expect(value('=TEXT(NA(),"0")')).toEqual(NA);
   });
