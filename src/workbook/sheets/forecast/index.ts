@@ -18,7 +18,7 @@
 import { columnLetters } from "../../../excel/a1";
 import { NameAllocator, type TakenNames, type WorkbookPlan } from "../../plan";
 import { COLUMN_WIDTHS, MODEL_LIST, optionCell } from "./layout";
-import { type ForecastSheetInput, ForecastLayout } from "./sheet";
+import { type ForecastSheetInput, ForecastSheet } from "./sheet";
 
 /** The sheet name a forecast asks for; a taken one gets "Forecast (2)" and so on. */
 export const FORECAST_SHEET = "Forecast";
@@ -32,17 +32,17 @@ export const FORECAST_SHEET = "Forecast";
 export function planForecast(input: ForecastSheetInput, taken: TakenNames): WorkbookPlan {
   const allocate = new NameAllocator(taken);
   const sheet = allocate.sheet(FORECAST_SHEET);
-  const layout = new ForecastLayout(input);
+  const cells = new ForecastSheet(input);
   return {
     sheets: [
       {
         name: sheet,
-        ranges: layout.ranges(),
+        ranges: cells.ranges(),
         tables: [],
         columnWidths: COLUMN_WIDTHS.map((characters, index) => ({ column: columnLetters(index + 1), characters })),
-        charts: [layout.chart()],
+        charts: [cells.chart()],
         freezeRows: 0,
-        rowHeights: layout.rowHeights(),
+        rowHeights: cells.rowHeights(),
         validations:
           input.flavour === "crs"
             ? [{ address: optionCell("model").replace(/\$/g, ""), values: MODEL_LIST, message: "The model: auto (the lowest AICc), bass, logistic or gompertz." }]
@@ -52,7 +52,7 @@ export function planForecast(input: ForecastSheetInput, taken: TakenNames): Work
     ],
     names: [],
     activate: sheet,
-    messages: [layout.summary(sheet), ...allocate.renamings(), ...input.series.warnings.map((warning) => warning.message)],
+    messages: [cells.summary(sheet), ...allocate.renamings(), ...input.series.warnings.map((warning) => warning.message)],
   };
 }
 

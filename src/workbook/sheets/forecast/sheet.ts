@@ -47,7 +47,7 @@ export type ForecastSheetInput =
     };
 
 /** The cells of one forecast sheet, laid out. */
-export class ForecastLayout {
+export class ForecastSheet {
   private readonly series: Series;
   private readonly options: ForecastOptions;
   private readonly formats: Formats;
