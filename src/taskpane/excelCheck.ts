@@ -15,8 +15,8 @@
  *
  * Only string values of Office.js enums are used, so this runs on a mock Excel.
  */
-import { uniqueSheetName } from "../workbook/names";
-import { EXCEL_API_VERSION, readWithTakenNames } from "./excelWriter";
+import { uniqueSheetName } from "../workbook/plan";
+import { EXCEL_API_VERSION, readWithTakenNames } from "./officeWriter";
 import { errorCode } from "./removeAdded";
 
 /** A requirement set the add-in needs, and what for. */

@@ -8,13 +8,13 @@
  * A formula the evaluator's reader (the same tokenizer) cannot read at all is one Excel refuses
  * too: `formulaRefusal` says why, and the fake refuses the write.
  */
-import { ARRAY_FUNCTIONS, EXCEL_FUNCTIONS } from "../../src/workbook/excelFunctions";
-import type { CellRange, EvaluationContext, FormulaFunction } from "../../src/workbook/formulaEvaluator";
-import { evaluateFormula, rangeOf } from "../../src/workbook/formulaEvaluator";
-import { parseFormula } from "../../src/workbook/formulaSyntax";
-import type { ArrayValue, FormulaValue, ScalarValue } from "../../src/workbook/formulaValue";
-import { ExcelErrorSignal, UnsupportedFormulaError, excelError, isArrayValue, isExcelError } from "../../src/workbook/formulaValue";
-import { builtCrsFunctions } from "../workbook/crsFunctions";
+import type { CellRange, EvaluationContext, FormulaFunction } from "../../src/workbook/formula/evaluate";
+import { evaluateFormula, rangeOf } from "../../src/workbook/formula/evaluate";
+import { parseFormula } from "../../src/workbook/formula/syntax";
+import type { ArrayValue, FormulaValue, ScalarValue } from "../../src/workbook/formula/values";
+import { ExcelErrorSignal, UnsupportedFormulaError, errorValue, isArrayValue, isExcelError } from "../../src/workbook/formula/values";
+import { ARRAY_FUNCTIONS, EXCEL_FUNCTIONS } from "../../src/workbook/formula/worksheetFunctions";
+import { builtCrsFunctions } from "../workbook/formula/crsFunctions";
 
 /** How empty cells reach the `CRS.` functions: as null (Excel on the web) or as 0 (desktop Excel). */
 export type EmptyCells = "null" | "zero";
@@ -144,7 +144,7 @@ export class Calculation {
       throw new Error(`The fake Excel spills CRS. calls of references and constants only, not ${formula}.`);
     });
     const fn = this.functions.get(node.name);
-    if (fn === undefined) return excelError("#NAME?");
+    if (fn === undefined) return errorValue("#NAME?");
     try {
       return fn(args, { name: node.name, arrayContext: false });
     } catch (error) {

@@ -11,8 +11,8 @@
  * and a formula cell reads back as its value, calculated as Excel would.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { quoteSheetName } from "../../src/workbook/a1";
-import type { ScalarValue } from "../../src/workbook/formulaValue";
+import { sheetReference } from "../../src/excel/a1";
+import type { ScalarValue } from "../../src/workbook/formula/values";
 import { Calculation, type CalculatedWorkbook, type EmptyCells, formulaRefusal } from "./fakeCalculation";
 
 export type Scalar = string | number | boolean;
@@ -927,7 +927,7 @@ class TableProxy {
 function chartReference(fake: FakeExcel, chartSheet: WorksheetProxy, range: RangeProxy): string {
   const data = range.sheetState();
   if (!fake.state.sheets.includes(data)) throw new FakeExcelError("ItemNotFound", `The sheet '${data.name}' is not in the workbook.`);
-  return data === chartSheet.state() ? range.boxAddress() : `${quoteSheetName(data.name)}!${range.boxAddress()}`;
+  return data === chartSheet.state() ? range.boxAddress() : `${sheetReference(data.name)}!${range.boxAddress()}`;
 }
 
 class ChartProxy {
