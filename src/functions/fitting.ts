@@ -286,8 +286,9 @@ function blankZeros(times: readonly unknown[], dates: boolean): boolean[] {
 
 /**
  * The paired times and values as numbers. The two ranges must have as many cells; a pair blank
- * in both is skipped (so a range can reach below the data), and so is a pair of 0s where a 0
- * time can only be an empty cell (see `blankZeros`); a blank on one side only, or a cell that is
+ * in both is skipped (so a range can reach below the data), and so is a pair whose time is
+ * empty, or a 0 that can only be an empty cell (see `blankZeros`), beside a count that is empty
+ * or 0, as desktop Excel passes an empty count cell; a blank on one side only, or a cell that is
  * not a number, is a #VALUE!-kind error naming the argument and the item.
  */
 function readSeries(times: unknown, values: unknown): { times: number[]; values: number[] } {
@@ -305,7 +306,9 @@ function readSeries(times: unknown, values: unknown): { times: number[]; values:
   for (let i = 0; i < timeCells.length; i++) {
     const t = timeCells[i];
     const y = valueCells[i];
-    if ((isEmpty(t) && isEmpty(y)) || (blank[i] && y === 0)) continue;
+    // A count of 0 beside no time, or beside a 0 that stands for an empty cell, is an empty count cell too.
+    const timeBlank = isEmpty(t) || blank[i];
+    if (timeBlank && (isEmpty(y) || y === 0)) continue;
     result.times.push(readNumber(t, "times", i, isEmpty(y) ? undefined : "values"));
     result.values.push(readNumber(y, "values", i, isEmpty(t) ? undefined : "times"));
   }

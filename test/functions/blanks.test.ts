@@ -81,6 +81,8 @@ const CASES: Readonly<Record<string, readonly (readonly unknown[])[]>> = {
     ["logistic", column([...MONTHS, BLANK, BLANK]), column([...GPS, BLANK, BLANK]), one(BLANK)],
     ["auto", column([...DATES, BLANK]), column([...GPS, BLANK]), one(150)],
     [BLANK, column(MONTHS), column(GPS), one(150)],
+    // Times from formulas that give "" below the data (as the model's months do), beside empty counts.
+    ["logistic", column([...MONTHS, "", ""]), column([...GPS, BLANK, BLANK]), one(150)],
   ],
   FORECAST: [
     ["logistic", column([...MONTHS, BLANK]), column([...GPS, BLANK]), column([1, 9, 12, BLANK, BLANK]), one(150), one(BLANK)],

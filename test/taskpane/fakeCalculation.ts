@@ -1,18 +1,18 @@
 /**
  * How the fake Excel calculates: a formula cell reads back as its value, computed by the
  * add-in's own formula evaluator (Excel's functions) and the BUILT `CRS.` functions, called as
- * Excel calls them. A `CRS.` function that returns a table spills it over the cells below and to
- * the right, as Excel 365 does (#SPILL! where a cell in the way is not empty). Empty cells reach
+ * Excel calls them. A formula that gives a table spills it over the cells below and to the
+ * right, as Excel 365 does (#SPILL! where a cell in the way is not empty). Empty cells reach
  * the `CRS.` functions as null, as Excel on the web passes them, or as 0, as desktop Excel may.
  *
  * A formula the evaluator's reader (the same tokenizer) cannot read at all is one Excel refuses
  * too: `formulaRefusal` says why, and the fake refuses the write.
  */
 import type { CellRange, EvaluationContext, FormulaFunction } from "../../src/workbook/formula/evaluate";
-import { evaluateFormula, rangeOf } from "../../src/workbook/formula/evaluate";
+import { evaluateSpilling } from "../../src/workbook/formula/evaluate";
 import { parseFormula } from "../../src/workbook/formula/syntax";
 import type { ArrayValue, FormulaValue, ScalarValue } from "../../src/workbook/formula/values";
-import { ExcelErrorSignal, UnsupportedFormulaError, errorValue, isArrayValue, isExcelError } from "../../src/workbook/formula/values";
+import { UnsupportedFormulaError, isArrayValue, isExcelError } from "../../src/workbook/formula/values";
 import { ARRAY_FUNCTIONS, EXCEL_FUNCTIONS } from "../../src/workbook/formula/worksheetFunctions";
 import { builtCrsFunctions } from "../workbook/formula/crsFunctions";
 
@@ -28,6 +28,8 @@ export interface CalculatedWorkbook {
   input(sheet: string, row: number, column: number): { readonly formula: string } | ScalarValue;
   /** The formula cells of a sheet, as [row, column] from 1, in reading order. */
   formulaCells(sheet: string): readonly (readonly [number, number])[];
+  /** The cells a workbook-scoped defined name refers to, or undefined if there is none. */
+  name(name: string): CellRange | undefined;
 }
 
 /**
@@ -61,8 +63,10 @@ function shown(value: ScalarValue | typeof SPILL_BLOCKED | undefined): ShownValu
  * Computed on first read and kept: make a new one after the cells change.
  */
 export class Calculation {
-  /** Per sheet (in capitals): each computed or spilled cell's value, by "row:column". */
+  /** Per sheet (in capitals): each formula's or spilled cell's value, by "row:column". */
   private readonly sheets = new Map<string, Map<string, ScalarValue>>();
+  /** The formulas being computed ("SHEET!row:column"), so that a formula reading itself is not computed again. */
+  private readonly computing = new Set<string>();
   private table: ReadonlyMap<string, FormulaFunction> | undefined;
 
   constructor(
@@ -92,65 +96,66 @@ export class Calculation {
     return typeof value === "number" ? "Double" : typeof value === "boolean" ? "Boolean" : "String";
   }
 
+  /**
+   * A cell's value: a literal as it is; a formula computed when first read (each formula after
+   * those it reads, as Excel orders them); an empty cell, what a table spills into it, once every
+   * formula of its sheet has been computed.
+   */
   private scalar(sheet: string, row: number, column: number): ScalarValue {
     const input = this.workbook.input(sheet, row, column);
-    if (input !== null && typeof input === "object" && "formula" in input) return this.calculated(sheet).get(`${row}:${column}`) ?? null;
+    const values = this.valuesOf(sheet);
+    const key = `${row}:${column}`;
+    if (input !== null && typeof input === "object" && "formula" in input) {
+      this.compute(sheet, row, column, input.formula);
+      return values.get(key) ?? null;
+    }
     if (input !== null) return input;
-    return this.calculated(sheet).get(`${row}:${column}`) ?? null;
+    for (const [r, c] of this.workbook.formulaCells(sheet)) this.compute(sheet, r, c, (this.workbook.input(sheet, r, c) as { formula: string }).formula);
+    return values.get(key) ?? null;
   }
 
-  /** Every formula of a sheet computed, and its spills laid out, once. */
-  private calculated(sheet: string): Map<string, ScalarValue> {
+  private valuesOf(sheet: string): Map<string, ScalarValue> {
     const key = sheet.toUpperCase();
     let values = this.sheets.get(key);
-    if (values !== undefined) return values;
-    values = new Map();
-    this.sheets.set(key, values);
-    for (const [row, column] of this.workbook.formulaCells(sheet)) {
-      const input = this.workbook.input(sheet, row, column) as { formula: string };
-      const result = this.evaluate(input.formula, sheet);
-      if (!isArrayValue(result)) {
-        values.set(`${row}:${column}`, result);
-        continue;
-      }
-      const blocked = result.some((cells, r) => cells.some((_, c) => (r > 0 || c > 0) && this.workbook.input(sheet, row + r, column + c) !== null));
-      if (blocked) {
-        values.set(`${row}:${column}`, SPILL_BLOCKED as unknown as ScalarValue);
-        continue;
-      }
-      result.forEach((cells, r) => cells.forEach((value, c) => values!.set(`${row + r}:${column + c}`, value)));
-    }
+    if (values === undefined) this.sheets.set(key, (values = new Map()));
     return values;
   }
 
-  /** A formula's result: a table where a top-level `CRS.` call returns one, else one value. */
+  /** Computes a formula once and lays out what it gives: its value, or its table spilled (#SPILL! where a cell is in the way). */
+  private compute(sheet: string, row: number, column: number, formula: string): void {
+    const values = this.valuesOf(sheet);
+    const key = `${row}:${column}`;
+    const id = `${sheet.toUpperCase()}!${key}`;
+    if (values.has(key) || this.computing.has(id)) return;
+    this.computing.add(id);
+    try {
+      const result = this.evaluate(formula, sheet);
+      if (!isArrayValue(result)) {
+        values.set(key, result);
+        return;
+      }
+      const blocked = result.some((cells, r) => cells.some((_, c) => (r > 0 || c > 0) && this.workbook.input(sheet, row + r, column + c) !== null));
+      if (blocked) {
+        values.set(key, SPILL_BLOCKED as unknown as ScalarValue);
+        return;
+      }
+      result.forEach((cells, r) => cells.forEach((value, c) => values.set(`${row + r}:${column + c}`, value)));
+    } finally {
+      this.computing.delete(id);
+    }
+  }
+
+  /** A formula's result: one value, or the table it spills, as Excel 365 computes it. */
   private evaluate(formula: string, sheet: string): FormulaValue {
     const context: EvaluationContext = {
       sheet,
       values: (range: CellRange): ArrayValue =>
         Array.from({ length: range.bottom - range.top + 1 }, (_, r) => Array.from({ length: range.right - range.left + 1 }, (_, c) => this.scalar(range.sheet, range.top + r, range.left + c))),
-      name: () => undefined,
+      name: (name) => this.workbook.name(name),
       functions: this.functions,
       arrayFunctions: ARRAY_FUNCTIONS,
     };
-    const node = parseFormula(formula);
-    if (node.kind !== "call" || !node.name.startsWith("CRS.")) return evaluateFormula(formula, context);
-    // A spilling call: its arguments are references and constants, each read as the evaluator reads them.
-    const args = node.args.map((arg): FormulaValue => {
-      if (arg === null) return null;
-      if (arg.kind === "cells") return context.values(rangeOf(arg, sheet));
-      if (arg.kind === "array") return arg.rows;
-      if (arg.kind === "value") return arg.value;
-      throw new Error(`The fake Excel spills CRS. calls of references and constants only, not ${formula}.`);
-    });
-    const fn = this.functions.get(node.name);
-    if (fn === undefined) return errorValue("#NAME?");
-    try {
-      return fn(args, { name: node.name, arrayContext: false });
-    } catch (error) {
-      if (error instanceof ExcelErrorSignal) return error.value;
-      throw error;
-    }
+    return evaluateSpilling(formula, context);
   }
 }
 

@@ -372,8 +372,8 @@ export class FakeExcel {
     return this.seed.dateSystem === 1904 ? days - 1_462 : days;
   }
 
-  /** The workbook's values as calculated now: formulas computed, tables spilled. */
-  calculation(): Calculation {
+  /** The workbook's values as calculated now: formulas computed, tables spilled, empty cells reaching the `CRS.` functions as `emptyCells`. */
+  calculation(emptyCells = this.seed.emptyCells): Calculation {
     const cellAt = (sheet: string, row: number, column: number) => this.sheet(sheet).cells[`${colLetters(column - 1)}${row}`];
     const workbook: CalculatedWorkbook = {
       input: (sheet, row, column) => {
@@ -387,8 +387,14 @@ export class FakeExcel {
           .map(([address]) => box(address))
           .sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)
           .map((cell) => [cell.r0 + 1, cell.c0 + 1] as const),
+      name: (name) => {
+        const found = this.state.names.find((candidate) => fold(candidate.name) === fold(name));
+        if (found === undefined) return undefined;
+        const cells = box(found.address);
+        return { sheet: found.sheet, top: cells.r0 + 1, left: cells.c0 + 1, bottom: cells.r1 + 1, right: cells.c1 + 1 };
+      },
     };
-    return new Calculation(workbook, this.seed.emptyCells);
+    return new Calculation(workbook, emptyCells);
   }
 
   /** Queues a request; it runs at the next sync, in order. */
