@@ -71,9 +71,6 @@ export function hostFacts(office: OfficeFacts): HostFacts {
 /** The scratch sheet's name, or a free variant of it. */
 const SHEET_NAME = "CRS check";
 
-/** Excel's DATE(1904, 1, 2): 1 in the 1904 date system, 1,463 in the 1900 one. */
-const SECOND_OF_1904 = { inDates1904: 1, inDates1900: 1_463 } as const;
-
 /**
  * The scratch sheet: data in A:D (four monthly counts with four empty rows below them; and the
  * same with one count left empty beside its month), formulas from F on. Each check names the
@@ -152,12 +149,7 @@ export async function checkThisExcel(
 ): Promise<CheckFindings> {
   const host = hostFacts(office);
   return run(async (context) => {
-    const { taken, read } = await readWithTakenNames(context, () => {
-      const date = context.workbook.functions.date(1904, 1, 2);
-      date.load("value");
-      return () => date.value;
-    });
-    const dateSystem = read === SECOND_OF_1904.inDates1904 ? 1904 : read === SECOND_OF_1904.inDates1900 ? 1900 : null;
+    const { taken, dateSystem } = await readWithTakenNames(context, () => () => undefined);
     const name = uniqueSheetName(SHEET_NAME, taken.sheets).name;
     let live: LiveReads = null;
     let liveFailure: string | null = null;

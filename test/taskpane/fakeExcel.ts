@@ -362,7 +362,7 @@ export class FakeExcel {
       return new ReadRange(this, () => ({ sheet: this.sheet(sheet), box: box(address) }));
     };
     context.workbook.names = new NamedItemCollection(this, null);
-    context.workbook.functions = { date: (year: number, month: number, day: number) => new FunctionResult(this, `functions.date ${year},${month},${day}`, () => this.dateSerial(year, month, day)) };
+    context.workbook.functions = { date: (year: number, month: number, day: number) => new FunctionResult(this, `load functions.date ${year},${month},${day}`, () => this.dateSerial(year, month, day)) };
     this.context = context as unknown as Excel.RequestContext;
   }
 
