@@ -328,3 +328,74 @@ function uncertaintyError(fit: DiffusionFit): CustomFunctions.Error {
   const kind = fit.variance === undefined ? "na" : "num";
   return toExcelError(new ModelError(kind, fit.uncertaintyNote ?? "The fit has no standard errors."));
 }
+
+/**
+ * The model "auto" uses for these counts: the one with the lowest AICc among bass, logistic and gompertz (COMPARE's row with Delta 0), as one text, so a sheet can name it without reading a cell of COMPARE's table.
+ * Example: =CRS.BESTMODEL(A2:A13, B2:B13, 150) → "logistic" for a PCT's twelve monthly counts of its 150 GPs that a logistic curve fits best.
+ * @customfunction BESTMODEL
+ * @param times The times of the counts, one row or column: periods (e.g. months) or dates.
+ * @param values The cumulative counts at those times, 0 or more; rows blank in both are skipped.
+ * @param [market] A known market size, greater than 0, held fixed in every model; fitted if omitted. One value, not a range: a fit has one market size.
+ * @returns "bass", "logistic" or "gompertz"; #N/A with the reason if no model has an AICc.
+ */
+export function BESTMODEL(times: any[][], values: any[][], market?: any): any[][] {
+  return excelResult(() => [[fitOf("auto", times, values, market).fitted.comparison!.best.fit.model.name]]);
+}
+
+/**
+ * The Akaike weight of a model among the three on the same counts (COMPARE's Weight column, 0 to 1): how much the counts favour it, as one number.
+ * Example: =CRS.WEIGHT("logistic", A2:A13, B2:B13, 150) → 0.93 when the counts favour the logistic curve 93 to 7 over the others.
+ * @customfunction WEIGHT
+ * @param model "bass", "logistic", "gompertz" or "auto" (the weight of the model "auto" uses), in any case. One name, not a range: one model's weight.
+ * @param times The times of the counts, one row or column: periods (e.g. months) or dates.
+ * @param values The cumulative counts at those times, 0 or more; rows blank in both are skipped.
+ * @param [market] A known market size, greater than 0, held fixed in every model; fitted if omitted. One value, not a range: a fit has one market size.
+ * @returns The weight, from 0 to 1; 0 for a model with no AICc.
+ */
+export function WEIGHT(model: string, times: any[][], values: any[][], market?: any): any[][] {
+  return excelResult(() => {
+    const choice = readModel(model);
+    const comparison = fitOf("auto", times, values, market).fitted.comparison!;
+    const name = choice === "auto" ? comparison.best.fit.model.name : choice;
+    return [[comparison.scores.find((score) => score.model.name === name)!.weight]];
+  });
+}
+
+/** The figures of FORECAST's table FORECASTAT gives, by the start of their column's header. */
+const FORECAST_FIGURES = ["forecast", "lower", "upper", "fitted"] as const;
+
+/**
+ * One figure of FORECAST at each time, as a number of its own: the forecast, the lower or upper bound, or the fitted curve; so a sheet takes a figure without reading a cell of FORECAST's table, and an error is that figure's only.
+ * Example: =CRS.FORECASTAT("auto", A2:A9, B2:B9, DATE(2005,6,30), "upper", 150, 0.8) → the upper 80% bound of a PCT's count of its 150 GPs on 30 June 2005.
+ * @customfunction FORECASTAT
+ * @param model "bass", "logistic", "gompertz" or "auto", in any case. One name, not a range: one model is fitted.
+ * @param times The times of the counts, one row or column: periods (e.g. months since the launch) or dates.
+ * @param values The cumulative counts at those times, 0 or more; rows blank in both are skipped.
+ * @param time The time of the figure, in the units of times (e.g. DATE(2005,6,30)); a range gives a figure for each.
+ * @param figure "forecast", "lower", "upper" or "fitted" (the least-squares curve), as FORECAST's columns, in any case. One name, not a range: one column of FORECAST.
+ * @param [market] A known market size, greater than 0, held fixed; fitted if omitted. One value, not a range: a fit has one market size.
+ * @param [confidence] The probability the bounds are to hold the count, between 0 and 1; 0.95 if omitted. One value, not a range: the bounds of one confidence.
+ * @returns The figure at each time, as FORECAST gives it.
+ */
+export function FORECASTAT(model: string, times: any[][], values: any[][], time: any[][], figure: any, market?: any, confidence?: any): any[][] {
+  return excelResult(() => {
+    const wanted = zeroAsOmitted(single(figure, "figure"));
+    if (isExcelError(wanted)) throw wanted;
+    const name = typeof wanted === "string" ? wanted.trim().toLowerCase() : "";
+    if (!(FORECAST_FIGURES as readonly string[]).includes(name)) {
+      throw new ModelError("value", `figure must be "forecast", "lower", "upper" or "fitted", not ${describe(wanted)}.`);
+    }
+    const empty = new ModelError("na", "time is empty: give the time of the figure.");
+    return elementwise([time], (cells) => {
+      if (isEmpty(cells[0])) throw empty;
+      const table = FORECAST(model, times, values, [[cells[0]]], market, confidence);
+      const column = table[0].findIndex((header) => String(header).toLowerCase().startsWith(name));
+      if (column < 0) throw new ModelError("na", `FORECAST has no ${name} column.`);
+      const cell: unknown = table[1][column];
+      if (isExcelError(cell)) throw cell;
+      // FORECAST's blank row: a time 0 that stands for an empty cell (see blankZeros).
+      if (isEmpty(cell)) throw empty;
+      return toNumber(cell, name);
+    });
+  });
+}

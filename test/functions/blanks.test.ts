@@ -90,6 +90,9 @@ const CASES: Readonly<Record<string, readonly (readonly unknown[])[]>> = {
   ],
   REACH: [["logistic", column([...MONTHS, BLANK]), column([...GPS, BLANK]), column([45, BLANK]), one(150)]],
   COMPARE: [[column([...MONTHS, BLANK, BLANK]), column([...GPS, BLANK, BLANK]), one(BLANK)]],
+  BESTMODEL: [[column([...MONTHS, BLANK, BLANK]), column([...GPS, BLANK, BLANK]), one(BLANK)]],
+  WEIGHT: [["logistic", column([...DATES, BLANK]), column([...GPS, BLANK]), one(150)]],
+  FORECASTAT: [["auto", column([...DATES, BLANK]), column([...GPS, BLANK]), column([DATES[7] + 90, BLANK]), "upper", one(150), one(BLANK)]],
   CHANCE: [["auto", column([...DATES, BLANK]), column([...GPS, BLANK]), column([120, BLANK]), column([DATES[7] + 90, BLANK]), one(150)]],
 };
 

@@ -59,7 +59,7 @@ describe("the bundle and its metadata", () => {
     expect([...fns.keys()].sort()).toEqual(metadata.map(({ id }) => id).sort());
     // Exactly the spec's functions: users' workbooks depend on each name.
     expect(metadata.map(({ id, name }) => `${id}=${name}`).sort()).toEqual(
-      [...SCALAR_IDS, "FIT", "FORECAST", "REACH", "COMPARE", "CHANCE"].map((id) => `${id}=${id}`).sort(),
+      [...SCALAR_IDS, "FIT", "FORECAST", "REACH", "COMPARE", "CHANCE", "BESTMODEL", "WEIGHT", "FORECASTAT"].map((id) => `${id}=${id}`).sort(),
     );
   });
 
