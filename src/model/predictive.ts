@@ -1,9 +1,12 @@
 import { accumulatedCovariance } from "./accumulatedCovariance";
-import type { ChosenFit, ModelComparison } from "./compare";
+import { fitChosen, type ChosenFit, type ModelChoice, type ModelComparison } from "./compare";
 import { atMost, knownCount, mixture, positiveAmount, unknownSpread, type CountDistribution } from "./countDistribution";
+import { paceWeight } from "./curveMisfit";
 import { ModelError } from "./errors";
-import { fittedGradient, fittedValue, type DiffusionFit } from "./fit";
+import { checkSeries, fittedGradient, fittedValue, type DiffusionFit, type FitOptions } from "./fit";
 import { countSeries, estimateIncrementNoise, type CountSeries, type IncrementNoise } from "./incrementNoise";
+import { paceForecaster } from "./pace";
+import { series, type Series } from "./startValues";
 
 /** The most steps the scatter of new adopters is summed over, however far ahead the time. */
 const MAX_STEPS = 600;
@@ -14,7 +17,9 @@ const MAX_STEPS = 600;
  * probabilities.
  */
 export interface CountForecaster {
-  /** The fitted curve at `time` (FORECAST's "Forecast" column). */
+  /** The counts forecast from: one per distinct time (the mean of several), by time. */
+  readonly counts: Series;
+  /** The fitted curve at `time` (FORECAST's "Fitted" column). */
   fitted(time: number): number;
   /** The predictive distribution of the count at `time`. */
   distribution(time: number): CountDistribution;
@@ -56,6 +61,7 @@ export function countForecaster(fit: DiffusionFit): CountForecaster {
   // Degrees of freedom of the distinct times: a row entered twice adds no information.
   const dof = data.t.length - fit.k;
   const withoutSpread = (kind: "na" | "num", reason: string): CountForecaster => ({
+    counts: data,
     fitted,
     distribution(time) {
       fitted(time);
@@ -71,6 +77,7 @@ export function countForecaster(fit: DiffusionFit): CountForecaster {
   const whole = fit.values.every(Number.isInteger);
   const shift = whole ? 0.5 : 0;
   return {
+    counts: data,
     fitted,
     distribution(time) {
       fitted(time);
@@ -97,6 +104,7 @@ export function averagedForecaster(comparison: ModelComparison): CountForecaster
     .filter((score) => score.fit && score.weight > 0)
     .map((score) => ({ weight: score.weight, forecaster: score === comparison.best ? best : countForecaster(score.fit!) }));
   return {
+    counts: best.counts,
     fitted: best.fitted,
     distribution(time) {
       best.fitted(time);
@@ -119,13 +127,108 @@ export function averagedForecaster(comparison: ModelComparison): CountForecaster
 }
 
 /**
- * The forecaster of a fit from `fitChosen`: the model-averaged one for "auto" (which comes with
- * its comparison), the model's own otherwise.
+ * The forecaster FORECAST, CHANCE and REACH use: the fitted curves' predictive distribution
+ * (`countForecaster`, or `averagedForecaster` for "auto") and, after the last count, the recent
+ * pace carried on (`paceForecaster`) beside it.
+ *
+ * The curves' distribution holds where the curve is right and only the counts scatter about it.
+ * On real adoption a curve fitted early is often wrong in its market or shape, in ways no count
+ * noise explains, and then the counts run in streaks about it. So after the last count the count
+ * is a mixture: with weight 1 − w the curves' distribution, with weight w the pace's, w =
+ * `paceWeight` (small when the residuals show no streaks, large when they do). Where the curve's
+ * distribution is undefined (no degrees of freedom left, or parameters the data do not determine)
+ * the pace alone gives the bounds. At and between counts the curves' distribution stands.
  *
  * @example forecasterFor(fitChosen("auto", months, gps)).distribution(15).quantile(0.9) // the 80% upper bound at month 15
  */
 export function forecasterFor(chosen: ChosenFit): CountForecaster {
-  return chosen.comparison ? averagedForecaster(chosen.comparison) : countForecaster(chosen.fit);
+  const curve = chosen.comparison ? averagedForecaster(chosen.comparison) : countForecaster(chosen.fit);
+  const { fit } = chosen;
+  const data = curve.counts;
+  const pace = paceOf(data);
+  if (!pace) return curve;
+  const weight = paceWeight(fit, data);
+  const last = data.t[data.t.length - 1];
+  return {
+    counts: data,
+    fitted: curve.fitted,
+    distribution(time) {
+      if (!(time > last)) return curve.distribution(time);
+      curve.fitted(time);
+      let curveDistribution: CountDistribution;
+      try {
+        curveDistribution = curve.distribution(time);
+        curveDistribution.atLeast(last);
+      } catch (error) {
+        if (!(error instanceof ModelError)) throw error;
+        return withinMarket(fit, data, pace.distribution(time));
+      }
+      return withinMarket(
+        fit,
+        data,
+        mixture([
+          { weight: 1 - weight, distribution: curveDistribution },
+          { weight, distribution: pace.distribution(time) },
+        ]),
+      );
+    },
+  };
+}
+
+/**
+ * The forecaster of counts: `forecasterFor` the model fitted (`fitChosen`), or, where no curve can
+ * be fitted to counts that are otherwise fine (the market not yet determined, a fit that does not
+ * settle, too few points for "auto" to compare), the recent pace alone: wide, honest bounds rather
+ * than none, with the fitted curve throwing the reason there is none. Bad counts (text, counts
+ * that fall or do not grow, too few) and a model that cannot take the times (Bass with dates)
+ * still throw.
+ *
+ * @example forecastOf("auto", months, gps).forecaster.distribution(15).quantile(0.5) // the forecast at month 15
+ */
+export function forecastOf(
+  choice: ModelChoice,
+  times: readonly number[],
+  values: readonly number[],
+  options: FitOptions = {},
+): { readonly chosen?: ChosenFit; readonly failure?: ModelError; readonly forecaster: CountForecaster } {
+  checkSeries(times, values, options.market);
+  try {
+    const chosen = fitChosen(choice, times, values, options);
+    return { chosen, forecaster: forecasterFor(chosen) };
+  } catch (error) {
+    if (!(error instanceof ModelError) || error.kind === "value") throw error;
+    const data = series(times, values);
+    const pace = paceOf(data);
+    if (!pace) throw error;
+    const last = data.t.length - 1;
+    const ceiling = options.market === undefined ? Infinity : Math.max(options.market, data.y[last]);
+    const forecaster: CountForecaster = {
+      counts: data,
+      fitted() {
+        throw error;
+      },
+      distribution(time) {
+        if (time > data.t[last]) return atMost(pace.distribution(time), ceiling);
+        const next = data.t.findIndex((t) => t >= time);
+        if (next === 0 && data.t[0] !== time) throw error;
+        if (data.t[next] === time) return knownCount(data.y[next]);
+        // Without a curve, the count between two counts is taken on the straight line between them.
+        const share = (time - data.t[next - 1]) / (data.t[next] - data.t[next - 1]);
+        return knownCount(data.y[next - 1] + share * (data.y[next] - data.y[next - 1]));
+      },
+    };
+    return { failure: error, forecaster };
+  }
+}
+
+/** The recent pace of the counts, or undefined where there are too few to measure it. */
+function paceOf(data: Series): ReturnType<typeof paceForecaster> | undefined {
+  try {
+    return paceForecaster(data);
+  } catch (error) {
+    if (error instanceof ModelError) return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -134,7 +237,7 @@ export function forecasterFor(chosen: ChosenFit): CountForecaster {
  * and the bounds stop there). A fitted market is itself uncertain and sets no such limit. Counts
  * already past a market given too small still stand: the ceiling is never below the last count.
  */
-function withinMarket(fit: DiffusionFit, data: CountSeries, distribution: CountDistribution): CountDistribution {
+function withinMarket(fit: DiffusionFit, data: Series, distribution: CountDistribution): CountDistribution {
   return fit.fixedMarket ? atMost(distribution, Math.max(fit.parameters[fit.model.market], data.y[data.y.length - 1])) : distribution;
 }
 
