@@ -60,12 +60,15 @@ export function countForecaster(fit: DiffusionFit): CountForecaster {
   const data = countSeries(fit);
   // Degrees of freedom of the distinct times: a row entered twice adds no information.
   const dof = data.t.length - fit.k;
+  // Without a measure of the scatter, the count at or between counts follows the fitted curve's
+  // share of the counts' rise (the limit of `betweenCounts` as the scatter vanishes); after the
+  // last count it has no distribution.
   const withoutSpread = (kind: "na" | "num", reason: string): CountForecaster => ({
     counts: data,
     fitted,
     distribution(time) {
       fitted(time);
-      return unknownSpread(kind, reason);
+      return time > data.t[data.t.length - 1] ? unknownSpread(kind, reason) : alongCurve(fit, data, time);
     },
   });
   const undetermined = `The values do not determine the ${fit.model.name} parameters separately, so the forecast has no bounds.`;
@@ -163,25 +166,17 @@ export function forecasterFor(chosen: ChosenFit): CountForecaster {
         if (!(error instanceof ModelError)) throw error;
         return withinMarket(fit, data, pace.distribution(time));
       }
-      return withinMarket(
-        fit,
-        data,
-        mixture([
-          { weight: 1 - weight, distribution: curveDistribution },
-          { weight, distribution: pace.distribution(time) },
-        ]),
-      );
+      return mixture([
+        { weight: 1 - weight, distribution: curveDistribution },
+        { weight, distribution: withinMarket(fit, data, pace.distribution(time)) },
+      ]);
     },
   };
 }
 
 /**
  * The forecaster of counts: `forecasterFor` the model fitted (`fitChosen`), or, where no curve can
- * be fitted to counts that are otherwise fine (the market not yet determined, a fit that does not
- * settle, too few points for "auto" to compare), the recent pace alone: wide, honest bounds rather
- * than none, with the fitted curve throwing the reason there is none. Bad counts (text, counts
- * that fall or do not grow, too few) and a model that cannot take the times (Bass with dates)
- * still throw.
+ * be fitted to counts that are otherwise fine, `withoutCurve`.
  *
  * @example forecastOf("auto", months, gps).forecaster.distribution(15).quantile(0.5) // the forecast at month 15
  */
@@ -191,34 +186,54 @@ export function forecastOf(
   values: readonly number[],
   options: FitOptions = {},
 ): { readonly chosen?: ChosenFit; readonly failure?: ModelError; readonly forecaster: CountForecaster } {
-  checkSeries(times, values, options.market);
+  let chosen: ChosenFit;
   try {
-    const chosen = fitChosen(choice, times, values, options);
-    return { chosen, forecaster: forecasterFor(chosen) };
+    chosen = fitChosen(choice, times, values, options);
   } catch (error) {
-    if (!(error instanceof ModelError) || error.kind === "value") throw error;
-    const data = series(times, values);
-    const pace = paceOf(data);
-    if (!pace) throw error;
-    const last = data.t.length - 1;
-    const ceiling = options.market === undefined ? Infinity : Math.max(options.market, data.y[last]);
-    const forecaster: CountForecaster = {
-      counts: data,
-      fitted() {
-        throw error;
-      },
-      distribution(time) {
-        if (time > data.t[last]) return atMost(pace.distribution(time), ceiling);
-        const next = data.t.findIndex((t) => t >= time);
-        if (next === 0 && data.t[0] !== time) throw error;
-        if (data.t[next] === time) return knownCount(data.y[next]);
-        // Without a curve, the count between two counts is taken on the straight line between them.
-        const share = (time - data.t[next - 1]) / (data.t[next] - data.t[next - 1]);
-        return knownCount(data.y[next - 1] + share * (data.y[next] - data.y[next - 1]));
-      },
-    };
-    return { failure: error, forecaster };
+    if (!(error instanceof ModelError)) throw error;
+    return { failure: error, forecaster: withoutCurve(times, values, error, options.market) };
   }
+  return { chosen, forecaster: forecasterFor(chosen) };
+}
+
+/**
+ * The forecaster of counts no curve could be fitted to (`failure` says why: the market not yet
+ * determined, a fit that does not settle, too few points for "auto" to compare): the recent pace
+ * alone after the last count (`paceForecaster`, within a known market), the counts themselves at
+ * their times and the straight line between two counts; its fitted curve throws `failure`. So such
+ * counts get wide, honest bounds rather than none. Counts a fit refuses as such (text, counts that
+ * do not grow, too few for the pace) and a model that cannot take the times (`value`: Bass with
+ * dates) throw `failure`.
+ *
+ * @example withoutCurve([1, 2, 3, 4, 5, 6], [2, 5, 9, 14, 20, 27], failure).distribution(8).quantile(0.9) // an upper bound
+ */
+export function withoutCurve(times: readonly number[], values: readonly number[], failure: ModelError, market?: number): CountForecaster {
+  if (failure.kind === "value") throw failure;
+  try {
+    checkSeries(times, values, market);
+  } catch {
+    throw failure;
+  }
+  const data = series(times, values);
+  const pace = paceOf(data);
+  if (!pace) throw failure;
+  const last = data.t.length - 1;
+  const ceiling = market === undefined ? Infinity : Math.max(market, data.y[last]);
+  return {
+    counts: data,
+    fitted() {
+      throw failure;
+    },
+    distribution(time) {
+      if (time > data.t[last]) return atMost(pace.distribution(time), ceiling);
+      const next = data.t.findIndex((t) => t >= time);
+      if (data.t[next] === time) return knownCount(data.y[next]);
+      if (next === 0) throw failure;
+      // Without a curve, the count between two counts is taken on the straight line between them.
+      const share = (time - data.t[next - 1]) / (data.t[next] - data.t[next - 1]);
+      return knownCount(data.y[next - 1] + share * (data.y[next] - data.y[next - 1]));
+    },
+  };
 }
 
 /** The recent pace of the counts, or undefined where there are too few to measure it. */
@@ -287,6 +302,20 @@ function afterLastCount(
     level = next;
   }
   return positiveAmount(data.y[last], expected + shift, Math.max(curveVariance, 0), noiseVariance, dof);
+}
+
+/**
+ * The count at a time up to the last count when the scatter is unknown: a count where there is
+ * one, else the counts before and after it (0 before the first) joined in the proportion the
+ * fitted curve rises between them, N̂(t) − N̂(t_before) of N̂(t_after) − N̂(t_before).
+ */
+function alongCurve(fit: DiffusionFit, data: CountSeries, time: number): CountDistribution {
+  const next = data.t.findIndex((t) => t >= time);
+  if (data.t[next] === time) return knownCount(data.y[next]);
+  const before = next === 0 ? { level: 0, count: 0 } : { level: fittedValue(fit, data.t[next - 1]), count: data.y[next - 1] };
+  const rise = fittedValue(fit, data.t[next]) - before.level;
+  const share = rise > 0 ? Math.min(Math.max((fittedValue(fit, time) - before.level) / rise, 0), 1) : 0;
+  return knownCount(before.count + share * (data.y[next] - before.count));
 }
 
 /** The count between the counts before and after it (or 0 and the first count). */
