@@ -14,7 +14,7 @@ import { ModelError } from "../model/errors";
 import type { DiffusionFit } from "../model/fit";
 import { timeAsLikelyAsNot } from "../model/asLikelyAsNot";
 import { forecasterFor, withoutCurve, type CountForecaster } from "../model/predictive";
-import { timesAreDates } from "../model/timeOrigin";
+import { shownParameters, timesAreDates } from "../model/timeOrigin";
 import { describe, elementwise, isEmpty, toNumber } from "./arguments";
 import { isExcelError, toExcelError } from "./errors";
 import { FitCache, fitKey } from "./fitCache";
@@ -33,7 +33,7 @@ const COMPARE_HEADER = ["Model", "SSE", "AICc", "Delta", "Weight"] as const;
  * Fits a diffusion curve (bass, logistic, gompertz, or "auto" for the lowest AICc) to cumulative counts by least squares and spills its parameters with standard errors, then sse, rmse, r2 and n.
  * Example: =CRS.FIT("logistic", {0;1.05}, {3500;18981}, 35000) → rate 2.25 a month and midpoint 0.97 months after the end of June 2005, through the article's two GP counts with 35,000 GPs assumed (2 points fix 2 parameters exactly, so the standard errors are #N/A).
  * @customfunction FIT
- * @param model "bass" (p, q, m), "logistic" (m, rate, midpoint), "gompertz" (m, a, b), or "auto" for the one with the lowest AICc (its header reads e.g. "Parameter (logistic)"), in any case. One name, not a range: the result is one model's table.
+ * @param model "bass" (p, q, m), "logistic" (m, rate, midpoint), "gompertz" (m, a, b; with dates as times m, steepest, b: placed by the date of its steepest growth), or "auto" for the one with the lowest AICc (its header reads e.g. "Parameter (logistic)"), in any case. One name, not a range: the result is one model's table.
  * @param times The times of the counts, one row or column: periods (e.g. months) or dates; for bass, periods since the launch, 0 or more.
  * @param values The cumulative counts at those times, 0 or more (e.g. GPs registered); rows blank in both times and values are skipped.
  * @param [market] A known market size, greater than 0, held fixed (its standard error is 0); fitted if omitted (e.g. 35,000 GPs). One value, not a range: a fit has one market size.
@@ -43,13 +43,13 @@ export function FIT(model: string, times: any[][], values: any[][], market?: any
   return excelResult(() => {
     const { choice, fitted } = fitOf(model, times, values, market);
     const { fit } = fitted();
-    const { parameters, standardErrors } = fit;
+    const { names, estimates, standardErrors } = shownParameters(fit);
     const header = choice === "auto" ? `${FIT_HEADER[0]} (${fit.model.name})` : FIT_HEADER[0];
     const rows: any[][] = [[header, FIT_HEADER[1], FIT_HEADER[2]]];
-    fit.model.parameters.forEach((name, j) => {
+    names.forEach((name, j) => {
       const fixed = fit.fixedMarket && j === fit.model.market;
-      const error = fixed ? 0 : standardErrors ? representable(standardErrors[j], fit, j) : uncertaintyError(fit);
-      rows.push([name, representable(parameters[j], fit, j), error]);
+      const error = fixed ? 0 : standardErrors ? standardErrors[j] : uncertaintyError(fit);
+      rows.push([name, estimates[j], error]);
     });
     for (const statistic of FIT_STATISTICS) rows.push([statistic, fit[statistic], ""]);
     return rows;
@@ -239,21 +239,6 @@ function readModel(value: unknown): ModelChoice {
   }
   const quoted = [...MODELS.map((candidate) => candidate.name), "auto"].map((candidate) => `"${candidate}"`);
   throw new ModelError("value", `model must be ${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}, not ${describe(name)}.`);
-}
-
-/**
- * An estimate or standard error as a cell: the number, or #NUM! for one beyond the largest
- * number (a Gompertz a fitted to dates is e^(b·t) at the curve's steepest date).
- */
-function representable(value: number, fit: DiffusionFit, index: number): number | CustomFunctions.Error {
-  if (Number.isFinite(value)) return value;
-  const steepest = fit.model.name === "gompertz" ? ` The curve is steepest at time ${Number((fit.origin + Math.log(fit.localParameters[1]) / fit.localParameters[2]).toPrecision(8))}.` : "";
-  return toExcelError(
-    new ModelError(
-      "num",
-      `${fit.model.parameters[index]} is too large to show with dates as times.${steepest} To read it, give times as periods since the first count, e.g. =CRS.PERIODS(first date, A2:A13).`,
-    ),
-  );
 }
 
 /**

@@ -59,6 +59,27 @@ describe("CRS.FIT", () => {
     expect(FIT("gompertz", column(MONTHS), column(GPS)).map((row) => row[0]).slice(1, 4)).toEqual(["m", "a", "b"]);
   });
 
+  it("places a Gompertz curve fitted to dates by the date of its steepest growth, every estimate finite", () => {
+    // Month t is the date 38352 + 30t: the same curve, its steepest point ln(a)/b months becoming a date.
+    const dates = MONTHS.map((month) => 38352 + 30 * month);
+    const byMonth = FIT("gompertz", column(MONTHS), column(GPS)) as number[][];
+    const byDate = FIT("gompertz", column(dates), column(GPS)) as unknown[][];
+    expect(byDate.map((row) => row[0]).slice(1, 4)).toEqual(["m", "steepest", "b"]);
+    for (const row of byDate.slice(1, 4)) for (const cell of row.slice(1)) expect(Number.isFinite(cell)).toBe(true);
+    const [m, a, b] = byMonth.slice(1, 4).map((row) => row[1]);
+    expect(byDate[1][1]).toBeCloseTo(m, 6);
+    expect(byDate[2][1]).toBeCloseTo(38352 + (30 * Math.log(a)) / b, 4);
+    expect(byDate[3][1]).toBeCloseTo(b / 30, 9);
+    // Its standard error by the delta method, from the months' covariance: t* = ln(a)/b, in days.
+    expect(byDate[2][2]).toBeGreaterThan(0);
+    const [[, , , , fittedByDate]] = FORECAST("gompertz", column(dates), column(GPS), [[38352 + 30 * 15]]).slice(1) as number[][];
+    const [[, , , , fittedByMonth]] = FORECAST("gompertz", column(MONTHS), column(GPS), [[15]]).slice(1) as number[][];
+    expect(fittedByDate).toBeCloseTo(fittedByMonth, 6);
+    // The curve m·e^(−e^(−b·(t − steepest))) is the one the forecast draws.
+    const [, [, mDate], [, steepest], [, bDate]] = byDate as number[][];
+    expect(fittedByDate).toBeCloseTo(mDate * Math.exp(-Math.exp(-bDate * (38352 + 30 * 15 - steepest))), 6);
+  });
+
   it("holds a known market size fixed, with a standard error of 0", () => {
     const table = FIT("logistic", column(MONTHS), column(GPS), 420);
     expect(table[1]).toEqual(["m", 420, 0]);
