@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SERIES_FOLDER } from "../workbook/forecastFixtures";
 import { forecastInProcess } from "./forecastRuns";
+import type { ForecastJson } from "../../scripts/forecastJson";
 
 const work = mkdtempSync(join(tmpdir(), "crs-forecast-command-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -57,7 +58,27 @@ describe("npm run forecast refuses what it cannot use, and writes nothing", () =
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/^Warning: line 4: the count 395 \(time 3\) is lower than 410 before it \(line 3\)\./);
     expect(JSON.parse(run.stdout)).toHaveProperty("n", 4);
-    expect(existsSync(join(work, "falling.xlsx"))).toBe(true);
+    // --json prints and writes nothing: the same command gives the same output again.
+    expect(existsSync(join(work, "falling.xlsx"))).toBe(false);
+    const again = await forecast(join(bad, "falling-count.csv"), join(work, "falling.xlsx"), "--json", "--model", "logistic", "--market", "5000");
+    expect(again.status).toBe(0);
+    expect(again.stdout).toBe(run.stdout);
+  });
+
+  it("gives in the JSON each row's forecast between its bounds, the fitted curve, and REACH's time", async () => {
+    const data = join(SERIES_FOLDER, "england-first-doses-weekly.csv");
+    const run = await forecast(data, join(work, "rows.xlsx"), "--json", "--target", "30000000", "--by", "2021-09-30");
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout) as ForecastJson;
+    expect(existsSync(join(work, "rows.xlsx"))).toBe(false);
+    for (const row of json.forecast) {
+      expect(Object.keys(row)).toEqual(["time", "date", "forecast", "lower", "upper", "fitted"]);
+      expect(row.forecast!).toBeGreaterThanOrEqual(row.lower!);
+      expect(row.forecast!).toBeLessThanOrEqual(row.upper!);
+      expect(typeof row.fitted).toBe("number");
+    }
+    for (const parameter of Object.values(json.parameters)) expect(typeof parameter.estimate).toBe("number");
+    expect(json.reach).not.toBeNull();
   });
 
   it("names every option it cannot use, an unknown option, and the missing file", async () => {
