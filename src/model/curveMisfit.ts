@@ -24,7 +24,7 @@ const STEEPNESS = 3.4;
  * w = 1 / (1 + e^{−STEEPNESS·(z − EVEN_AT)})
  *
  * so a curve whose residuals show no streaks keeps most of the weight, and one whose residuals run
- * in long streaks gives most of it to the pace.
+ * in long streaks gives most of it to the pace. A curve through every count keeps all of it.
  *
  * @example paceWeight(fit, countSeries(fit)) // ≈ 0.15 for counts scattered independently about the curve
  */
@@ -39,6 +39,9 @@ export function paceWeight(fit: DiffusionFit, data: Series): number {
     squares += residual * residual;
     previous = residual;
   }
-  const z = squares > 0 ? (lagged / squares) * Math.sqrt(t.length - 1) : 0;
+  // A curve through every count (to rounding) has no streaks to show: the curve alone.
+  const rise = y[t.length - 1] - y[0];
+  if (!(squares > 1e-20 * rise * rise)) return 0;
+  const z = (lagged / squares) * Math.sqrt(t.length - 1);
   return 1 / (1 + Math.exp(-STEEPNESS * (z - EVEN_AT)));
 }
