@@ -104,11 +104,12 @@ function check(series: SimulatedSeries, fit: DiffusionFit, curve: CountForecaste
 }
 
 /**
- * Simulates `count` series from `seed` and checks every way of fitting them. Each series is
- * compared once per market setting (`compareModels` fits all three models); the true model
- * is fitted on its own (as FIT would), "auto" uses the model-averaged curves.
+ * Simulates `count` series from `seed` (with a drifting rate for every series when `drifting` is
+ * given, see `simulateSeries`) and checks every way of fitting them. Each series is compared once
+ * per market setting (`compareModels` fits all three models); the true model is fitted on its own
+ * (as FIT would), "auto" uses the model-averaged curves.
  */
-export function measureCoverage(count: number, seed: number): FittingResult[] {
+export function measureCoverage(count: number, seed: number, drifting?: { persistence: number; spread: number }): FittingResult[] {
   const results: FittingResult[] = [];
   for (const market of ["unknown", "known"] as const) {
     for (const fitting of ["true model", "auto"] as const) {
@@ -117,7 +118,7 @@ export function measureCoverage(count: number, seed: number): FittingResult[] {
   }
   const random = new Random(seed);
   for (let index = 0; index < count; index++) {
-    const series = simulateSeries(index, random);
+    const series = simulateSeries(index, random, drifting);
     for (const market of ["unknown", "known"] as const) {
       const options = market === "known" ? { market: series.market } : {};
       let comparison: ModelComparison | ModelError;

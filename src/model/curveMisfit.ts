@@ -7,7 +7,7 @@ import type { Series } from "./startValues";
  * tuning part of the real-series corpus while keeping the coverage on simulated series, where the
  * curve is right (`bench/realSeries`, `bench/coverage.ts`).
  */
-const EVEN_AT = 0.5;
+const EVEN_AT = 1.0;
 const STEEPNESS = 3.4;
 
 /**
