@@ -20,9 +20,7 @@ import { timeAsLikelyAsNot } from "../src/model/asLikelyAsNot";
 import { ModelError } from "../src/model/errors";
 import { forecasterFor } from "../src/model/predictive";
 import { shownParameters } from "../src/model/timeOrigin";
-import type { ForecastOptions } from "../src/workbook/forecastOptions";
-import type { Figure } from "../src/workbook/forecastPlan";
-import type { ForecastResults } from "../src/workbook/forecastResults";
+import type { ForecastOptions, Figure, ForecastResults } from "../src/workbook/sheets";
 
 /** A number, or null where there is none. */
 type JsonNumber = number | null;

@@ -10,8 +10,9 @@ import { readSeriesCsv } from "../../src/data/seriesCsv";
 import { timeAsLikelyAsNot } from "../../src/model/asLikelyAsNot";
 import { centralBounds } from "../../src/model/countDistribution";
 import { forecastOf } from "../../src/model/predictive";
-import { PCT_ROWS, REAL_SERIES } from "../workbook/forecastFixtures";
-import { isoToExcelSerial, type IsoDate } from "../../src/data/dates";
+import { isoToExcelSerial } from "../../src/data/dates";
+import type { IsoDate } from "../../src/data/types";
+import { PCT_ROWS, REAL_SERIES } from "../workbook/sheets/forecast/forecastFixtures";
 
 interface Case {
   readonly name: string;
@@ -35,7 +36,8 @@ function cases(): Case[] {
     return { name: file, times, counts, ahead: [times[0], times[times.length >> 1], last, ...Array.from({ length: 12 }, (_, i) => last + 30.44 * (i + 1))] };
   });
   const pct = PCT_ROWS.map(([date]) => isoToExcelSerial(date as IsoDate));
-  const example = { name: "the README's worked example", times: pct, counts: PCT_ROWS.map(([, count]) => count), ahead: [pct[3] + 10, isoToExcelSerial("2005-06-30"), isoToExcelSerial("2005-12-31")], market: 150 };
+  const ahead = [pct[3] + 10, isoToExcelSerial("2005-06-30"), isoToExcelSerial("2005-12-31")];
+  const example = { name: "the README's worked example", times: pct, counts: PCT_ROWS.map(([, count]) => count), ahead, market: 150 };
   return [...corpus, ...shipped, example];
 }
 
