@@ -6,7 +6,7 @@ import type { CountForecaster } from "./predictive";
 const MAX_DOUBLINGS = 60;
 
 /** Bisection stops when the time is known to this share of a period. */
-const TIME_TOLERANCE = 1e-10;
+const TIME_TOLERANCE = 1e-8;
 
 /**
  * REACH: the earliest time at which the count is as likely as not to have reached `target`, the

@@ -8,6 +8,9 @@ import { countSeries, estimateIncrementNoise, type CountSeries, type IncrementNo
 import { paceForecaster } from "./pace";
 import { series, type Series } from "./startValues";
 
+/** The Akaike weight below which a model is left out of "auto"'s mixture. */
+const NEGLIGIBLE_WEIGHT = 1e-9;
+
 /** The most steps the scatter of new adopters is summed over, however far ahead the time. */
 const MAX_STEPS = 600;
 
@@ -103,8 +106,9 @@ export function countForecaster(fit: DiffusionFit): CountForecaster {
  */
 export function averagedForecaster(comparison: ModelComparison): CountForecaster {
   const best = countForecaster(comparison.best.fit);
+  // A model with a weight below NEGLIGIBLE_WEIGHT cannot move a chance visibly: it is left out.
   const parts = comparison.scores
-    .filter((score) => score.fit && score.weight > 0)
+    .filter((score) => score.fit && score.weight > NEGLIGIBLE_WEIGHT)
     .map((score) => ({ weight: score.weight, forecaster: score === comparison.best ? best : countForecaster(score.fit!) }));
   return {
     counts: best.counts,
