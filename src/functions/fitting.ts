@@ -48,8 +48,8 @@ export function FIT(model: string, times: any[][], values: any[][], market?: any
     const rows: any[][] = [[header, FIT_HEADER[1], FIT_HEADER[2]]];
     names.forEach((name, j) => {
       const fixed = fit.fixedMarket && j === fit.model.market;
-      const error = fixed ? 0 : standardErrors ? standardErrors[j] : uncertaintyError(fit);
-      rows.push([name, estimates[j], error]);
+      const error = fixed ? 0 : standardErrors ? representable(standardErrors[j], name) : uncertaintyError(fit);
+      rows.push([name, representable(estimates[j], name), error]);
     });
     for (const statistic of FIT_STATISTICS) rows.push([statistic, fit[statistic], ""]);
     return rows;
@@ -239,6 +239,12 @@ function readModel(value: unknown): ModelChoice {
   }
   const quoted = [...MODELS.map((candidate) => candidate.name), "auto"].map((candidate) => `"${candidate}"`);
   throw new ModelError("value", `model must be ${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}, not ${describe(name)}.`);
+}
+
+/** An estimate or standard error as a cell: the number, or #NUM! saying it is beyond the largest number. */
+function representable(value: number, name: string): number | CustomFunctions.Error {
+  if (Number.isFinite(value)) return value;
+  return toExcelError(new ModelError("num", `${name} is too large to show: the values do not pin it down. Give a known market size, or more points.`));
 }
 
 /**
