@@ -322,8 +322,14 @@ function alongCurve(fit: DiffusionFit, data: CountSeries, time: number): CountDi
   return knownCount(before.count + share * (data.y[next] - before.count));
 }
 
-/** The count between the counts before and after it (or 0 and the first count). */
-function betweenCounts(fit: DiffusionFit, data: CountSeries, noise: IncrementNoise, next: number, time: number, shift: number, dof: number): CountDistribution {
+/**
+ * The count between the counts before and after it (or 0 and the first count), the count after it
+ * being `data.t[next]` (see `countForecaster`): for Poisson scatter, the binomial split of the
+ * gain between the two counts in the proportion the curve rises, to the cube root's accuracy.
+ *
+ * @example betweenCounts(fit, countSeries(fit), noise, 5, 4.5, 0.5, fit.dof).quantile(0.5) // between the counts at months 4 and 5
+ */
+export function betweenCounts(fit: DiffusionFit, data: CountSeries, noise: IncrementNoise, next: number, time: number, shift: number, dof: number): CountDistribution {
   const before = next === 0 ? { level: 0, count: 0 } : { level: fittedValue(fit, data.t[next - 1]), count: data.y[next - 1] };
   const levelAt = fittedValue(fit, time);
   const levelAfter = fittedValue(fit, data.t[next]);
