@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { timeAsLikelyAsNot } from "../../src/model/asLikelyAsNot";
 import { compareModels } from "../../src/model/compare";
 import { mixture, positiveAmount } from "../../src/model/countDistribution";
 import { LOGISTIC_MODEL } from "../../src/model/diffusion";
@@ -96,6 +97,15 @@ describe("where the noise vanishes", () => {
       const closedForm = 500 / (1 + Math.exp(-0.6 * (t - 9)));
       for (const p of [0.1, 0.5, 0.9]) expect(distribution.quantile(p)).toBeCloseTo(closedForm, 4);
       expect(forecaster.fitted(t)).toBeCloseTo(closedForm, 6);
+    }
+  });
+
+  it("counts exactly on a curve are as likely as not to reach a target when the curve does: REACH is the closed-form inverse", () => {
+    // The logistic curve reaches F of its market at midpoint + ln(F/(1 − F))/rate.
+    const months = Array.from({ length: 10 }, (_, i) => i + 1);
+    const { forecaster } = forecastOf("logistic", months, months.map((t) => LOGISTIC_MODEL.value(t, [500, 0.6, 9])));
+    for (const share of [0.2, 0.6, 0.9]) {
+      expect(timeAsLikelyAsNot(forecaster, share * 500)).toBeCloseTo(9 + Math.log(share / (1 - share)) / 0.6, 5);
     }
   });
 
