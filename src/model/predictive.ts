@@ -165,7 +165,7 @@ export function forecasterFor(chosen: ChosenFit): CountForecaster {
       let curveDistribution: CountDistribution;
       try {
         curveDistribution = curve.distribution(time);
-        curveDistribution.atLeast(last);
+        curveDistribution.atLeast(0);
       } catch (error) {
         if (!(error instanceof ModelError)) throw error;
         return withinMarket(fit, data, pace.distribution(time));
