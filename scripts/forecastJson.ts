@@ -16,9 +16,7 @@
  */
 import { excelSerialToIso } from "../src/data/dates";
 import type { Series } from "../src/data/series";
-import { timeAsLikelyAsNot } from "../src/model/asLikelyAsNot";
 import { ModelError } from "../src/model/errors";
-import { forecasterFor } from "../src/model/predictive";
 import { shownParameters } from "../src/model/timeOrigin";
 import type { ForecastOptions, Figure, ForecastResults } from "../src/workbook/sheets";
 
@@ -60,15 +58,7 @@ export function forecastJson(series: Series, options: ForecastOptions, results: 
       return [name, { estimate: finiteOrNull(shown.estimates[j]), stdError: fixed ? 0 : finiteOrNull(shown.standardErrors?.[j]) }];
     }),
   );
-  const forecaster = forecasterFor(results.chosen);
-  const median = (time: number): JsonNumber => {
-    try {
-      return finiteOrNull(forecaster.distribution(time).quantile(0.5));
-    } catch (error) {
-      if (error instanceof ModelError) return null;
-      throw error;
-    }
-  };
+
   const compare =
     results.comparison instanceof ModelError
       ? []
@@ -80,14 +70,7 @@ export function forecastJson(series: Series, options: ForecastOptions, results: 
           weight: score.weight,
         }));
   const target = options.target;
-  let reachTime: JsonNumber = null;
-  if (target !== null) {
-    try {
-      reachTime = timeAsLikelyAsNot(forecaster, target.count);
-    } catch (error) {
-      if (!(error instanceof ModelError)) throw error;
-    }
-  }
+  const reachTime = results.reach === null ? null : figureOrNull(results.reach);
   return {
     model: fit.model.name,
     n: fit.n,
@@ -97,7 +80,7 @@ export function forecastJson(series: Series, options: ForecastOptions, results: 
     forecast: results.times.map((time, i) => ({
       time,
       date: dateOf(time),
-      forecast: median(time),
+      forecast: figureOrNull(results.points[i].forecast),
       lower: figureOrNull(results.points[i].lower),
       upper: figureOrNull(results.points[i].upper),
       fitted: figureOrNull(results.points[i].fitted),

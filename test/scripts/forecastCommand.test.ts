@@ -65,6 +65,23 @@ describe("npm run forecast refuses what it cannot use, and writes nothing", () =
     expect(again.stdout).toBe(run.stdout);
   });
 
+  it("fits Bass to dates in months since a launch, by default the first count's date", async () => {
+    const data = join(SERIES_FOLDER, "england-first-doses-weekly.csv");
+    const launched = await forecast(data, join(work, "bass.xlsx"), "--json", "--model", "bass", "--unit", "week", "--target", "40000000", "--by", "2021-09-30");
+    expect(launched.stderr).toBe("");
+    const json = JSON.parse(launched.stdout) as ForecastJson;
+    expect(json.model).toBe("bass");
+    expect(Object.keys(json.parameters)).toEqual(["p", "q", "m"]);
+    for (const row of json.forecast) expect(row.lower! <= row.forecast! && row.forecast! <= row.upper!).toBe(true);
+    expect(json.reach?.date).toMatch(/^20\d\d-\d\d-\d\d$/);
+    // A launch a week earlier is another clock: the same counts, a different Bass curve.
+    const earlier = JSON.parse((await forecast(data, join(work, "bass.xlsx"), "--json", "--model", "bass", "--unit", "week", "--launch", "2020-12-06")).stdout) as ForecastJson;
+    expect(earlier.parameters.p.estimate).not.toBe(json.parameters.p.estimate);
+    const late = await forecast(data, join(work, "bass.xlsx"), "--json", "--model", "bass", "--launch", "2021-06-01");
+    expect(late.status).toBe(1);
+    expect(late.stderr).toMatch(/^--launch must be on or before the first count's date/);
+  });
+
   it("gives in the JSON each row's forecast between its bounds, the fitted curve, and REACH's time", async () => {
     const data = join(SERIES_FOLDER, "england-first-doses-weekly.csv");
     const run = await forecast(data, join(work, "rows.xlsx"), "--json", "--target", "30000000", "--by", "2021-09-30");

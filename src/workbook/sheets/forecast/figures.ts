@@ -12,6 +12,7 @@ import { ModelError } from "../../../model/errors";
 import { timeAsLikelyAsNot } from "../../../model/asLikelyAsNot";
 import type { DiffusionFit } from "../../../model/fit";
 import { type CountForecaster, forecasterFor } from "../../../model/predictive";
+import { PERIOD_UNIT_DAYS } from "../../../model/periods";
 import { shownParameters } from "../../../model/timeOrigin";
 import type { ForecastOptions } from "./options";
 import { forecastTimes } from "./steps";
@@ -84,13 +85,25 @@ function fitOptions(options: ForecastOptions): { market?: number } {
 }
 
 /**
+ * The clock the fits take times on: the series' own, or for Bass with dates `unit` periods since
+ * the launch (`options.launch`), as CRS.PERIODS(launch, date, unit) gives them.
+ */
+function fitClock(options: ForecastOptions): { toFit(time: number): number; fromFit(time: number): number } {
+  const { launch } = options;
+  if (launch === null) return { toFit: (time) => time, fromFit: (time) => time };
+  const days = PERIOD_UNIT_DAYS.get(options.unit)!;
+  return { toFit: (date) => (date - launch) / days, fromFit: (periods) => launch + periods * days };
+}
+
+/**
  * Fits the chosen model to the series, as CRS.FIT would: throws the ModelError it would show
  * when no curve can be fitted (so the pane can say why before writing anything).
  *
  * @example fitForecast(series, options).fit.model.name // "gompertz"
  */
 export function fitForecast(series: Series, options: ForecastOptions): ChosenFit {
-  return fitChosen(options.model, series.times, series.counts, fitOptions(options));
+  const { toFit } = fitClock(options);
+  return fitChosen(options.model, series.times.map(toFit), series.counts, fitOptions(options));
 }
 
 /**
@@ -103,19 +116,20 @@ export function computeForecast(series: Series, options: ForecastOptions): Forec
   const forecaster = forecasterFor(chosen);
   const times = forecastTimes(series, options);
   const target = options.target;
+  const { toFit, fromFit } = fitClock(options);
   return {
     chosen,
     comparison: chosen.comparison ?? compareOrWhy(series, options),
     times,
-    points: times.map((time) => pointAt(forecaster, time, options.confidence)),
-    reach: target === null ? null : figure(() => timeAsLikelyAsNot(forecaster, target.count)),
-    chance: target === null ? null : figure(() => forecaster.distribution(target.by).atLeast(target.count)),
+    points: times.map((time) => pointAt(forecaster, toFit(time), options.confidence)),
+    reach: target === null ? null : figure(() => fromFit(timeAsLikelyAsNot(forecaster, target.count))),
+    chance: target === null ? null : figure(() => forecaster.distribution(toFit(target.by)).atLeast(target.count)),
   };
 }
 
 function compareOrWhy(series: Series, options: ForecastOptions): ModelComparison | ModelError {
   try {
-    return compareModels(series.times, series.counts, fitOptions(options));
+    return compareModels(series.times.map(fitClock(options).toFit), series.counts, fitOptions(options));
   } catch (error) {
     if (error instanceof ModelError) return error;
     throw error;
