@@ -9,7 +9,7 @@
  * logical values in a text are converted, so a test sees any text the writer failed to protect.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { quoteSheetName } from "../../src/excel/a1";
+import { sheetReference } from "../../src/excel/a1";
 
 export type Scalar = string | number | boolean;
 
@@ -856,7 +856,7 @@ class TableProxy {
 function chartReference(fake: FakeExcel, chartSheet: WorksheetProxy, range: RangeProxy): string {
   const data = range.sheetState();
   if (!fake.state.sheets.includes(data)) throw new FakeExcelError("ItemNotFound", `The sheet '${data.name}' is not in the workbook.`);
-  return data === chartSheet.state() ? range.boxAddress() : `${quoteSheetName(data.name)}!${range.boxAddress()}`;
+  return data === chartSheet.state() ? range.boxAddress() : `${sheetReference(data.name)}!${range.boxAddress()}`;
 }
 
 class ChartProxy {

@@ -8,7 +8,7 @@
  * a function the evaluator does not know (pass it in `functions`, as the tests pass the
  * add-in's `CRS.` functions).
  */
-import { cellAddress, parseRange, quoteSheetName } from "../../excel/a1";
+import { cellAddress, parseRange, sheetReference } from "../../excel/a1";
 import { ARRAY_FUNCTIONS, EXCEL_FUNCTIONS } from "./worksheetFunctions";
 import type { CellRange, EvaluationContext, FunctionTable } from "./evaluate";
 import { evaluateFormula, rangeOf } from "./evaluate";
@@ -121,7 +121,7 @@ export function computeFormulaValues(plan: WorkbookPlan, options: FormulaValueOp
       computed.set(cellKey(sheet.name, address), evaluateFormula(formula, contextOf(sheet.name)));
     } catch (error) {
       if (error instanceof UnsupportedFormulaError) {
-        throw new UnsupportedFormulaError(`${quoteSheetName(sheet.name)}!${address} ${formula}: ${error.message}`);
+        throw new UnsupportedFormulaError(`${sheetReference(sheet.name)}!${address} ${formula}: ${error.message}`);
       }
       throw error;
     }
@@ -216,7 +216,7 @@ function dependencyOrder(
         throw new FormulaCycleError(
           cycle.flatMap((key) => {
             const cell = formulaCells.get(key);
-            return cell === undefined ? [] : [`${quoteSheetName(cell.sheet.name)}!${cellAddress(cell.row, cell.column)}`];
+            return cell === undefined ? [] : [`${sheetReference(cell.sheet.name)}!${cellAddress(cell.row, cell.column)}`];
           }),
         );
       }
