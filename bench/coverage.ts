@@ -16,6 +16,8 @@ const SERIES = 2_400;
 const SEED = 20050815;
 const SHOWN = [1, 3, 6, 12];
 const BAR = { below: 7, above: 5 };
+const DRIFTING_SERIES = 600;
+const DRIFT = { persistence: 0.8, spread: 0.25 };
 
 function row(tally: Tally, method: "old" | "curve" | "new"): string {
   return LEVELS.map((_, level) => SHOWN.map((h) => tally.percent(method, level, h).toFixed(1).padStart(5)).join(" ")).join("  | ");
@@ -61,6 +63,15 @@ export function run(): void {
   console.log("  Brier score of CHANCE(count at the horizon ≥ the true curve), all horizons 1-12 (coin flip: 0.250):");
   for (const result of results) {
     console.log(`    ${`${result.fitting}, market ${result.market}`.padEnd(32)} ${(result.overall.brier / result.overall.brierCount).toFixed(3)}`);
+  }
+  // A noise the forecast does not assume: the rate drifts above and below the curve for months.
+  const drifting = measureCoverage(DRIFTING_SERIES, SEED, DRIFT);
+  console.log(
+    `  Counts whose rate drifts (${DRIFTING_SERIES} series: Poisson about e^(w_t) times the curve's rate, w_t AR(1) with persistence ${DRIFT.persistence}, sd ${DRIFT.spread}), not assumed by the forecast:`,
+  );
+  for (const result of drifting) {
+    console.log(`    ${`${result.fitting}, market ${result.market}`.padEnd(32)} before ${row(result.overall, "curve")}`);
+    console.log(`    ${"".padEnd(32)} new    ${row(result.overall, "new")}`);
   }
   console.log(`  (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
