@@ -26,7 +26,7 @@ const STEEPNESS = 3.4;
  * so a curve whose residuals show no streaks keeps most of the weight, and one whose residuals run
  * in long streaks gives most of it to the pace. A curve through every count keeps all of it.
  *
- * @example paceWeight(fit, countSeries(fit)) // ≈ 0.15 for counts scattered independently about the curve
+ * @example paceWeight(fit, countSeries(fit)) // under 0.05 for counts scattered independently about the curve
  */
 export function paceWeight(fit: DiffusionFit, data: Series): number {
   const { t, y } = data;
