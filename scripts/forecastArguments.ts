@@ -2,7 +2,7 @@
  * The command line of `npm run forecast`, read with Node's own strict parser:
  *
  *   npm run forecast -- data.csv [out.xlsx] [--model M] [--market N] [--target N --by DATE]
- *                       [--horizon N] [--unit U] [--confidence C] [--force] [--json]
+ *                       [--launch DATE] [--horizon N] [--unit U] [--confidence C] [--force] [--json]
  *
  * It checks the shape of the command (which options, given once, with a value where one is
  * needed; one or two files); the options' values are checked against the data afterwards by
@@ -13,7 +13,7 @@ import type { ForecastOptionsInput } from "../src/workbook/sheets";
 
 /** How to run the command, for messages. */
 export const FORECAST_USAGE =
-  "npm run forecast -- data.csv [out.xlsx] [--model M] [--market N] [--target N --by DATE] [--horizon N] [--unit U] [--confidence C] [--force] [--json]";
+  "npm run forecast -- data.csv [out.xlsx] [--model M] [--market N] [--target N --by DATE] [--launch DATE] [--horizon N] [--unit U] [--confidence C] [--force] [--json]";
 
 /** What --help prints: the usage, then each option. */
 export const FORECAST_HELP = [
@@ -26,11 +26,12 @@ export const FORECAST_HELP = [
   "  --model M       auto (the lowest AICc, the default), bass, logistic or gompertz",
   "  --market N      a known market size, held fixed (fitted if not given)",
   "  --target N      a count to reach, with --by: the date (2005-06-30 or 30/06/2005) or time to reach it by",
+  "  --launch DATE   with dates, the launch Bass counts time from, in --unit periods (the first count's date)",
   "  --horizon N     periods to forecast past the last count (12)",
   "  --unit U        day, week, month, quarter or year (month for dates; period for numbers)",
   "  --confidence C  of the bounds, between 0 and 1 or a percentage (80%)",
   "  --force         overwrite out.xlsx if it exists",
-  "  --json          print one JSON object of the forecast instead of the sentences",
+  "  --json          print one JSON object of the forecast instead of the sentences, and write no file",
 ].join("\n");
 
 /** The command line, read. Paths are as given (relative to the caller's folder). */
@@ -57,7 +58,7 @@ export class ArgumentError extends Error {
   }
 }
 
-const VALUE_OPTIONS = ["model", "market", "target", "by", "horizon", "unit", "confidence"] as const;
+const VALUE_OPTIONS = ["model", "market", "target", "by", "launch", "horizon", "unit", "confidence"] as const;
 const FLAG_OPTIONS = ["force", "json", "help"] as const;
 
 const OPTIONS = {
@@ -65,6 +66,7 @@ const OPTIONS = {
   market: { type: "string" },
   target: { type: "string" },
   by: { type: "string" },
+  launch: { type: "string" },
   horizon: { type: "string" },
   unit: { type: "string" },
   confidence: { type: "string" },
@@ -79,6 +81,7 @@ const EXAMPLES: Record<(typeof VALUE_OPTIONS)[number], string> = {
   market: "150",
   target: "45",
   by: "30/06/2005",
+  launch: "31/03/2005",
   horizon: "12",
   unit: "month",
   confidence: "0.8",
@@ -114,7 +117,8 @@ export function parseForecastArguments(args: readonly string[]): ForecastArgumen
   if (/\.xlsx$/i.test(data)) throw new ArgumentError(`"${data}" is a workbook: give the CSV file of your counts first, then the .xlsx file to write.`);
   if (output !== undefined && !/\.xlsx$/i.test(output)) throw new ArgumentError(`"${output}" must end in .xlsx: it names the workbook to write.`);
 
-  const options: Record<string, string> = {};
+  // The command offers a launch (empty: the first count's date), so Bass takes dates.
+  const options: Record<string, string> = { launch: "" };
   for (const name of VALUE_OPTIONS) {
     const value = values[name];
     if (typeof value === "string") options[name] = value;

@@ -54,13 +54,18 @@ async function run(args: readonly string[], context: CommandContext): Promise<vo
   }
   const dataPath = resolve(context.cwd, command.data);
   const outputPath = resolve(context.cwd, command.output ?? defaultOutput(command.data));
-  if (!command.force && existsSync(outputPath)) {
+  // --json prints and writes nothing, so the same command gives the same output every time.
+  if (!command.json && !command.force && existsSync(outputPath)) {
     throw new CommandError(`${outputPath} exists and is kept: pass --force to overwrite it, or name another file.`);
   }
   const series = readSeriesCsv(readText(dataPath, command.data));
   for (const warning of series.warnings) context.stderr(`Warning: ${warning.message}`);
   const options = readForecastOptions(command.options, series);
   const results = computeForecast(series, options);
+  if (command.json) {
+    context.stdout(JSON.stringify(forecastJson(series, options, results)));
+    return;
+  }
   const plan = planForecast({ flavour: "portable", series, options, source: { kind: "file", name: basename(command.data) }, figures: forecastFigures(results, options) }, NO_TAKEN_NAMES);
   const bytes = await writeXlsx(plan);
   try {
@@ -68,10 +73,6 @@ async function run(args: readonly string[], context: CommandContext): Promise<vo
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new CommandError(`${outputPath} exists and is kept: pass --force to overwrite it.`);
     throw new CommandError(`Cannot write ${outputPath}: ${(error as Error).message}.`);
-  }
-  if (command.json) {
-    context.stdout(JSON.stringify(forecastJson(series, options, results)));
-    return;
   }
   const values = computeFormulaValues(plan);
   const sheet = plan.sheets[0].name;

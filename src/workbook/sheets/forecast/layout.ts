@@ -17,7 +17,7 @@ export const COMPARE_SIZE = { rows: 4, columns: 5 } as const;
 export const FIT_SIZE = { rows: 8, columns: 3 } as const;
 
 /** Column widths in characters: labels and the table's dates, then values. */
-export const COLUMN_WIDTHS = [44, 16, 14, 14, 14, 14] as const;
+export const COLUMN_WIDTHS = [44, 16, 14, 14, 14, 14, 14] as const;
 
 /**
  * The fixed rows of the sheet. The options and results sit left, the chart right of them on
@@ -33,11 +33,11 @@ export const ROW = {
   options: 11,
   resultsHeader: 19,
   results: 20,
-  compareCaption: 31,
-  compare: 32,
-  fitCaption: 32 + COMPARE_SIZE.rows + 1,
-  fit: 32 + COMPARE_SIZE.rows + 2,
-  tableCaption: 32 + COMPARE_SIZE.rows + 2 + FIT_SIZE.rows + 1,
+  compareCaption: 32,
+  compare: 33,
+  fitCaption: 33 + COMPARE_SIZE.rows + 1,
+  fit: 33 + COMPARE_SIZE.rows + 2,
+  tableCaption: 33 + COMPARE_SIZE.rows + 2 + FIT_SIZE.rows + 1,
 } as const;
 export const TABLE_HEADER_ROW = ROW.tableCaption + 1;
 /** The cells of the sentences that say what the forecast means, top to bottom. */
@@ -48,7 +48,7 @@ export const CHART_POSITION = `D${ROW.optionsHeader}:J${ROW.results + 9}`;
 /** The option rows, in order, by what they hold. */
 export const OPTION_ROWS = ["model", "market", "target", "by", "confidence", "horizon", "unit"] as const;
 /** The result rows, in order. */
-export const RESULT_ROWS = ["modelUsed", "weight", "lastTime", "lastCount", "endTime", "endFitted", "endLower", "endUpper", "reach", "chance"] as const;
+export const RESULT_ROWS = ["modelUsed", "weight", "lastTime", "lastCount", "endTime", "endForecast", "endLower", "endUpper", "endFitted", "reach", "chance"] as const;
 
 export type OptionRow = (typeof OPTION_ROWS)[number];
 export type ResultRow = (typeof RESULT_ROWS)[number];
@@ -61,7 +61,7 @@ export const resultCell = (row: ResultRow): string => `$B$${ROW.results + RESULT
 export interface Formats {
   readonly time: string;
   readonly count: string;
-  /** Fitted counts and bounds: a decimal for small counts, where it matters. */
+  /** Forecasts, bounds and the fitted curve: a decimal for small counts, where it matters. */
   readonly forecast: string;
 }
 

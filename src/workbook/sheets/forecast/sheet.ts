@@ -195,10 +195,11 @@ export class ForecastSheet {
       lastTime: `Last count: ${this.series.timesAreDates ? "date" : "time"}`,
       lastCount: "Last count",
       endTime: `Forecast end: ${periodsText(this.options.horizon, this.options.unit)} after the last count`,
-      endFitted: "Forecast there (fitted curve)",
+      endForecast: "Forecast there (as likely above as below)",
       endLower: "Lower bound there",
       endUpper: "Upper bound there",
-      reach: `Target reached on the fitted curve (REACH)`,
+      endFitted: "Fitted curve there",
+      reach: `Target as likely as not reached by (REACH)`,
       chance: "Chance of the target by its date (CHANCE)",
     };
     const formats: Record<ResultRow, string> = {
@@ -207,9 +208,10 @@ export class ForecastSheet {
       lastTime: this.formats.time,
       lastCount: this.formats.count,
       endTime: this.formats.time,
-      endFitted: this.formats.forecast,
+      endForecast: this.formats.forecast,
       endLower: this.formats.forecast,
       endUpper: this.formats.forecast,
+      endFitted: this.formats.forecast,
       reach: this.formats.time,
       chance: NUMBER_FORMATS.percent,
     };
@@ -244,9 +246,10 @@ export class ForecastSheet {
         lastTime,
         lastCount,
         endTime,
-        endFitted: forecastAt("forecast"),
+        endForecast: forecastAt("forecast"),
         endLower: forecastAt("lower"),
         endUpper: forecastAt("upper"),
+        endFitted: forecastAt("fitted"),
         reach: { formula: `=IF(ISBLANK(${target}),"",${crs.reach(target)})` },
         chance: { formula: `=IF(OR(ISBLANK(${target}),ISBLANK(${by})),"",${crs.chance(target, by)})` },
       };
@@ -259,9 +262,10 @@ export class ForecastSheet {
       lastTime,
       lastCount,
       endTime,
-      endFitted: numberOrNA(end.fitted),
+      endForecast: numberOrNA(end.forecast),
       endLower: numberOrNA(end.lower),
       endUpper: numberOrNA(end.upper),
+      endFitted: numberOrNA(end.fitted),
       reach: figures.reach === null ? null : numberOrNA(figures.reach),
       chance: figures.chance === null ? null : numberOrNA(figures.chance),
     };
@@ -316,7 +320,7 @@ export class ForecastSheet {
     return [table, ...(figures === null ? [] : missingNotes(row, size.columns + 1, figures))];
   }
 
-  /** The forecast table: time, count, fitted curve, lower and upper bound (and the target). */
+  /** The forecast table: time, count, forecast, lower and upper bound, fitted curve (and the target). */
   private tableRanges(): RangeWrite[] {
     const hasTarget = this.options.target !== null;
     const ahead = periodsText(this.options.horizon, this.options.unit);
@@ -328,7 +332,7 @@ export class ForecastSheet {
     // Live, the bounds' headers follow the confidence option, as FORECAST's own do.
     const boundHeader = (bound: "Lower" | "Upper"): Cell =>
       this.live ? { formula: `="${bound} "&ROUND(${optionCell("confidence")}*100,4)&"%"` } : `${bound} ${percent}`;
-    const header: Cell[] = [this.timeName, this.countName, "Forecast", boundHeader("Lower"), boundHeader("Upper"), ...(hasTarget ? ["Target"] : [])];
+    const header: Cell[] = [this.timeName, this.countName, "Forecast", boundHeader("Lower"), boundHeader("Upper"), "Fitted", ...(hasTarget ? ["Target"] : [])];
     const target: Cell[] = hasTarget ? [{ formula: `=IF(ISBLANK(${optionCell("target")}),NA(),${optionCell("target")})` }] : [];
     const links = this.input.flavour === "crs" ? sourceCells(this.series, this.input.source) : null;
     const figures = this.input.flavour === "portable" ? this.input.figures.rows : null;
@@ -337,10 +341,10 @@ export class ForecastSheet {
     const fitted = (index: number): Cell[] => {
       if (figures === null) {
         const time = `$A${this.firstRow + index}`;
-        return (["forecast", "lower", "upper"] as const).map((figure) => ({ formula: `=${crs.forecastAt(time, figure)}` }));
+        return (["forecast", "lower", "upper", "fitted"] as const).map((figure) => ({ formula: `=${crs.forecastAt(time, figure)}` }));
       }
       const point = figures[index];
-      return [numberOrNA(point.fitted), numberOrNA(point.lower), numberOrNA(point.upper)];
+      return [numberOrNA(point.forecast), numberOrNA(point.lower), numberOrNA(point.upper), numberOrNA(point.fitted)];
     };
     const dataRows = this.series.times.map((time, i): Cell[] => [
       links ? { formula: `=${links[i].time}` } : time,
@@ -354,7 +358,8 @@ export class ForecastSheet {
       ...fitted(this.series.times.length + j),
       ...target,
     ]);
-    const rowFormats = [this.formats.time, this.formats.count, this.formats.forecast, this.formats.forecast, this.formats.forecast, ...(hasTarget ? [this.formats.count] : [])];
+    const forecastFormats = [this.formats.forecast, this.formats.forecast, this.formats.forecast, this.formats.forecast];
+    const rowFormats = [this.formats.time, this.formats.count, ...forecastFormats, ...(hasTarget ? [this.formats.count] : [])];
     const body = [...dataRows, ...horizonRows];
     return [
       { address: cellAddress(ROW.tableCaption, 1), cells: [[caption]], style: TITLE_STYLE },
@@ -363,15 +368,20 @@ export class ForecastSheet {
     ];
   }
 
-  /** The chart: counts as markers, the forecast line, its bounds dashed, the target; dates on a date axis. */
+  /**
+   * The chart: counts as markers, the fitted curve through them, the forecast line and its bounds
+   * dashed (which meet the counts at their times and open after the last), the target; dates on a
+   * date axis.
+   */
   chart(): ChartPlan {
     const column = (letter: string): string => `${letter}${this.firstRow}:${letter}${this.lastRow}`;
     const series: ChartSeriesPlan[] = [
       { name: this.countName, values: column("B"), look: "markers", color: "#1F4E79" },
+      { name: "Fitted curve", values: column("F"), look: "line", color: "#7F7F7F" },
       { name: "Forecast", values: column("C"), look: "line", color: "#C55A11" },
       { name: "Lower bound", values: column("D"), look: "dashed", color: "#C55A11" },
       { name: "Upper bound", values: column("E"), look: "dashed", color: "#C55A11" },
-      ...(this.options.target !== null ? [{ name: "Target", values: column("F"), look: "dashed" as const, color: "#7F7F7F" }] : []),
+      ...(this.options.target !== null ? [{ name: "Target", values: column("G"), look: "dashed" as const, color: "#7F7F7F" }] : []),
     ];
     return {
       title: `${this.countName}: counts and forecast`,
