@@ -74,8 +74,9 @@ export function FORECAST(model: string, times: any[][], values: any[][], newTime
     // (1 + level)/2 is the upper bound's probability: a level so near 1 that it rounds to 1 has no bound.
     if (!(level > 0 && (1 + level) / 2 < 1)) throw new ModelError("num", "confidence must be between 0 and 1 (e.g. 0.95 for 95%).");
     const cells = readCells(newTimes, "newTimes");
-    const forecaster = fitOf(model, times, values, market).forecaster();
-    const blank = blankZeros(cells, timesAreDates(cells.filter((cell): cell is number => typeof cell === "number" && cell !== 0)));
+    const chosen = fitOf(model, times, values, market);
+    const forecaster = chosen.forecaster();
+    const blank = blankZeros(cells, timesAreDates(chosen.times));
     const percent = `${Number((level * 100).toPrecision(6))}%`;
     const rows: any[][] = [["Time", "Forecast", `Lower ${percent}`, `Upper ${percent}`, "Fitted"]];
     cells.forEach((cell, index) => {
@@ -179,7 +180,7 @@ interface CachedFit {
 const FITS = new FitCache<CachedFit>(FIT_CACHE_CAPACITY);
 
 /** Reads the model, data and market size and fits the model, or takes the fit from the cache. */
-function fitOf(model: unknown, times: unknown, values: unknown, market: unknown): { choice: ModelChoice } & CachedFit {
+function fitOf(model: unknown, times: unknown, values: unknown, market: unknown): { choice: ModelChoice; times: readonly number[] } & CachedFit {
   const choice = readModel(model);
   const known = zeroAsOmitted(single(market, "market"));
   const data = readSeries(times, values);
@@ -206,7 +207,7 @@ function fitOf(model: unknown, times: unknown, values: unknown, market: unknown)
       },
     };
   });
-  return { choice, fitted: cached.fitted, forecaster: cached.forecaster };
+  return { choice, times: data.times, fitted: cached.fitted, forecaster: cached.forecaster };
 }
 
 /** A number computed for a cell, or the Excel error of the ModelError it throws. */

@@ -17,7 +17,8 @@ import { columnLetters } from "../../../excel/a1";
 import { NUMBER_FORMATS } from "../../plan";
 import type { Cell, CellStyle } from "../../plan";
 import { type ModelContext, fitCell } from "./context";
-import { type ForecastColumn, forecastAt } from "./fitFormulas";
+import type { ForecastFigure } from "../dialect";
+import { forecastAt } from "./fitFormulas";
 import { writeNotes } from "./lineItems";
 import { MODEL_FORMATS } from "./modelFormats";
 import { type SheetBuilder, formula, wrappedLines } from "./sheetBuilder";
@@ -87,7 +88,7 @@ export function writeTimeline(context: ModelContext): TimelineRows {
     target: first + 12,
   };
   const ref = (column: string, row: number): string => `${column}$${row}`;
-  const fit = (which: ForecastColumn, label: string): TimelineRow => ({
+  const fit = (which: ForecastFigure, label: string): TimelineRow => ({
     label: fitted === null ? label : `${label} (as fitted)`,
     unit: "GPs",
     format: MODEL_FORMATS.timelineCount,
