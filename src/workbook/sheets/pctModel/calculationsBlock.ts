@@ -9,7 +9,7 @@ import { type ModelContext, fitCell } from "./context";
 import { forecastAt } from "./fitFormulas";
 import { type LineItem, writeBlockTitle, writeLineItems, writeSubheading } from "./lineItems";
 import { MODEL_FORMATS } from "./modelFormats";
-import { formula } from "./sheetBuilder";
+import { formula } from "../sheetBuilder";
 
 /** A date in the decision's sentences: "30 Jun 2005". */
 const DATE_WORDS = `"d mmm yyyy"`;

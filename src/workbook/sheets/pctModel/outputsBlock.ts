@@ -12,7 +12,7 @@ import { type ModelContext, fitCell } from "./context";
 import { LABEL_COLUMN } from "./grid";
 import { chanceOfTarget, dateTargetReached, forecastAt } from "./fitFormulas";
 import { type LineItem, writeBlockTitle, writeLineItems } from "./lineItems";
-import { formula } from "./sheetBuilder";
+import { formula } from "../sheetBuilder";
 import { WARNING_STYLE } from "../palette";
 
 /** Writes the outputs block; returns its title row, where the chart beside it starts. */

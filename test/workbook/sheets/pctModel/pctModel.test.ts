@@ -13,7 +13,7 @@ import { isExcelError } from "../../../../src/workbook/formula/values";
 import { EXAMPLE_PCT, HISTORY_ROWS } from "../../../../src/workbook/sheets/pctModel/example";
 import { SPEC_INPUTS, SPEC_OUTPUTS } from "../../../../src/workbook/sheets/pctModel/modelNames";
 import { LABEL_COLUMN, MODEL_WIDTHS, NOTE_COLUMN } from "../../../../src/workbook/sheets/pctModel/grid";
-import { wrappedLines } from "../../../../src/workbook/sheets/pctModel/sheetBuilder";
+import { wrappedLines } from "../../../../src/workbook/sheets/sheetBuilder";
 import { TIMELINE_FIRST_COLUMN, TIMELINE_MONTHS } from "../../../../src/workbook/sheets/pctModel/timelineGrid";
 import { MODEL_SHEET, TIMELINE_SHEET, planModel } from "../../../../src/workbook/sheets/pctModel";
 import { NO_TAKEN_NAMES } from "../../../../src/workbook/plan/names";
