@@ -3,7 +3,7 @@
  * over the option and result cells, so that they stay true when the numbers change.
  */
 import type { Series } from "../../../data/series";
-import { type Formats, optionCell, resultCell } from "./layout";
+import type { ForecastLayout, Formats } from "./layout";
 import type { ForecastOptions } from "./options";
 import { periodsText } from "./steps";
 
@@ -14,6 +14,8 @@ import { periodsText } from "./steps";
  */
 export class SentenceFormulas {
   constructor(
+    /** Where the option and result cells are. */
+    private readonly layout: ForecastLayout,
     private readonly series: Series,
     private readonly options: ForecastOptions,
     private readonly formats: Formats,
@@ -46,6 +48,7 @@ export class SentenceFormulas {
    * again with the command's --target and --by options.
    */
   target(): string {
+    const { optionCell, resultCell } = this.layout;
     const [target, by, market] = [optionCell("target"), optionCell("by"), optionCell("market")];
     const [reach, chance, last] = [resultCell("reach"), resultCell("chance"), resultCell("lastTime")];
     const share = `IF(ISNUMBER(${market})," of "&${this.count(market)}&" ("&TEXT(${target}/${market},"0%")&")","")`;
@@ -75,6 +78,7 @@ export class SentenceFormulas {
    * curve there.
    */
   forecast(): string {
+    const { optionCell, resultCell } = this.layout;
     const [end, forecast, lower, upper] = [resultCell("endTime"), resultCell("endForecast"), resultCell("endLower"), resultCell("endUpper")];
     const [last, lastCount] = [resultCell("lastTime"), resultCell("lastCount")];
     const after = `${periodsText(this.options.horizon, this.options.unit)} after the last count`;
@@ -88,6 +92,7 @@ export class SentenceFormulas {
 
   /** Which model, and why. */
   model(): string {
+    const { optionCell, resultCell } = this.layout;
     const [model, used, weight] = [optionCell("model"), resultCell("modelUsed"), resultCell("weight")];
     const percent = `IFERROR(TEXT(${weight},"0%"),"not available")`;
     const auto = `"The "&${used}&" curve fits these counts best of the three (the lowest AICc; Akaike weight "&${percent}&": see Models compared below)."`;
