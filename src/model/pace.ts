@@ -32,9 +32,9 @@ const MAX_AHEAD = 12;
  * y_n + X,  X = r·D(h) + WIDENING·s·h·T,  D(h) = φ(1 − φ^h)/(1 − φ)
  *
  * with φ = DAMPING, T Student-t on (origins − 1) degrees of freedom, and s² = mean of e²/h² over
- * the rule's own errors e = y_i − y_j − r_j·D(h)
- * from every earlier origin j (at most MAX_ORIGINS of them, MAX_AHEAD counts ahead each): errors
- * that grow in proportion to the horizon, as an error in the pace does. Counts do not fall, so
+ * the rule's own errors e = y_i − y_j − r_j·D(h) from every earlier origin j (at most MAX_ORIGINS
+ * of them, MAX_AHEAD counts ahead each): errors that grow in proportion to the horizon, as an
+ * error in the pace does. Counts do not fall, so
  * where X would be negative the count stays at y_n: the count is y_n + max(X, 0), with a chance
  * P(X ≤ 0) of no new adopters at all (censored at 0, not conditioned on X > 0, which would move
  * every quantile up and put the lower bound above a count that has stopped rising).
