@@ -124,7 +124,8 @@ function onPowerScale(base: number, mean: number, curveVariance: number, noiseVa
 /**
  * The mixture Σ w_i·F_i of distributions with weights summing to 1: P(count ≥ x) = Σ w_i·P_i(count
  * ≥ x), its quantiles found by the Illinois variant of regula falsi between the smallest and
- * largest of the parts' quantiles, to a relative 1e-12.
+ * largest of the parts' quantiles, to a relative 1e-12: the largest count found that is reached
+ * with chance 1 − p or more (so at a count where a part piles up, that count).
  *
  * @example mixture([{ weight: 0.5, distribution: knownCount(1) }, { weight: 0.5, distribution: knownCount(3) }]).atLeast(2) // 0.5
  */
@@ -150,7 +151,13 @@ class Mixture implements CountDistribution {
   }
 }
 
-/** The quantile of a mixture: the crossing of `atLeast` with 1 − p between the parts' quantiles (Illinois). */
+/**
+ * The quantile of a mixture: the crossing of `atLeast` with 1 − p between the parts' quantiles
+ * (Illinois), taken from the side where the count is still reached with chance 1 − p or more. Where
+ * a part piles up at one count (a count that stays at the last one, a ceiling) `atLeast` jumps
+ * past 1 − p there, and the quantile is that count itself, not a hair above it: a lower bound
+ * that the count staying put would miss.
+ */
 function mixtureQuantile(parts: readonly { weight: number; distribution: CountDistribution }[], atLeast: (target: number) => number, probability: number): number {
   const wanted = 1 - probability;
   const candidates = parts.map((part) => part.distribution.quantile(probability));
@@ -179,5 +186,5 @@ function mixtureQuantile(parts: readonly { weight: number; distribution: CountDi
       side = -1;
     }
   }
-  return (low + high) / 2;
+  return low;
 }

@@ -5,9 +5,12 @@ import type { Series } from "./startValues";
  * Where the evidence that the curve misses the counts systematically is even (the statistic below
  * at which the pace gets half the weight), and how steeply the weight rises about it: tuned on the
  * tuning part of the real-series corpus while keeping the coverage on simulated series, where the
- * curve is right (`bench/realSeries`, `bench/coverage.ts`).
+ * curve is right (`bench/realSeries`, `bench/coverage.ts`). Read as a posterior, the weight's
+ * log-odds are STEEPNESS·z (the evidence) minus STEEPNESS·EVEN_AT (the prior odds against the
+ * curve being wrong): a curve whose market is fitted is more often wrong than one held to a known
+ * market (an early fit underestimates the market most of all), so it takes less evidence.
  */
-const EVEN_AT = 1.0;
+const EVEN_AT = { fittedMarket: 0.5, knownMarket: 1.0 } as const;
 const STEEPNESS = 3.4;
 
 /**
@@ -21,7 +24,7 @@ const STEEPNESS = 3.4;
  * as the fit absorbs some of the noise) when the noise is independent from period to period, with
  * a standard error of about 1/√m (Box & Pierce 1970). The weight is a smooth step in z = r·√m:
  *
- * w = 1 / (1 + e^{−STEEPNESS·(z − EVEN_AT)})
+ * w = 1 / (1 + e^{−STEEPNESS·(z − EVEN_AT)}),  EVEN_AT = 0.5 with the market fitted, 1 with it known
  *
  * so a curve whose residuals show no streaks keeps most of the weight, and one whose residuals run
  * in long streaks gives most of it to the pace. A curve through every count keeps all of it.
@@ -43,5 +46,6 @@ export function paceWeight(fit: DiffusionFit, data: Series): number {
   const rise = y[t.length - 1] - y[0];
   if (!(squares > 1e-20 * rise * rise)) return 0;
   const z = (lagged / squares) * Math.sqrt(t.length - 1);
-  return 1 / (1 + Math.exp(-STEEPNESS * (z - EVEN_AT)));
+  const even = fit.fixedMarket ? EVEN_AT.knownMarket : EVEN_AT.fittedMarket;
+  return 1 / (1 + Math.exp(-STEEPNESS * (z - even)));
 }

@@ -31,10 +31,13 @@ const MAX_AHEAD = 12;
  *
  * y_n + X,  X = r·D(h) + WIDENING·s·h·T,  D(h) = φ(1 − φ^h)/(1 − φ)
  *
- * with φ = DAMPING, T Student-t on (origins − 1) degrees of freedom, taken conditional on X ≥ 0
- * (counts do not fall), and s² = mean of e²/h² over the rule's own errors e = y_i − y_j − r_j·D(h)
- * from every earlier origin j (at most MAX_ORIGINS of them, MAX_AHEAD counts ahead each): errors
- * that grow in proportion to the horizon, as an error in the pace does.
+ * with φ = DAMPING, T Student-t on (origins − 1) degrees of freedom, and s² = mean of e²/h² over
+ * the rule's own errors e = y_i − y_j − r_j·D(h) from every earlier origin j (at most MAX_ORIGINS
+ * of them, MAX_AHEAD counts ahead each): errors that grow in proportion to the horizon, as an
+ * error in the pace does. Counts do not fall, so
+ * where X would be negative the count stays at y_n: the count is y_n + max(X, 0), with a chance
+ * P(X ≤ 0) of no new adopters at all (censored at 0, not conditioned on X > 0, which would move
+ * every quantile up and put the lower bound above a count that has stopped rising).
  *
  * It knows nothing of a market: it is how far the counts go if they keep their pace, and it is what
  * a forecast falls back on where no curve can be fitted (a market not yet determined).
@@ -77,11 +80,10 @@ export function paceForecaster(data: Series): { readonly period: number; distrib
       const mean = pace * damped(h);
       const scale = spread * h;
       if (!(scale > 0) || !Number.isFinite(scale)) return knownCount(base + mean);
-      // X conditional on X ≥ 0: P(X ≥ x | X ≥ 0) = P(X ≥ x)/P(X ≥ 0).
-      const positive = studentTUpperTail(-mean / scale, dof);
+      // max(X, 0): the chance P(X ≤ 0) piles up at the last count.
       return {
-        quantile: (probability) => base + Math.max(mean + scale * studentTQuantile(1 - (1 - probability) * positive, dof), 0),
-        atLeast: (target) => (target <= base ? 1 : Math.min(studentTUpperTail((target - base - mean) / scale, dof) / positive, 1)),
+        quantile: (probability) => base + Math.max(mean + scale * studentTQuantile(probability, dof), 0),
+        atLeast: (target) => (target <= base ? 1 : studentTUpperTail((target - base - mean) / scale, dof)),
       };
     },
   };

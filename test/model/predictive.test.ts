@@ -264,6 +264,17 @@ describe("the parts of the predictive distribution", () => {
     for (const p of PROBABILITIES) expect(mixed.atLeast(mixed.quantile(p))).toBeCloseTo(1 - p, 9);
     expect(mixture([{ weight: 1, distribution: knownCount(7) }]).quantile(0.3)).toBe(7);
   });
+
+  it("a mixture's quantile at a count where a part piles up is that count, not a hair above it", () => {
+    // Half the chance at 100 (no new adopters), half spread above it: P(count ≥ 100) = 1, and
+    // just above 100 it drops to 0.5, so every quantile below 1/2 is 100 itself.
+    const mixed = mixture([
+      { weight: 0.5, distribution: knownCount(100) },
+      { weight: 0.5, distribution: positiveAmount(100, 20, 10, 20, 12) },
+    ]);
+    for (const p of [0.025, 0.1, 0.3, 0.49]) expect(mixed.quantile(p)).toBe(100);
+    expect(mixed.quantile(0.9)).toBeGreaterThan(100);
+  });
 });
 
 describe("times far off", () => {
