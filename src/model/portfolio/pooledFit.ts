@@ -1,0 +1,377 @@
+/**
+ * Fits many PCTs' adoption curves at once, each borrowing strength from the others (partial
+ * pooling by empirical Bayes, as in the hierarchical diffusion models of Lenk & Rao 1990).
+ *
+ * Each PCT i has GPs m_i and counts y_ij at national months t_ij. Its share curve S(t; u_i)
+ * (`ShareCurve`) is placed by u_i = (ln r_i, c_i), and the PCTs' u_i are drawn from one normal
+ * population N(μ, Σ): the "common pattern" the portfolio shows. The noise is in the new
+ * registrations between counts, d_ij = y_ij − y_i,j−1 (the first count gathers everyone before
+ * it), independent with mean λ_ij = m_i·(S(t_ij) − S(t_i,j−1)) and variance
+ *
+ *   V_ij = φ·λ_ij + κ·B_ij,   B_ij = λ_ij²/(months of the gap, at least 1), and for the first
+ *   count Σ over the months before it of (that month's λ)²,
+ *
+ * Poisson-like scatter φ and a negative-binomial excess κ that grows with the mean, as a single
+ * PCT's forecast assumes (`estimateIncrementNoise`), but shared by all the PCTs.
+ *
+ * The fit alternates (an EM algorithm with Laplace's approximation in its E-step):
+ * 1. each PCT's posterior mode û_i, minimising Σ_j (d_ij − λ_ij)²/V_ij + (u − μ)ᵀΣ⁻¹(u − μ) by
+ *    damped Gauss–Newton (V held at the last iterate: iteratively reweighted), and its posterior
+ *    covariance A_i⁻¹, A_i = JᵀWJ + Σ⁻¹;
+ * 2. μ = mean û_i and Σ = mean[(û_i − μ)(û_i − μ)ᵀ + A_i⁻¹];
+ * 3. φ and κ from the squared residuals of every increment, by the regression
+ *    `estimateIncrementNoise` runs on one PCT (weights 1/V², refined), scaled by N/(N − Σ edf_i)
+ *    for the N increments and the effective parameters edf_i = tr(A_i⁻¹JᵀWJ) the curves took.
+ *
+ * A PCT with a few counts has a posterior near the population's (its curve follows the others',
+ * placed by its own level); one with many counts is fitted by its own counts.
+ */
+import type { ShareCurve } from "./shareCurves";
+
+/** One PCT's counts on the national timeline. */
+export interface PooledSeries {
+  /** The PCT's GPs: the market its curve rises to. */
+  readonly gps: number;
+  /** National months of its counts, rising. */
+  readonly months: readonly number[];
+  /** The cumulative counts at those months. */
+  readonly counts: readonly number[];
+}
+
+/** A normal distribution of u = (ln r, c): its mean and covariance [var ln r, cov, var c]. */
+export interface CurveDistribution {
+  readonly mean: readonly [number, number];
+  readonly covariance: readonly [number, number, number];
+}
+
+/** The noise of the new registrations: V = φ·λ + κ·Σ(month's λ)². */
+export interface RegistrationNoise {
+  readonly perAdopter: number;
+  readonly excess: number;
+}
+
+/** A pooled fit. */
+export interface PooledFit {
+  readonly curve: ShareCurve;
+  /** The population the PCTs' curves are drawn from (the prior each borrows). */
+  readonly population: CurveDistribution;
+  readonly noise: RegistrationNoise;
+  /** Each PCT's posterior (Laplace), in the order given. */
+  readonly posteriors: readonly CurveDistribution[];
+  /** Laplace's approximation to the log marginal likelihood (for choosing the curve). */
+  readonly logEvidence: number;
+  /** EM iterations run. */
+  readonly iterations: number;
+}
+
+/** The most EM iterations; they stop sooner when μ and Σ settle. */
+const MAX_ITERATIONS = 60;
+/** The most Gauss–Newton steps per PCT per EM iteration. */
+const MAX_STEPS = 25;
+/** The smallest spreads the population keeps, so that it never collapses onto one curve. */
+const MIN_LOG_RATE_VARIANCE = 1e-4;
+const MIN_MIDPOINT_VARIANCE = 1e-2;
+/** The variance floor of an increment, in expected registrations: a curve flat to rounding is not certain. */
+const MIN_EXPECTED = 0.5;
+/** The rates the fit keeps to, per month: from one GP in 200 months' worth to five-fold a month. */
+const LOG_RATE_LIMITS = [Math.log(0.005), Math.log(5)] as const;
+
+/** Σ over the months before `month` of (m·(S(month − k) − S(month − k − 1)))²: the first count's B. */
+function backwardSquares(curve: ShareCurve, gps: number, month: number, logRate: number, midpoint: number): number {
+  let sum = 0;
+  let upper = curve.share(month, logRate, midpoint);
+  const total = upper;
+  for (let k = 1; k <= 240 && upper > 1e-6 * total; k++) {
+    const lower = curve.share(month - k, logRate, midpoint);
+    const piece = gps * (upper - lower);
+    sum += piece * piece;
+    upper = lower;
+  }
+  return sum;
+}
+
+/** One PCT's working arrays, kept across iterations. */
+class PctWork {
+  readonly n: number;
+  readonly increments: Float64Array;
+  /** λ, B and ∂λ/∂u at the current u. */
+  readonly expected: Float64Array;
+  readonly squares: Float64Array;
+  readonly gradient: Float64Array;
+  /** The current posterior mode and covariance. */
+  u: [number, number];
+  covariance: [number, number, number] = [1, 0, 1];
+  edf = 0;
+  logDetA = 0;
+  objective = 0;
+
+  constructor(
+    readonly series: PooledSeries,
+    start: [number, number],
+  ) {
+    this.n = series.months.length;
+    this.increments = Float64Array.from(series.counts, (y, j) => y - (j === 0 ? 0 : series.counts[j - 1]));
+    this.expected = new Float64Array(this.n);
+    this.squares = new Float64Array(this.n);
+    this.gradient = new Float64Array(2 * this.n);
+    this.u = start;
+  }
+
+  /** λ, B and ∂λ/∂u at u. */
+  evaluate(curve: ShareCurve, u: readonly [number, number]): void {
+    const { gps, months } = this.series;
+    const at = new Float64Array(3);
+    let previous = [0, 0, 0];
+    for (let j = 0; j < this.n; j++) {
+      curve.shareWithGradient(months[j], u[0], u[1], at);
+      const lambda = gps * (at[0] - previous[0]);
+      this.expected[j] = lambda;
+      this.gradient[2 * j] = gps * (at[1] - previous[1]);
+      this.gradient[2 * j + 1] = gps * (at[2] - previous[2]);
+      const span = j === 0 ? 0 : months[j] - months[j - 1];
+      this.squares[j] = j === 0 ? backwardSquares(curve, gps, months[0], u[0], u[1]) : (lambda * lambda) / Math.max(span, 1);
+      previous = [at[0], at[1], at[2]];
+    }
+  }
+}
+
+/** V for λ and B. */
+function incrementVariance(noise: RegistrationNoise, lambda: number, squares: number): number {
+  return Math.max(noise.perAdopter * Math.max(lambda, MIN_EXPECTED) + noise.excess * squares, 1e-9);
+}
+
+/** The penalised sum of squares at u, with the weights `weights`. */
+function penalised(work: PctWork, curve: ShareCurve, u: [number, number], weights: Float64Array, prior: Prior): number {
+  work.evaluate(curve, u);
+  let sum = 0;
+  for (let j = 0; j < work.n; j++) {
+    const residual = work.increments[j] - work.expected[j];
+    sum += residual * residual * weights[j];
+  }
+  return sum + prior.quadratic(u);
+}
+
+/** The population as a prior: its mean and inverse covariance. */
+class Prior {
+  readonly precision: [number, number, number];
+  readonly logDet: number;
+
+  constructor(readonly distribution: CurveDistribution) {
+    const [a, b, c] = distribution.covariance;
+    const det = a * c - b * b;
+    this.precision = [c / det, -b / det, a / det];
+    this.logDet = Math.log(det);
+  }
+
+  quadratic(u: readonly [number, number]): number {
+    const x = u[0] - this.distribution.mean[0];
+    const y = u[1] - this.distribution.mean[1];
+    const [p, q, r] = this.precision;
+    return p * x * x + 2 * q * x * y + r * y * y;
+  }
+}
+
+/** Keeps u within the limits the fit searches. */
+function clamp(u: [number, number], span: readonly [number, number]): [number, number] {
+  return [Math.min(Math.max(u[0], LOG_RATE_LIMITS[0]), LOG_RATE_LIMITS[1]), Math.min(Math.max(u[1], span[0]), span[1])];
+}
+
+/** Step 1 for one PCT: its posterior mode and covariance given the population and the noise. */
+function fitOne(work: PctWork, curve: ShareCurve, prior: Prior, noise: RegistrationNoise, span: readonly [number, number]): void {
+  const weights = new Float64Array(work.n);
+  let u = work.u;
+  for (let step = 0; step < MAX_STEPS; step++) {
+    work.evaluate(curve, u);
+    for (let j = 0; j < work.n; j++) weights[j] = 1 / incrementVariance(noise, work.expected[j], work.squares[j]);
+    // Gauss–Newton: A = JᵀWJ + P, g = JᵀW(d − λ) − P(u − μ).
+    let a11 = prior.precision[0];
+    let a12 = prior.precision[1];
+    let a22 = prior.precision[2];
+    const x = u[0] - prior.distribution.mean[0];
+    const y = u[1] - prior.distribution.mean[1];
+    let g1 = -(prior.precision[0] * x + prior.precision[1] * y);
+    let g2 = -(prior.precision[1] * x + prior.precision[2] * y);
+    let before = prior.quadratic(u);
+    for (let j = 0; j < work.n; j++) {
+      const w = weights[j];
+      const j1 = work.gradient[2 * j];
+      const j2 = work.gradient[2 * j + 1];
+      const residual = work.increments[j] - work.expected[j];
+      a11 += w * j1 * j1;
+      a12 += w * j1 * j2;
+      a22 += w * j2 * j2;
+      g1 += w * j1 * residual;
+      g2 += w * j2 * residual;
+      before += w * residual * residual;
+    }
+    const det = a11 * a22 - a12 * a12;
+    const d1 = (a22 * g1 - a12 * g2) / det;
+    const d2 = (a11 * g2 - a12 * g1) / det;
+    let scale = 1;
+    let next = u;
+    let accepted = false;
+    for (let halving = 0; halving < 12; halving++, scale /= 2) {
+      next = clamp([u[0] + scale * d1, u[1] + scale * d2], span);
+      if (penalised(work, curve, next, weights, prior) <= before) {
+        accepted = true;
+        break;
+      }
+    }
+    const moved = Math.abs(next[0] - u[0]) + Math.abs(next[1] - u[1]) / 12;
+    if (accepted) u = next;
+    if (!accepted || moved < 1e-7) break;
+  }
+  work.u = u;
+  // The posterior at the mode: A, its inverse, and the effective parameters tr(A⁻¹JᵀWJ).
+  work.evaluate(curve, u);
+  let a11 = prior.precision[0];
+  let a12 = prior.precision[1];
+  let a22 = prior.precision[2];
+  let sum = 0;
+  let logVariances = 0;
+  for (let j = 0; j < work.n; j++) {
+    const variance = incrementVariance(noise, work.expected[j], work.squares[j]);
+    const w = 1 / variance;
+    const j1 = work.gradient[2 * j];
+    const j2 = work.gradient[2 * j + 1];
+    const residual = work.increments[j] - work.expected[j];
+    a11 += w * j1 * j1;
+    a12 += w * j1 * j2;
+    a22 += w * j2 * j2;
+    sum += w * residual * residual;
+    logVariances += Math.log(variance);
+  }
+  const det = a11 * a22 - a12 * a12;
+  work.covariance = [a22 / det, -a12 / det, a11 / det];
+  const [p11, p12, p22] = prior.precision;
+  work.edf = 2 - (work.covariance[0] * p11 + 2 * work.covariance[1] * p12 + work.covariance[2] * p22);
+  work.logDetA = Math.log(det);
+  // −2 log p(d_i) by Laplace: the data's Gaussian log density, the prior's, and the curvature.
+  work.objective = sum + logVariances + work.n * Math.log(2 * Math.PI) + prior.quadratic(u) + prior.logDet + work.logDetA;
+}
+
+/** Step 3: φ and κ from every increment's squared residual (see `estimateIncrementNoise`). */
+function estimateNoise(works: readonly PctWork[], previous: RegistrationNoise): RegistrationNoise {
+  let phi = previous.perAdopter;
+  let kappa = previous.excess;
+  let count = 0;
+  let edf = 0;
+  let unit = 0;
+  for (const work of works) {
+    count += work.n;
+    edf += work.edf;
+    for (let j = 0; j < work.n; j++) unit = Math.max(unit, work.expected[j]);
+  }
+  unit = Math.max(unit, 1);
+  for (let pass = 0; pass < 4; pass++) {
+    let s11 = 0;
+    let s12 = 0;
+    let s22 = 0;
+    let b1 = 0;
+    let b2 = 0;
+    for (const work of works) {
+      for (let j = 0; j < work.n; j++) {
+        const x1 = Math.max(work.expected[j], MIN_EXPECTED) / unit;
+        const x2 = work.squares[j] / (unit * unit);
+        const residual = (work.increments[j] - work.expected[j]) / unit;
+        const v = Math.max((phi / unit) * x1 + kappa * x2, 1e-300);
+        const w = 1 / (v * v);
+        s11 += w * x1 * x1;
+        s12 += w * x1 * x2;
+        s22 += w * x2 * x2;
+        b1 += w * x1 * residual * residual;
+        b2 += w * x2 * residual * residual;
+      }
+    }
+    const det = s11 * s22 - s12 * s12;
+    let nextPhi = (b1 * s22 - b2 * s12) / det;
+    let nextKappa = (s11 * b2 - s12 * b1) / det;
+    if (!(det > 0) || !(nextKappa > 0)) {
+      nextKappa = 0;
+      nextPhi = b1 / s11;
+    } else if (!(nextPhi > 0)) {
+      nextPhi = 0;
+      nextKappa = b2 / s22;
+    }
+    if (!Number.isFinite(nextPhi) || !Number.isFinite(nextKappa)) break;
+    phi = nextPhi * unit;
+    kappa = nextKappa;
+  }
+  const inflation = count > edf ? count / (count - edf) : 1;
+  // A little Poisson-like scatter always: counts of people are never exact.
+  return { perAdopter: Math.max(phi * inflation, 0.05), excess: Math.max(kappa * inflation, 0) };
+}
+
+/**
+ * Where a PCT's curve starts its search: the population's rate, placed so that the curve passes
+ * through its latest count's share.
+ */
+function startOf(curve: ShareCurve, series: PooledSeries, logRate: number): [number, number] {
+  const last = series.months.length - 1;
+  const share = Math.min(Math.max(series.counts[last] / series.gps, 0.02), 0.98);
+  const here = curve.monthOf(share, logRate, 0);
+  return [logRate, series.months[last] - here];
+}
+
+/**
+ * Fits the PCTs' curves together (see the file's comment). Each series needs a count or more
+ * and GPs above 0; a PCT with few counts gets a curve near the population's.
+ *
+ * @example fitPooled(LOGISTIC_SHARE, [{ gps: 150, months: [0, 1, 2], counts: [4, 9, 17] }, …]).population.mean // [ln r, c] of the common pattern
+ */
+export function fitPooled(curve: ShareCurve, series: readonly PooledSeries[]): PooledFit {
+  const allMonths = series.flatMap((one) => [one.months[0], one.months[one.months.length - 1]]);
+  const first = Math.min(...allMonths);
+  const last = Math.max(...allMonths);
+  // Midpoints searched within 50 years either side of the counts.
+  const span: [number, number] = [first - 600, last + 600];
+  const startRate = Math.log(0.3);
+  const works = series.map((one) => new PctWork(one, startOf(curve, one, startRate)));
+  const midpoints = works.map((work) => work.u[1]).sort((a, b) => a - b);
+  let population: CurveDistribution = { mean: [startRate, midpoints[midpoints.length >> 1]], covariance: [1, 0, 144] };
+  let noise: RegistrationNoise = { perAdopter: 1, excess: 0.05 };
+  let iterations = 0;
+  let logEvidence = -Infinity;
+  for (; iterations < MAX_ITERATIONS; iterations++) {
+    const prior = new Prior(population);
+    for (const work of works) fitOne(work, curve, prior, noise, span);
+    logEvidence = -0.5 * works.reduce((sum, work) => sum + work.objective, 0);
+    const n = works.length;
+    const mean: [number, number] = [0, 0];
+    for (const work of works) {
+      mean[0] += work.u[0] / n;
+      mean[1] += work.u[1] / n;
+    }
+    const covariance: [number, number, number] = [0, 0, 0];
+    for (const work of works) {
+      const x = work.u[0] - mean[0];
+      const y = work.u[1] - mean[1];
+      covariance[0] += (x * x + work.covariance[0]) / n;
+      covariance[1] += (x * y + work.covariance[1]) / n;
+      covariance[2] += (y * y + work.covariance[2]) / n;
+    }
+    covariance[0] = Math.max(covariance[0], MIN_LOG_RATE_VARIANCE);
+    covariance[2] = Math.max(covariance[2], MIN_MIDPOINT_VARIANCE);
+    const bound = 0.999 * Math.sqrt(covariance[0] * covariance[2]);
+    covariance[1] = Math.min(Math.max(covariance[1], -bound), bound);
+    const change =
+      Math.abs(mean[0] - population.mean[0]) +
+      Math.abs(mean[1] - population.mean[1]) / 12 +
+      Math.abs(Math.log(covariance[0] / population.covariance[0])) +
+      Math.abs(Math.log(covariance[2] / population.covariance[2]));
+    population = { mean, covariance };
+    noise = estimateNoise(works, noise);
+    if (change < 1e-5 && iterations > 2) break;
+  }
+  // The posteriors given the population and noise as they settled.
+  const prior = new Prior(population);
+  for (const work of works) fitOne(work, curve, prior, noise, span);
+  return {
+    curve,
+    population,
+    noise,
+    posteriors: works.map((work) => ({ mean: work.u, covariance: work.covariance })),
+    logEvidence,
+    iterations,
+  };
+}
