@@ -164,7 +164,8 @@ function fitModel(model: PortfolioModel, series: readonly PooledSeries[]): Poole
  * @example analysePortfolio(pcts, { threshold: 0.3, payment: 6000, deadline: 38533, targetShare: 0.8, targetDate: 38807, model: "logistic", confidence: 0.8 }).totals.expectedMeetingTarget
  */
 export function analysePortfolio(pcts: readonly PortfolioInputPct[], options: PortfolioOptions): PortfolioAnalysis {
-  const origin = Math.min(...pcts.flatMap((pct) => pct.counts.map((count) => count.date)));
+  let origin = Infinity;
+  for (const pct of pcts) if (pct.counts.length > 0) origin = Math.min(origin, pct.counts[0].date);
   const monthOf = (date: number): number => (date - origin) / DAYS_PER_MONTH;
   const targetMonth = monthOf(options.targetDate);
   const prepared = pcts.map((pct) => {

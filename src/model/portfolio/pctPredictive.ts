@@ -57,6 +57,8 @@ export class PctPredictive {
   private readonly midpoints: Float64Array;
   /** Each point's share at the latest count. */
   private readonly latestShares: Float64Array;
+  /** The spread at the month last asked about (one buffer, refilled: the reach search asks many times). */
+  private readonly spread: Spread = { mean: new Float64Array(LATTICE_POINTS), variance: new Float64Array(LATTICE_POINTS) };
 
   constructor(private readonly input: PredictiveInput) {
     const [a, b, c] = input.posterior.covariance;
@@ -82,10 +84,13 @@ export class PctPredictive {
    */
   private spreadAt(month: number): Spread {
     const { curve, gps, noise, latestMonth } = this.input;
-    const mean = new Float64Array(LATTICE_POINTS);
-    const variance = new Float64Array(LATTICE_POINTS);
+    const { mean, variance } = this.spread;
     const months = month - latestMonth;
-    if (!(months > 0)) return { mean, variance };
+    if (!(months > 0)) {
+      mean.fill(0);
+      variance.fill(0);
+      return this.spread;
+    }
     const pieces = Math.min(Math.max(Math.ceil(months - 1e-9), 1), 120);
     const pieceMonths = Math.max(months / pieces, 1);
     for (let k = 0; k < LATTICE_POINTS; k++) {
@@ -103,7 +108,7 @@ export class PctPredictive {
       mean[k] = total;
       variance[k] = noise.perAdopter * total + noise.excess * squares;
     }
-    return { mean, variance };
+    return this.spread;
   }
 
   /** P(count ≥ target) from the spread at a month. */

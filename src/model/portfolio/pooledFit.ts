@@ -64,9 +64,17 @@ export interface PooledFit {
   readonly iterations: number;
 }
 
-/** The most EM iterations; they stop sooner when μ and Σ settle. */
+/** The most EM iterations; they stop sooner when μ and Σ settle (to 0.1% of a rate or a spread, a day of a midpoint). */
 const MAX_ITERATIONS = 60;
-/** The most Gauss–Newton steps per PCT per EM iteration. */
+const SETTLED = 1e-3;
+/**
+ * The most PCTs the population and noise are estimated from: beyond it, an evenly spread sample
+ * of this many (which pins μ, Σ, φ and κ to well within their spread), then every PCT is fitted
+ * once given them, so that 8,000 practices fit in seconds.
+ */
+const MAX_ESTIMATING = 600;
+/** The most Gauss–Newton steps per PCT: in each EM iteration, and in the final fit. */
+const EM_STEPS = 3;
 const MAX_STEPS = 25;
 /** The smallest spreads the population keeps, so that it never collapses onto one curve. */
 const MIN_LOG_RATE_VARIANCE = 1e-4;
@@ -75,20 +83,6 @@ const MIN_MIDPOINT_VARIANCE = 1e-2;
 const MIN_EXPECTED = 0.5;
 /** The rates the fit keeps to, per month: from one GP in 200 months' worth to five-fold a month. */
 const LOG_RATE_LIMITS = [Math.log(0.005), Math.log(5)] as const;
-
-/** Σ over the months before `month` of (m·(S(month − k) − S(month − k − 1)))²: the first count's B. */
-function backwardSquares(curve: ShareCurve, gps: number, month: number, logRate: number, midpoint: number): number {
-  let sum = 0;
-  let upper = curve.share(month, logRate, midpoint);
-  const total = upper;
-  for (let k = 1; k <= 240 && upper > 1e-6 * total; k++) {
-    const lower = curve.share(month - k, logRate, midpoint);
-    const piece = gps * (upper - lower);
-    sum += piece * piece;
-    upper = lower;
-  }
-  return sum;
-}
 
 /** One PCT's working arrays, kept across iterations. */
 class PctWork {
@@ -103,7 +97,8 @@ class PctWork {
   covariance: [number, number, number] = [1, 0, 1];
   edf = 0;
   logDetA = 0;
-  objective = 0;
+  /** −2 log of its marginal likelihood by Laplace's approximation. */
+  evidence = 0;
 
   constructor(
     readonly series: PooledSeries,
@@ -120,35 +115,46 @@ class PctWork {
   /** λ, B and ∂λ/∂u at u. */
   evaluate(curve: ShareCurve, u: readonly [number, number]): void {
     const { gps, months } = this.series;
-    const at = new Float64Array(3);
-    let previous = [0, 0, 0];
+    const at = SCRATCH;
+    let previous0 = 0;
+    let previous1 = 0;
+    let previous2 = 0;
     for (let j = 0; j < this.n; j++) {
       curve.shareWithGradient(months[j], u[0], u[1], at);
-      const lambda = gps * (at[0] - previous[0]);
+      const lambda = gps * (at[0] - previous0);
       this.expected[j] = lambda;
-      this.gradient[2 * j] = gps * (at[1] - previous[1]);
-      this.gradient[2 * j + 1] = gps * (at[2] - previous[2]);
-      const span = j === 0 ? 0 : months[j] - months[j - 1];
-      this.squares[j] = j === 0 ? backwardSquares(curve, gps, months[0], u[0], u[1]) : (lambda * lambda) / Math.max(span, 1);
-      previous = [at[0], at[1], at[2]];
+      this.gradient[2 * j] = gps * (at[1] - previous1);
+      this.gradient[2 * j + 1] = gps * (at[2] - previous2);
+      this.squares[j] =
+        j === 0 ? gps * gps * Math.exp(u[0]) * curve.squaredSlopeUpTo(at[0]) : (lambda * lambda) / Math.max(months[j] - months[j - 1], 1);
+      previous0 = at[0];
+      previous1 = at[1];
+      previous2 = at[2];
     }
   }
+
+  /**
+   * −2 log-likelihood of the increments at u (up to a constant), normal with their variances:
+   * Σ (d − λ)²/V + ln V, and the prior's (u − μ)ᵀP(u − μ).
+   */
+  objective(curve: ShareCurve, u: readonly [number, number], noise: RegistrationNoise, prior: Prior): number {
+    this.evaluate(curve, u);
+    let sum = prior.quadratic(u);
+    for (let j = 0; j < this.n; j++) {
+      const variance = incrementVariance(noise, this.expected[j], this.squares[j]);
+      const residual = this.increments[j] - this.expected[j];
+      sum += (residual * residual) / variance + Math.log(variance);
+    }
+    return sum;
+  }
 }
+
+/** The one scratch array `evaluate` writes a share and its gradient into (the fit runs on one thread). */
+const SCRATCH = new Float64Array(3);
 
 /** V for λ and B. */
 function incrementVariance(noise: RegistrationNoise, lambda: number, squares: number): number {
   return Math.max(noise.perAdopter * Math.max(lambda, MIN_EXPECTED) + noise.excess * squares, 1e-9);
-}
-
-/** The penalised sum of squares at u, with the weights `weights`. */
-function penalised(work: PctWork, curve: ShareCurve, u: [number, number], weights: Float64Array, prior: Prior): number {
-  work.evaluate(curve, u);
-  let sum = 0;
-  for (let j = 0; j < work.n; j++) {
-    const residual = work.increments[j] - work.expected[j];
-    sum += residual * residual * weights[j];
-  }
-  return sum + prior.quadratic(u);
 }
 
 /** The population as a prior: its mean and inverse covariance. */
@@ -176,14 +182,16 @@ function clamp(u: [number, number], span: readonly [number, number]): [number, n
   return [Math.min(Math.max(u[0], LOG_RATE_LIMITS[0]), LOG_RATE_LIMITS[1]), Math.min(Math.max(u[1], span[0]), span[1])];
 }
 
-/** Step 1 for one PCT: its posterior mode and covariance given the population and the noise. */
-function fitOne(work: PctWork, curve: ShareCurve, prior: Prior, noise: RegistrationNoise, span: readonly [number, number]): void {
-  const weights = new Float64Array(work.n);
+/**
+ * Step 1 for one PCT: its posterior mode and covariance given the population and the noise. Each
+ * Gauss–Newton step weighs the increments by 1/V at the current curve and is halved until the
+ * posterior (`objective`) rises, so that the search never swings between two curves.
+ */
+function fitOne(work: PctWork, curve: ShareCurve, prior: Prior, noise: RegistrationNoise, span: readonly [number, number], steps = MAX_STEPS): void {
   let u = work.u;
-  for (let step = 0; step < MAX_STEPS; step++) {
-    work.evaluate(curve, u);
-    for (let j = 0; j < work.n; j++) weights[j] = 1 / incrementVariance(noise, work.expected[j], work.squares[j]);
-    // Gauss–Newton: A = JᵀWJ + P, g = JᵀW(d − λ) − P(u − μ).
+  let current = work.objective(curve, u, noise, prior);
+  for (let step = 0; step < steps; step++) {
+    // Gauss–Newton: A = JᵀWJ + P, g = JᵀW(d − λ) − P(u − μ), at u (which `objective` evaluated).
     let a11 = prior.precision[0];
     let a12 = prior.precision[1];
     let a22 = prior.precision[2];
@@ -191,9 +199,8 @@ function fitOne(work: PctWork, curve: ShareCurve, prior: Prior, noise: Registrat
     const y = u[1] - prior.distribution.mean[1];
     let g1 = -(prior.precision[0] * x + prior.precision[1] * y);
     let g2 = -(prior.precision[1] * x + prior.precision[2] * y);
-    let before = prior.quadratic(u);
     for (let j = 0; j < work.n; j++) {
-      const w = weights[j];
+      const w = 1 / incrementVariance(noise, work.expected[j], work.squares[j]);
       const j1 = work.gradient[2 * j];
       const j2 = work.gradient[2 * j + 1];
       const residual = work.increments[j] - work.expected[j];
@@ -202,24 +209,29 @@ function fitOne(work: PctWork, curve: ShareCurve, prior: Prior, noise: Registrat
       a22 += w * j2 * j2;
       g1 += w * j1 * residual;
       g2 += w * j2 * residual;
-      before += w * residual * residual;
     }
     const det = a11 * a22 - a12 * a12;
     const d1 = (a22 * g1 - a12 * g2) / det;
     const d2 = (a11 * g2 - a12 * g1) / det;
     let scale = 1;
     let next = u;
-    let accepted = false;
+    let value = current;
     for (let halving = 0; halving < 12; halving++, scale /= 2) {
-      next = clamp([u[0] + scale * d1, u[1] + scale * d2], span);
-      if (penalised(work, curve, next, weights, prior) <= before) {
-        accepted = true;
+      const trial = clamp([u[0] + scale * d1, u[1] + scale * d2], span);
+      const trialValue = work.objective(curve, trial, noise, prior);
+      if (trialValue < current) {
+        next = trial;
+        value = trialValue;
         break;
       }
     }
     const moved = Math.abs(next[0] - u[0]) + Math.abs(next[1] - u[1]) / 12;
-    if (accepted) u = next;
-    if (!accepted || moved < 1e-7) break;
+    if (next === u || moved < 1e-6) {
+      if (next !== u) u = next;
+      break;
+    }
+    u = next;
+    current = value;
   }
   work.u = u;
   // The posterior at the mode: A, its inverse, and the effective parameters tr(A⁻¹JᵀWJ).
@@ -246,8 +258,8 @@ function fitOne(work: PctWork, curve: ShareCurve, prior: Prior, noise: Registrat
   const [p11, p12, p22] = prior.precision;
   work.edf = 2 - (work.covariance[0] * p11 + 2 * work.covariance[1] * p12 + work.covariance[2] * p22);
   work.logDetA = Math.log(det);
-  // −2 log p(d_i) by Laplace: the data's Gaussian log density, the prior's, and the curvature.
-  work.objective = sum + logVariances + work.n * Math.log(2 * Math.PI) + prior.quadratic(u) + prior.logDet + work.logDetA;
+  // −2 log p(d_i) by Laplace: the data's normal log density, the prior's, and the curvature.
+  work.evidence = sum + logVariances + work.n * Math.log(2 * Math.PI) + prior.quadratic(u) + prior.logDet + work.logDetA;
 }
 
 /** Step 3: φ and κ from every increment's squared residual (see `estimateIncrementNoise`). */
@@ -263,7 +275,8 @@ function estimateNoise(works: readonly PctWork[], previous: RegistrationNoise): 
     for (let j = 0; j < work.n; j++) unit = Math.max(unit, work.expected[j]);
   }
   unit = Math.max(unit, 1);
-  for (let pass = 0; pass < 4; pass++) {
+  // Refined until the weights settle, so that the estimate does not depend on where it started.
+  for (let pass = 0; pass < 12; pass++) {
     let s11 = 0;
     let s12 = 0;
     let s22 = 0;
@@ -294,8 +307,10 @@ function estimateNoise(works: readonly PctWork[], previous: RegistrationNoise): 
       nextKappa = b2 / s22;
     }
     if (!Number.isFinite(nextPhi) || !Number.isFinite(nextKappa)) break;
+    const settled = Math.abs(nextPhi * unit - phi) <= 1e-4 * (phi + 1e-9) && Math.abs(nextKappa - kappa) <= 1e-4 * (kappa + 1e-9);
     phi = nextPhi * unit;
     kappa = nextKappa;
+    if (settled) break;
   }
   const inflation = count > edf ? count / (count - edf) : 1;
   // A little Poisson-like scatter always: counts of people are never exact.
@@ -320,13 +335,18 @@ function startOf(curve: ShareCurve, series: PooledSeries, logRate: number): [num
  * @example fitPooled(LOGISTIC_SHARE, [{ gps: 150, months: [0, 1, 2], counts: [4, 9, 17] }, …]).population.mean // [ln r, c] of the common pattern
  */
 export function fitPooled(curve: ShareCurve, series: readonly PooledSeries[]): PooledFit {
-  const allMonths = series.flatMap((one) => [one.months[0], one.months[one.months.length - 1]]);
-  const first = Math.min(...allMonths);
-  const last = Math.max(...allMonths);
+  let first = Infinity;
+  let last = -Infinity;
+  for (const one of series) {
+    first = Math.min(first, one.months[0]);
+    last = Math.max(last, one.months[one.months.length - 1]);
+  }
   // Midpoints searched within 50 years either side of the counts.
   const span: [number, number] = [first - 600, last + 600];
   const startRate = Math.log(0.3);
-  const works = series.map((one) => new PctWork(one, startOf(curve, one, startRate)));
+  const all = series.map((one) => new PctWork(one, startOf(curve, one, startRate)));
+  const stride = Math.max(1, all.length / MAX_ESTIMATING);
+  const works = all.length <= MAX_ESTIMATING ? all : Array.from({ length: MAX_ESTIMATING }, (_, i) => all[Math.floor(i * stride)]);
   const midpoints = works.map((work) => work.u[1]).sort((a, b) => a - b);
   let population: CurveDistribution = { mean: [startRate, midpoints[midpoints.length >> 1]], covariance: [1, 0, 144] };
   let noise: RegistrationNoise = { perAdopter: 1, excess: 0.05 };
@@ -334,8 +354,9 @@ export function fitPooled(curve: ShareCurve, series: readonly PooledSeries[]): P
   let logEvidence = -Infinity;
   for (; iterations < MAX_ITERATIONS; iterations++) {
     const prior = new Prior(population);
-    for (const work of works) fitOne(work, curve, prior, noise, span);
-    logEvidence = -0.5 * works.reduce((sum, work) => sum + work.objective, 0);
+    // While the population moves, a few steps a PCT (a generalised EM); to the end once it has settled.
+    for (const work of works) fitOne(work, curve, prior, noise, span, EM_STEPS);
+    logEvidence = -0.5 * works.reduce((sum, work) => sum + work.evidence, 0);
     const n = works.length;
     const mean: [number, number] = [0, 0];
     for (const work of works) {
@@ -360,17 +381,22 @@ export function fitPooled(curve: ShareCurve, series: readonly PooledSeries[]): P
       Math.abs(Math.log(covariance[0] / population.covariance[0])) +
       Math.abs(Math.log(covariance[2] / population.covariance[2]));
     population = { mean, covariance };
-    noise = estimateNoise(works, noise);
-    if (change < 1e-5 && iterations > 2) break;
+    // Halfway to the new estimate: the noise and the curves' weights move together, and a full
+    // step can swing between two states.
+    const estimate = estimateNoise(works, noise);
+    noise = { perAdopter: (noise.perAdopter + estimate.perAdopter) / 2, excess: (noise.excess + estimate.excess) / 2 };
+    if (process.env.DEBUG_POOL) console.log(iterations, change.toFixed(5), JSON.stringify(population), JSON.stringify(noise));
+    if (change < SETTLED && iterations > 2) break;
   }
-  // The posteriors given the population and noise as they settled.
+  // Every PCT's posterior given the population and noise as they settled.
   const prior = new Prior(population);
-  for (const work of works) fitOne(work, curve, prior, noise, span);
+  for (const work of all) fitOne(work, curve, prior, noise, span);
+  logEvidence = -0.5 * all.reduce((sum, work) => sum + work.evidence, 0);
   return {
     curve,
     population,
     noise,
-    posteriors: works.map((work) => ({ mean: work.u, covariance: work.covariance })),
+    posteriors: all.map((work) => ({ mean: work.u, covariance: work.covariance })),
     logEvidence,
     iterations,
   };

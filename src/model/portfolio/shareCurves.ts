@@ -17,6 +17,12 @@ export interface ShareCurve {
   shareWithGradient(t: number, logRate: number, midpoint: number, out: Float64Array): void;
   /** The month the share reaches `share` (0 < share < 1). */
   monthOf(share: number, logRate: number, midpoint: number): number;
+  /**
+   * ∫ G′(z)² dz from −∞ to where G = `share`, which is ∫₀^share G′ dG: with S′(t) = r·G′, the sum
+   * over the months before t of (that month's share)² is r times it, to the accuracy of a month
+   * being short beside the curve's rise.
+   */
+  squaredSlopeUpTo(share: number): number;
 }
 
 /** Writes S and its gradient from G(z) and G′(z) at z = r·(t − c). */
@@ -44,6 +50,10 @@ export const LOGISTIC_SHARE: ShareCurve = {
   monthOf(share, logRate, midpoint) {
     return midpoint + Math.log(share / (1 - share)) / Math.exp(logRate);
   },
+  // G′ = G(1 − G): ∫₀^g x(1 − x) dx.
+  squaredSlopeUpTo(share) {
+    return (share * share) / 2 - (share * share * share) / 3;
+  },
 };
 
 /**
@@ -64,6 +74,10 @@ export const GOMPERTZ_SHARE: ShareCurve = {
   },
   monthOf(share, logRate, midpoint) {
     return midpoint - Math.log(-Math.log(share)) / Math.exp(logRate);
+  },
+  // G′ = −G·ln G: ∫₀^g −x ln x dx.
+  squaredSlopeUpTo(share) {
+    return share > 0 ? (share * share) / 4 - (share * share * Math.log(share)) / 2 : 0;
   },
 };
 
