@@ -69,6 +69,8 @@ interface PctRows {
   readonly place: string;
   gps?: { value: number; place: string };
   practices?: { value: number; place: string };
+  /** Columns a row gave a value for that was not valid (already reported). */
+  readonly invalid: Set<"gps" | "practices">;
   readonly counts: PortfolioCount[];
 }
 
@@ -114,7 +116,7 @@ export function readPortfolio(grid: SeriesGrid): Portfolio {
     if (name === undefined) continue;
     let pct = pcts.get(name);
     if (!pct) {
-      pct = { name, place: placeOf(grid.origin, row, columns.pct), counts: [] };
+      pct = { name, place: placeOf(grid.origin, row, columns.pct), counts: [], invalid: new Set() };
       pcts.set(name, pct);
     }
     if (onlyTotals && gps === null && practices === null) {
@@ -131,8 +133,8 @@ export function readPortfolio(grid: SeriesGrid): Portfolio {
   const warnings: SeriesProblem[] = [];
   for (const pct of pcts.values()) {
     if (!pct.gps || !pct.practices) {
-      const missing = [pct.gps ? "" : "gps", pct.practices ? "" : "practices"].filter(Boolean).join(" and ");
-      problems.add("totals", pct.place, null, `${pct.place}: ${pct.name} has no ${missing} on any of its rows. Give the PCT's ${missing} on at least one of its rows.`);
+      const missing = (["gps", "practices"] as const).filter((column) => !pct[column] && !pct.invalid.has(column)).join(" and ");
+      if (missing) problems.add("totals", pct.place, null, `${pct.place}: ${pct.name} has no ${missing} on any of its rows. Give the PCT's ${missing} on at least one of its rows.`);
       continue;
     }
     const counts = [...pct.counts].sort((a, b) => a.date - b.date);
@@ -203,11 +205,12 @@ function headerColumns(
     }
   });
   const missing = PORTFOLIO_COLUMNS.filter((column) => !found.has(column));
-  if (missing.length > 0) {
-    const at = placeOf(grid.origin, row, 0);
-    const first = grid.values[row].map((_, column) => cellAt(row, column)).find((cell) => cell.kind !== "blank");
-    const seen = first && "text" in first ? "" : " (the first row with data holds no column names)";
-    problems.add("header", at, row, `${at}: the header row has no column ${missing.join(", ")}${seen}. The first row names the columns ${wanted}, in any order.`);
+  const at = placeOf(grid.origin, row, 0);
+  if (found.size === 0) {
+    problems.add("header", at, row, `${at}: the first row is not a header: it names none of the columns. Add a first row naming the columns ${wanted}, in any order.`);
+  } else if (missing.length > 0) {
+    const list = missing.length === 1 ? `column ${missing[0]}` : `columns ${missing.slice(0, -1).join(", ")} and ${missing.at(-1)}`;
+    problems.add("header", at, row, `${at}: the header row has no ${list}. The first row names the columns ${wanted}, in any order.`);
   }
   if (!problems.isEmpty()) return undefined;
   return Object.fromEntries(found) as Record<PortfolioColumn, number>;
@@ -237,6 +240,7 @@ function readTotal(cell: Cell, at: string, row: number, column: "gps" | "practic
 
 /** Records a PCT's GPs or practices read at `at`, or the problem that they differ from an earlier row's. */
 function agree(pct: PctRows, column: "gps" | "practices", value: number | null | undefined, at: string, row: number, problems: Problems): void {
+  if (value === undefined) pct.invalid.add(column);
   if (value === null || value === undefined) return;
   const known = pct[column];
   if (!known) pct[column] = { value, place: at };
