@@ -6,7 +6,7 @@
 import { describeDate } from "../../data/textValues";
 import { formatCount } from "../format";
 import { DAYS_PER_MONTH, pctFigures, type PctCounts, type PctFigures, type PortfolioScheme } from "./pctFigures";
-import { PctPredictive } from "./pctPredictive";
+import { PctPredictive, wholeBounds } from "./pctPredictive";
 import { successRange } from "./poissonBinomial";
 import { fitPooled, type PooledFit, type PooledSeries } from "./pooledFit";
 import { SHARE_CURVES } from "./shareCurves";
@@ -142,10 +142,12 @@ function bracketed(before: { month: number; count: number }, after: { month: num
     sum += w === 0 ? (k === 0 ? 1 : 0) : w === 1 ? (k === n ? 1 : 0) : Math.exp(logPmf);
     cumulative.push(Math.min(sum, 1));
   }
-  const quantile = (p: number): number => before.count + cumulative.findIndex((c) => c >= p - 1e-12);
+  const floor = Math.ceil(before.count - 1e-9);
+  const cdf = (count: number): number => (count < floor ? 0 : count - floor >= n ? 1 : cumulative[count - floor]);
+  const { lower, median, upper } = wholeBounds(cdf, floor, floor + n, confidence);
   const needed = Math.ceil(target - before.count);
   const chance = needed <= 0 ? 1 : needed > n ? 0 : 1 - cumulative[needed - 1];
-  return { forecast: quantile(0.5), lower: quantile((1 - confidence) / 2), upper: quantile((1 + confidence) / 2), chance };
+  return { forecast: median, lower, upper, chance };
 }
 
 /** The pooled fit for the model asked for: "auto" fits both curves and keeps the one with the higher evidence (Laplace's marginal likelihood). */
@@ -207,7 +209,7 @@ export function analysePortfolio(pcts: readonly PortfolioInputPct[], options: Po
       return { ...base, forecastAtTargetDate: later.forecast, lowerAtTargetDate: later.lower, upperAtTargetDate: later.upper, chanceOfTarget: later.chance, dateTargetLikely: reachedBy, curve };
     }
     const predictive = new PctPredictive({ curve: fit.curve, noise: fit.noise, posterior, gps: pct.gps, latestMonth: months[months.length - 1], latestCount: latest });
-    const [lower, forecast, upper] = predictive.quantiles(targetMonth, [(1 - confidence) / 2, 0.5, (1 + confidence) / 2]);
+    const { lower, median: forecast, upper } = predictive.bounds(targetMonth, confidence);
     let dateTargetLikely = reachedBy;
     if (reachedBy === null) {
       const month = predictive.monthReached(figures.targetGPs, DAYS_PER_MONTH);

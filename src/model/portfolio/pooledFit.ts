@@ -385,7 +385,6 @@ export function fitPooled(curve: ShareCurve, series: readonly PooledSeries[]): P
     // step can swing between two states.
     const estimate = estimateNoise(works, noise);
     noise = { perAdopter: (noise.perAdopter + estimate.perAdopter) / 2, excess: (noise.excess + estimate.excess) / 2 };
-    if (process.env.DEBUG_POOL) console.log(iterations, change.toFixed(5), JSON.stringify(population), JSON.stringify(noise));
     if (change < SETTLED && iterations > 2) break;
   }
   // Every PCT's posterior given the population and noise as they settled.

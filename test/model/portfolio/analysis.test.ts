@@ -101,3 +101,26 @@ describe("the totals", () => {
     expect([analysis.totals.meetingTargetLower, analysis.totals.meetingTargetUpper]).toEqual([quantile(0.1), quantile(0.9)]);
   });
 });
+
+describe("a target date among a PCT's counts", () => {
+  // 30% by 20 Jul 2005: Crofton's counts of 15 Jul (12) and 31 Jul (20) bracket it; Ashcombe reached 45 of 150 on 30 Jun.
+  const early = analysePortfolio(portfolio.pcts, { ...PORTFOLIO_DEFAULTS, targetShare: 0.3, targetDate: 38553 });
+  const rowOf = (name: string): PortfolioRow => early.rows.find((one) => one.pct === name)!;
+
+  it("reads the count then from the counts around it", () => {
+    const crofton = rowOf("Crofton");
+    expect(crofton.targetGPs).toBe(18);
+    expect(12).toBeLessThanOrEqual(crofton.lowerAtTargetDate!);
+    expect(crofton.lowerAtTargetDate!).toBeLessThanOrEqual(crofton.forecastAtTargetDate!);
+    expect(crofton.forecastAtTargetDate!).toBeLessThanOrEqual(crofton.upperAtTargetDate!);
+    expect(crofton.upperAtTargetDate!).toBeLessThanOrEqual(20);
+    expect(crofton.chanceOfTarget!).toBeGreaterThan(0);
+    expect(crofton.chanceOfTarget!).toBeLessThan(1);
+    expect(crofton.dateTargetLikely).toBe(38564); // 31 Jul 2005, the count that reached 18
+  });
+
+  it("is certain of a target a count on or before the date reached, dated by that count", () => {
+    const ashcombe = rowOf("Ashcombe");
+    expect([ashcombe.chanceOfTarget, ashcombe.dateTargetLikely]).toEqual([1, 38533]);
+  });
+});
