@@ -47,6 +47,12 @@ export interface BorrowingStrength {
   readonly portfolios: number;
 }
 
+/** The scores over all the portfolios, and each portfolio's own. */
+export interface BorrowingStrengthRuns {
+  readonly overall: BorrowingStrength;
+  readonly each: readonly BorrowingStrength[];
+}
+
 interface Answer {
   readonly chance: number | null;
   readonly lower: number | null;
@@ -104,44 +110,65 @@ class Scorer {
   }
 }
 
+/** The tallies of one or more portfolios. */
+class Tallies {
+  readonly pooled = new Scorer();
+  readonly alone = new Scorer();
+  readonly common = { pcts: 0, pooled: 0, alone: 0 };
+  rangeHeld = 0;
+  portfolios = 0;
+
+  result(): BorrowingStrength {
+    const { common } = this;
+    return {
+      pcts: this.pooled.bounded.reduce((a, b) => a + b, 0),
+      pooled: this.pooled.score(),
+      alone: this.alone.score(),
+      common: { pcts: common.pcts, pooled: common.pooled / common.pcts, alone: common.alone / common.pcts },
+      rangeHeld: this.rangeHeld,
+      portfolios: this.portfolios,
+    };
+  }
+}
+
 /**
- * Simulates `portfolios` portfolios of `size` PCTs from `seed` and scores both ways.
+ * Simulates `portfolios` portfolios of `size` PCTs from `seed` and scores both ways, over all of
+ * them and portfolio by portfolio.
  *
- * @example measureBorrowingStrength(1, 300, 1).pooled.brier // below .alone's
+ * @example measureBorrowingStrength(1, 300, 1).overall.common // { pcts: 268, pooled: 0.13, alone: 0.15 }, say
  */
-export function measureBorrowingStrength(portfolios: number, size: number, seed: number): BorrowingStrength {
+export function measureBorrowingStrength(portfolios: number, size: number, seed: number): BorrowingStrengthRuns {
   const random = new Random(seed);
-  const pooled = new Scorer();
-  const single = new Scorer();
-  const common = { pcts: 0, pooled: 0, alone: 0 };
-  let rangeHeld = 0;
+  const overall = new Tallies();
+  const each: BorrowingStrength[] = [];
   for (let p = 0; p < portfolios; p++) {
+    const own = new Tallies();
     const pcts = simulatePortfolio(size, random);
     const analysis = analysePortfolio(pcts, SIMULATION_OPTIONS);
     const rowOf = new Map(analysis.rows.map((row) => [row.pct, row]));
     let meeting = 0;
     for (const pct of pcts) {
       const row = rowOf.get(pct.name)!;
-      const answer = { chance: row.chanceOfTarget, lower: row.lowerAtTargetDate, upper: row.upperAtTargetDate };
-      const own = alone(pct, SIMULATION_OPTIONS.confidence);
-      pooled.add(pct, answer);
-      single.add(pct, own);
+      const pooled = { chance: row.chanceOfTarget, lower: row.lowerAtTargetDate, upper: row.upperAtTargetDate };
+      const single = alone(pct, SIMULATION_OPTIONS.confidence);
       const met = pct.atTarget >= row.targetGPs ? 1 : 0;
       meeting += met;
-      if (own.chance !== null && answer.chance !== null) {
-        common.pcts += 1;
-        common.pooled += (answer.chance - met) ** 2;
-        common.alone += (own.chance - met) ** 2;
+      for (const tallies of [own, overall]) {
+        tallies.pooled.add(pct, pooled);
+        tallies.alone.add(pct, single);
+        if (single.chance !== null && pooled.chance !== null) {
+          tallies.common.pcts += 1;
+          tallies.common.pooled += (pooled.chance - met) ** 2;
+          tallies.common.alone += (single.chance - met) ** 2;
+        }
       }
     }
-    if (meeting >= analysis.totals.meetingTargetLower && meeting <= analysis.totals.meetingTargetUpper) rangeHeld += 1;
+    const held = meeting >= analysis.totals.meetingTargetLower && meeting <= analysis.totals.meetingTargetUpper ? 1 : 0;
+    for (const tallies of [own, overall]) {
+      tallies.rangeHeld += held;
+      tallies.portfolios += 1;
+    }
+    each.push(own.result());
   }
-  return {
-    pcts: portfolios * size,
-    pooled: pooled.score(),
-    alone: single.score(),
-    common: { pcts: common.pcts, pooled: common.pooled / common.pcts, alone: common.alone / common.pcts },
-    rangeHeld,
-    portfolios,
-  };
+  return { overall: overall.result(), each };
 }

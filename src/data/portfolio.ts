@@ -89,6 +89,7 @@ export function readPortfolio(grid: SeriesGrid): Portfolio {
   };
   const isBlankRow = (row: number): boolean => grid.values[row].every((_, column) => cellAt(row, column).kind === "blank");
   let headerRow = 0;
+  // The header is the first row with anything in it; after it, a row is blank when its five columns are.
   while (headerRow < grid.values.length && isBlankRow(headerRow)) headerRow += 1;
   const columns = headerColumns(grid, headerRow, cellAt, problems);
   if (!columns) throw problems.error();
@@ -100,17 +101,23 @@ export function readPortfolio(grid: SeriesGrid): Portfolio {
   const pcts = new Map<string, PctRows>();
   let dataRows = 0;
   for (let row = headerRow + 1; row < grid.values.length; row++) {
-    if (isBlankRow(row)) continue;
+    const cells = {} as Record<PortfolioColumn, Cell>;
+    let blank = true;
+    for (const column of PORTFOLIO_COLUMNS) {
+      cells[column] = cellAt(row, columns[column]);
+      if (cells[column].kind !== "blank") blank = false;
+    }
+    if (blank) continue;
     dataRows += 1;
     if (dataRows > MAX_PORTFOLIO_ROWS) {
       problems.add("too-many", placeOf(grid.origin, row, 0), row, `${placeOf(grid.origin, row, 0)}: more than ${formatCount(MAX_PORTFOLIO_ROWS)} rows of data; a portfolio takes at most ${formatCount(MAX_PORTFOLIO_ROWS)}. Split it by region.`);
       break;
     }
-    const cells = Object.fromEntries(PORTFOLIO_COLUMNS.map((column) => [column, cellAt(row, columns[column])])) as Record<PortfolioColumn, Cell>;
-    const name = readName(cells.pct, placeAt(row, "pct"), row, problems);
+    // Places are named only when a message or a count needs them: most rows need one.
     const at = (column: PortfolioColumn): string => placeAt(row, column);
-    const gps = readTotal(cells.gps, at("gps"), row, "gps", problems);
-    const practices = readTotal(cells.practices, at("practices"), row, "practices", problems);
+    const name = readName(cells.pct, () => at("pct"), row, problems);
+    const gps = readTotal(cells.gps, () => at("gps"), row, "gps", problems);
+    const practices = readTotal(cells.practices, () => at("practices"), row, "practices", problems);
     const onlyTotals = cells.date.kind === "blank" && cells.registered.kind === "blank";
     const count = onlyTotals ? undefined : readCount(cells, at, row, grid.origin.kind === "range", problems);
     if (name === undefined) continue;
@@ -122,8 +129,8 @@ export function readPortfolio(grid: SeriesGrid): Portfolio {
     if (onlyTotals && gps === null && practices === null) {
       problems.add("missing", at("date"), row, `${at("date")}: the row of ${name} has no date, count, GPs or practices. Complete it, or clear the row.`);
     }
-    agree(pct, "gps", gps, at("gps"), row, problems);
-    agree(pct, "practices", practices, at("practices"), row, problems);
+    agree(pct, "gps", gps, () => at("gps"), row, problems);
+    agree(pct, "practices", practices, () => at("practices"), row, problems);
     if (count) pct.counts.push(count);
   }
   if (problems.isEmpty() && pcts.size === 0) {
@@ -217,34 +224,37 @@ function headerColumns(
 }
 
 /** A PCT's name: a text or number, trimmed. */
-function readName(cell: Cell, at: string, row: number, problems: Problems): string | undefined {
+function readName(cell: Cell, place: () => string, row: number, problems: Problems): string | undefined {
   if (cell.kind === "text" || cell.kind === "bad-date") return cell.text.trim();
   if (cell.kind === "number") return String(cell.value);
+  const at = place();
   if (cell.kind === "blank") problems.add("missing", at, row, `${at}: no PCT named on this row. Name the PCT, or clear the row.`);
   else problems.add("not-a-number", at, row, `${at}: ${cell.kind === "date" ? `the PCT's name is the date ${describeDate(cell.value)}` : notA(cell, "the PCT's name", "a name")}. Name the PCT.`);
   return undefined;
 }
 
 /** A PCT's GPs or practices on a row: a number, null when blank, undefined after adding its problem. */
-function readTotal(cell: Cell, at: string, row: number, column: "gps" | "practices", problems: Problems): number | null | undefined {
+function readTotal(cell: Cell, place: () => string, row: number, column: "gps" | "practices", problems: Problems): number | null | undefined {
   if (cell.kind === "blank") return null;
+  if (cell.kind === "number" && (column === "gps" ? cell.value > 0 : cell.value >= 0)) return cell.value;
+  const at = place();
   const rule = column === "gps" ? "a number above 0" : "a number, 0 or more";
   if (cell.kind !== "number") {
     problems.add("totals", at, row, `${at}: ${notA(cell, `the ${column}`, "a number")}. The PCT's ${column} is ${rule}.`);
     return undefined;
   }
-  if (column === "gps" ? cell.value > 0 : cell.value >= 0) return cell.value;
   problems.add("totals", at, row, `${at}: the ${column} ${formatCount(cell.value)} is not ${rule}. Correct it.`);
   return undefined;
 }
 
 /** Records a PCT's GPs or practices read at `at`, or the problem that they differ from an earlier row's. */
-function agree(pct: PctRows, column: "gps" | "practices", value: number | null | undefined, at: string, row: number, problems: Problems): void {
+function agree(pct: PctRows, column: "gps" | "practices", value: number | null | undefined, place: () => string, row: number, problems: Problems): void {
   if (value === undefined) pct.invalid.add(column);
   if (value === null || value === undefined) return;
   const known = pct[column];
-  if (!known) pct[column] = { value, place: at };
+  if (!known) pct[column] = { value, place: place() };
   else if (known.value !== value) {
+    const at = place();
     problems.add("totals", at, row, `${at}: ${pct.name}'s ${column} is ${formatCount(value)} here but ${formatCount(known.value)} at ${known.place}. A PCT's ${column} must be the same on every row that gives it.`);
   }
 }

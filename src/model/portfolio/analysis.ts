@@ -8,7 +8,7 @@ import { formatCount } from "../format";
 import { DAYS_PER_MONTH, pctFigures, type PctCounts, type PctFigures, type PortfolioScheme } from "./pctFigures";
 import { PctPredictive, wholeBounds } from "./pctPredictive";
 import { successRange } from "./poissonBinomial";
-import { fitPooled, type PooledFit, type PooledSeries } from "./pooledFit";
+import { fitPooled, inverse2, type CurveDistribution, type PooledFit, type PooledSeries } from "./pooledFit";
 import { SHARE_CURVES } from "./shareCurves";
 
 /** The curves a portfolio is fitted with: one of the two, or the one the counts favour. */
@@ -61,7 +61,10 @@ export interface PortfolioTotals {
   readonly pctsPaid: number;
   /** The sum of the chances of the target (over the PCTs that have one). */
   readonly expectedMeetingTarget: number;
-  /** The range of the number meeting it at the confidence, from the Poisson binomial distribution of their sum. */
+  /**
+   * The range of the number meeting it at the confidence: the Poisson binomial distribution of
+   * the sum of the PCTs' outcomes, widened by the uncertainty of the common pattern they share.
+   */
   readonly meetingTargetLower: number;
   readonly meetingTargetUpper: number;
   /** Σ max(0, TargetGPs − latest count). */
@@ -89,6 +92,8 @@ export interface PortfolioAnalysis {
   readonly totals: PortfolioTotals;
   /** The pooled fit, or null when no PCT could be fitted. */
   readonly fit: PortfolioFit | null;
+  /** The standard deviation, in PCTs, of the shift the common pattern's own uncertainty gives the number meeting the target (see `CommonShift`). */
+  readonly commonSpread: number;
 }
 
 /** Why a PCT's counts cannot be fitted, or what is doubtful about them, in words. */
@@ -178,6 +183,7 @@ export function analysePortfolio(pcts: readonly PortfolioInputPct[], options: Po
   const series: PooledSeries[] = fitted.map(({ pct }) => ({ gps: pct.gps, months: pct.counts.map((count) => monthOf(count.date)), counts: pct.counts.map((count) => count.registered) }));
   const fit = fitted.length > 0 ? fitModel(options.model, series) : null;
   const posteriorOf = new Map(fitted.map((entry, i) => [entry.pct, i]));
+  const common = new CommonShift(fit);
 
   const rows: PortfolioRow[] = prepared.map(({ pct, figures, problems }) => {
     const index = posteriorOf.get(pct);
@@ -208,7 +214,10 @@ export function analysePortfolio(pcts: readonly PortfolioInputPct[], options: Po
       const later = bracketed(before, { month: months[after], count: counts[after] }, targetMonth, (month) => (month === -Infinity ? 0 : share(month)), figures.targetGPs, confidence);
       return { ...base, forecastAtTargetDate: later.forecast, lowerAtTargetDate: later.lower, upperAtTargetDate: later.upper, chanceOfTarget: later.chance, dateTargetLikely: reachedBy, curve };
     }
-    const predictive = new PctPredictive({ curve: fit.curve, noise: fit.noise, posterior, gps: pct.gps, latestMonth: months[months.length - 1], latestCount: latest });
+    const input = { curve: fit.curve, noise: fit.noise, posterior, gps: pct.gps, latestMonth: months[months.length - 1], latestCount: latest };
+    const predictive = new PctPredictive(input);
+    const chanceOfTarget = predictive.chance(figures.targetGPs, targetMonth);
+    common.add(chanceOfTarget, posterior, (mean) => new PctPredictive({ ...input, posterior: { ...posterior, mean } }).chance(figures.targetGPs, targetMonth));
     const { lower, median: forecast, upper } = predictive.bounds(targetMonth, confidence);
     let dateTargetLikely = reachedBy;
     if (reachedBy === null) {
@@ -220,7 +229,7 @@ export function analysePortfolio(pcts: readonly PortfolioInputPct[], options: Po
       forecastAtTargetDate: forecast,
       lowerAtTargetDate: lower,
       upperAtTargetDate: upper,
-      chanceOfTarget: predictive.chance(figures.targetGPs, targetMonth),
+      chanceOfTarget,
       dateTargetLikely,
       curve,
     };
@@ -229,13 +238,52 @@ export function analysePortfolio(pcts: readonly PortfolioInputPct[], options: Po
     if (a.chanceOfTarget === null || b.chanceOfTarget === null) return (a.chanceOfTarget === null ? 1 : 0) - (b.chanceOfTarget === null ? 1 : 0) || a.pct.localeCompare(b.pct);
     return a.chanceOfTarget - b.chanceOfTarget || a.pct.localeCompare(b.pct);
   });
-  return { rows, totals: totalsOf(rows, options.confidence), fit: fit && describeFit(fit, fitted.length, origin) };
+  const commonSpread = common.spread();
+  return { rows, totals: totalsOf(rows, options.confidence, commonSpread), fit: fit && describeFit(fit, fitted.length, origin), commonSpread };
+}
+
+/**
+ * How far the number of PCTs expected to meet the target may be off together, because the common
+ * pattern every PCT borrows from is itself estimated: its mean μ̂ has covariance V (the pooled
+ * fit's `meanCovariance`); a PCT's curve moves with it by ∂û_i/∂μ = A_i⁻¹Σ⁻¹ (its posterior
+ * covariance times the population's precision), and its chance by ∇p_i (by forward differences
+ * of a hundredth in ln r and a tenth of a month). The expected number moves by g·δμ with
+ * g = Σ_i ∇p_iᵀA_i⁻¹Σ⁻¹, of standard deviation √(g V gᵀ).
+ */
+class CommonShift {
+  private readonly gradient = [0, 0];
+  private readonly precision: readonly [number, number, number] | null;
+
+  constructor(private readonly fit: PooledFit | null) {
+    this.precision = fit && inverse2(fit.population.covariance);
+  }
+
+  /** Adds a PCT whose chance is `chance` at its posterior, `chanceAt` at another posterior mean. */
+  add(chance: number, posterior: CurveDistribution, chanceAt: (mean: [number, number]) => number): void {
+    if (!this.precision) return;
+    const [m0, m1] = posterior.mean;
+    const slope = [(chanceAt([m0 + 0.01, m1]) - chance) / 0.01, (chanceAt([m0, m1 + 0.1]) - chance) / 0.1];
+    // ∇pᵀ·A⁻¹·P, A⁻¹ the posterior covariance, P the population's precision (both symmetric).
+    const [c11, c12, c22] = posterior.covariance;
+    const [p11, p12, p22] = this.precision;
+    const row = [slope[0] * c11 + slope[1] * c12, slope[0] * c12 + slope[1] * c22];
+    this.gradient[0] += row[0] * p11 + row[1] * p12;
+    this.gradient[1] += row[0] * p12 + row[1] * p22;
+  }
+
+  /** √(g V gᵀ), in PCTs. */
+  spread(): number {
+    if (!this.fit) return 0;
+    const [v11, v12, v22] = this.fit.meanCovariance;
+    const [g0, g1] = this.gradient;
+    return Math.sqrt(Math.max(g0 * g0 * v11 + 2 * g0 * g1 * v12 + g1 * g1 * v22, 0));
+  }
 }
 
 /** The totals of the rows. */
-function totalsOf(rows: readonly PortfolioRow[], confidence: number): PortfolioTotals {
+function totalsOf(rows: readonly PortfolioRow[], confidence: number, commonSpread: number): PortfolioTotals {
   const chances = rows.flatMap((row) => (row.chanceOfTarget === null ? [] : [row.chanceOfTarget]));
-  const range = successRange(chances, confidence);
+  const range = successRange(chances, confidence, commonSpread);
   const sum = (value: (row: PortfolioRow) => number): number => rows.reduce((total, row) => total + value(row), 0);
   return {
     pcts: rows.length,

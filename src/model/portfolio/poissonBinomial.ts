@@ -5,6 +5,8 @@
  * 8,000 PCTs).
  */
 
+import { normalUpperTail } from "./normal";
+
 /** The whole numbers between which the number meeting the target lies with a probability. */
 export interface CountRange {
   readonly lower: number;
@@ -29,13 +31,18 @@ export function poissonBinomial(chances: readonly number[]): Float64Array {
 
 /**
  * The central range of the number of successes at `confidence`: the (1 − c)/2 and (1 + c)/2
- * quantiles of the Poisson binomial distribution (the smallest k with P(K ≤ k) at least each), so
- * that K lies within it with probability c at least.
+ * quantiles (the smallest k with P(K ≤ k) at least each), so that K lies within it with
+ * probability c at least.
+ *
+ * K is the Poisson binomial count of the chances, plus, when `commonSpread` s > 0, a shift all
+ * the chances share: their estimates move together with the common pattern they were fitted
+ * from, by a normal amount of standard deviation s PCTs. Then P(K = k) = Σ_j P_PB(j)·P(k − ½ <
+ * j + D ≤ k + ½), D ~ N(0, s²), kept within 0 … n.
  *
  * @example successRange([0.5, 0.5, 0.5, 0.5], 0.8) // { lower: 1, upper: 3 }
  */
-export function successRange(chances: readonly number[], confidence: number): CountRange {
-  const probabilities = poissonBinomial(chances);
+export function successRange(chances: readonly number[], confidence: number, commonSpread = 0): CountRange {
+  const probabilities = withCommonShift(poissonBinomial(chances), commonSpread);
   const quantile = (p: number): number => {
     let cumulative = 0;
     for (let k = 0; k < probabilities.length; k++) {
@@ -46,4 +53,25 @@ export function successRange(chances: readonly number[], confidence: number): Co
     return probabilities.length - 1;
   };
   return { lower: quantile((1 - confidence) / 2), upper: quantile((1 + confidence) / 2) };
+}
+
+/** The distribution of K + D, D ~ N(0, s²) rounded, kept within 0 … n (see `successRange`). */
+function withCommonShift(probabilities: Float64Array, spread: number): Float64Array {
+  if (!(spread > 1e-9)) return probabilities;
+  const n = probabilities.length - 1;
+  const reach = Math.ceil(8 * spread) + 1;
+  // P(round(D) = d) for |d| ≤ reach.
+  const shift = Array.from({ length: 2 * reach + 1 }, (_, i) => {
+    const d = i - reach;
+    return normalUpperTail((d - 0.5) / spread) - normalUpperTail((d + 0.5) / spread);
+  });
+  const result = new Float64Array(n + 1);
+  probabilities.forEach((probability, j) => {
+    if (probability === 0) return;
+    shift.forEach((weight, i) => {
+      const k = Math.min(Math.max(j + i - reach, 0), n);
+      result[k] += probability * weight;
+    });
+  });
+  return result;
 }

@@ -58,6 +58,11 @@ export interface PooledFit {
   readonly noise: RegistrationNoise;
   /** Each PCT's posterior (Laplace), in the order given. */
   readonly posteriors: readonly CurveDistribution[];
+  /**
+   * The covariance of the population's estimated mean μ̂, (Σ_i (Σ + A_i⁻¹)⁻¹)⁻¹: how far the
+   * common pattern itself may be off, which moves every PCT's forecast together.
+   */
+  readonly meanCovariance: readonly [number, number, number];
   /** Laplace's approximation to the log marginal likelihood (for choosing the curve). */
   readonly logEvidence: number;
   /** EM iterations run. */
@@ -76,6 +81,8 @@ const MAX_ESTIMATING = 600;
 /** The most Gauss–Newton steps per PCT: in each EM iteration, and in the final fit. */
 const EM_STEPS = 3;
 const MAX_STEPS = 25;
+/** A Gauss–Newton step below which a PCT's curve has settled (in ln r, plus months / 12). */
+const SETTLED_STEP = 1e-6;
 /** The smallest spreads the population keeps, so that it never collapses onto one curve. */
 const MIN_LOG_RATE_VARIANCE = 1e-4;
 const MIN_MIDPOINT_VARIANCE = 1e-2;
@@ -213,10 +220,12 @@ function fitOne(work: PctWork, curve: ShareCurve, prior: Prior, noise: Registrat
     const det = a11 * a22 - a12 * a12;
     const d1 = (a22 * g1 - a12 * g2) / det;
     const d2 = (a11 * g2 - a12 * g1) / det;
+    // Settled: a step this small cannot lower the posterior beyond rounding.
+    if (Math.abs(d1) + Math.abs(d2) / 12 < SETTLED_STEP) break;
     let scale = 1;
     let next = u;
     let value = current;
-    for (let halving = 0; halving < 12; halving++, scale /= 2) {
+    for (let halving = 0; halving < 8; halving++, scale /= 2) {
       const trial = clamp([u[0] + scale * d1, u[1] + scale * d2], span);
       const trialValue = work.objective(curve, trial, noise, prior);
       if (trialValue < current) {
@@ -225,11 +234,7 @@ function fitOne(work: PctWork, curve: ShareCurve, prior: Prior, noise: Registrat
         break;
       }
     }
-    const moved = Math.abs(next[0] - u[0]) + Math.abs(next[1] - u[1]) / 12;
-    if (next === u || moved < 1e-6) {
-      if (next !== u) u = next;
-      break;
-    }
+    if (next === u) break;
     u = next;
     current = value;
   }
@@ -391,12 +396,28 @@ export function fitPooled(curve: ShareCurve, series: readonly PooledSeries[]): P
   const prior = new Prior(population);
   for (const work of all) fitOne(work, curve, prior, noise, span);
   logEvidence = -0.5 * all.reduce((sum, work) => sum + work.evidence, 0);
+  const precision = [0, 0, 0];
+  for (const work of all) {
+    const inverse = inverse2(population.covariance.map((value, i) => value + work.covariance[i]) as [number, number, number]);
+    for (let i = 0; i < 3; i++) precision[i] += inverse[i];
+  }
   return {
     curve,
     population,
     noise,
     posteriors: all.map((work) => ({ mean: work.u, covariance: work.covariance })),
+    meanCovariance: inverse2(precision as [number, number, number]),
     logEvidence,
     iterations,
   };
+}
+
+/**
+ * The inverse of a symmetric 2 × 2 matrix [a, b, c] = [[a, b], [b, c]].
+ *
+ * @example inverse2([2, 0, 4]) // [0.5, 0, 0.25]
+ */
+export function inverse2([a, b, c]: readonly [number, number, number]): [number, number, number] {
+  const det = a * c - b * b;
+  return [c / det, -b / det, a / det];
 }

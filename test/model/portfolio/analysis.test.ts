@@ -78,12 +78,12 @@ describe("the totals", () => {
     expect([totals.pcts, totals.gps, totals.registered, totals.incentivePaid, totals.pctsPaid, totals.gpsStillNeeded]).toEqual([5, 340, 131, 258_000, 2, 141]);
   });
 
-  it("expect the sum of the chances, with the range of the sum of the PCTs' outcomes (enumerated)", () => {
+  it("expect the sum of the chances, with the range of the sum of the PCTs' outcomes (enumerated) shifted by the common pattern's uncertainty", () => {
     const chances = analysis.rows.flatMap((one) => (one.chanceOfTarget === null ? [] : [one.chanceOfTarget]));
     expect(chances).toHaveLength(4);
     expect(analysis.totals.expectedMeetingTarget).toBeCloseTo(chances.reduce((a, b) => a + b, 0), 12);
     // Every one of the 2⁴ outcomes, its probability added to the number meeting the target.
-    const distribution = [0, 0, 0, 0, 0];
+    const outcomes = [0, 0, 0, 0, 0];
     for (let outcome = 0; outcome < 16; outcome++) {
       let probability = 1;
       let met = 0;
@@ -92,8 +92,23 @@ describe("the totals", () => {
         probability *= meets ? chance : 1 - chance;
         met += meets;
       });
-      distribution[met] += probability;
+      outcomes[met] += probability;
     }
+    // Plus a normal shift of sd s, rounded, by Simpson's rule on its density, kept within 0 to 4.
+    const s = analysis.commonSpread;
+    expect(s).toBeGreaterThan(0);
+    const density = (x: number): number => Math.exp(-(x * x) / (2 * s * s)) / (s * Math.sqrt(2 * Math.PI));
+    const between = (a: number, b: number): number => {
+      const steps = 2000;
+      const h = (b - a) / steps;
+      let sum = density(a) + density(b);
+      for (let i = 1; i < steps; i++) sum += (i % 2 ? 4 : 2) * density(a + i * h);
+      return (sum * h) / 3;
+    };
+    const distribution = [0, 0, 0, 0, 0];
+    outcomes.forEach((probability, j) => {
+      for (let d = -40; d <= 40; d++) distribution[Math.min(Math.max(j + d, 0), 4)] += probability * between(d - 0.5, d + 0.5);
+    });
     const quantile = (p: number): number => {
       let cumulative = 0;
       return distribution.findIndex((probability) => (cumulative += probability) >= p);
