@@ -8,10 +8,10 @@
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { DATASETS } from "../src/data";
-import { runPlan } from "../src/taskpane/excelWriter";
-import { planDatasets } from "../src/workbook/datasetPlan";
-import { planModel } from "../src/workbook/modelPlan";
-import type { TakenNames, WorkbookPlan } from "../src/workbook/plan";
+import { runPlan } from "../src/taskpane/officeWriter";
+import { planDatasets } from "../src/workbook/sheets/datasets";
+import { planModel } from "../src/workbook/sheets/pctModel";
+import type { TakenNames, WorkbookPlan } from "../src/workbook/plan/plan";
 import { CHROMIUM, DIST, launchChromium, newPaneContext, serveDist } from "../test/integration/browserHarness";
 import { FakeExcel } from "../test/taskpane/fakeExcel";
 

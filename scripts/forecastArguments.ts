@@ -9,7 +9,7 @@
  * `readForecastOptions`, which the task pane shares.
  */
 import { parseArgs } from "node:util";
-import type { ForecastOptionsInput } from "../src/workbook/forecastOptions";
+import type { ForecastOptionsInput } from "../src/workbook/sheets";
 
 /** How to run the command, for messages. */
 export const FORECAST_USAGE =

@@ -10,12 +10,10 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { readSeriesCsv } from "../src/data/seriesCsv";
 import { SeriesError } from "../src/data/seriesProblems";
 import { ModelError } from "../src/model/errors";
-import { ForecastOptionsError, readForecastOptions } from "../src/workbook/forecastOptions";
-import { SENTENCE_CELLS, planForecast } from "../src/workbook/forecastPlan";
-import { computeForecast, forecastFigures } from "../src/workbook/forecastResults";
-import { cellKey, computeFormulaValues } from "../src/workbook/formulaValues";
-import { NO_TAKEN_NAMES } from "../src/workbook/names";
-import { writeXlsx } from "../src/workbook/xlsxWriter";
+import { ForecastOptionsError, readForecastOptions, SENTENCE_CELLS, planForecast, computeForecast, forecastFigures } from "../src/workbook/sheets";
+import { cellKey, computeFormulaValues } from "../src/workbook/formula";
+import { NO_TAKEN_NAMES } from "../src/workbook/plan";
+import { writeXlsx } from "../src/workbook/xlsx";
 import { ArgumentError, FORECAST_HELP, FORECAST_USAGE, parseForecastArguments } from "./forecastArguments";
 import { forecastJson } from "./forecastJson";
 

@@ -14,9 +14,7 @@
 import { excelSerialToIso } from "../src/data/dates";
 import type { Series } from "../src/data/series";
 import { ModelError } from "../src/model/errors";
-import type { ForecastOptions } from "../src/workbook/forecastOptions";
-import type { Figure } from "../src/workbook/forecastPlan";
-import type { ForecastResults } from "../src/workbook/forecastResults";
+import type { ForecastOptions, Figure, ForecastResults } from "../src/workbook/sheets";
 
 /** A number, or null where there is none. */
 type JsonNumber = number | null;

@@ -13,10 +13,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { TIMELINE_TITLE } from "../src/workbook/model/timelineBlock";
-import { planModel } from "../src/workbook/modelPlan";
-import { NO_TAKEN_NAMES } from "../src/workbook/names";
-import { writeXlsx } from "../src/workbook/xlsxWriter";
+import { TIMELINE_TITLE, planModel } from "../src/workbook/sheets";
+import { NO_TAKEN_NAMES } from "../src/workbook/plan";
+import { writeXlsx } from "../src/workbook/xlsx";
 import { convertWithLibreOffice } from "./libreOffice";
 
 const PICTURE = resolve(__dirname, "..", "docs", "model-page1.png");

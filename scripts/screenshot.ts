@@ -10,7 +10,7 @@ import { OFFICE_JS_CDN } from "./build/officeJs";
 import { ROOT, ensureFreshBuild } from "./freshBuild";
 import { DATASETS } from "../src/data";
 import { EXCEL_HOST_STUB, launchChromium, newPaneContext, requirePrerequisites, serveDist, stubCounts } from "../test/integration/browserHarness";
-import { PCT_CELLS } from "../test/workbook/forecastFixtures";
+import { PCT_CELLS } from "../test/workbook/sheets/forecast/forecastFixtures";
 
 const SCREENSHOT = join(ROOT, "docs", "taskpane.png");
 const FORECAST_SCREENSHOT = join(ROOT, "docs", "forecast-pane.png");

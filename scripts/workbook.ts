@@ -9,8 +9,8 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { planPortableWorkbook } from "../src/workbook/portable";
-import { writeXlsx } from "../src/workbook/xlsxWriter";
+import { planPortableWorkbook } from "../src/workbook/sheets";
+import { writeXlsx } from "../src/workbook/xlsx";
 
 const DEFAULT_FILE = "crs-adoption-model.xlsx";
 

@@ -1,37 +1,49 @@
 /**
- * The layers of the source: no import cycle, no import running back up a layer, and the pure
- * layers (data, model, workbook) free of Office.js, so they run and are tested anywhere.
+ * The layers of the source: no import cycle, no import running back up a layer, folders with an
+ * index entered only through it, no file names one letter apart, no file too long to read, and
+ * the pure layers free of Office.js, so they run and are tested anywhere.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { importCycles, importGraph, importSpecifiers, officeGlobalsUsed } from "./importGraph";
+import { type Layers, filesOutsideLayers, forbiddenImports, importsPastIndex, indexedFolders, layerOf, longFiles, namesOneLetterApart, oneLetterApart } from "./sourceRules";
 
 const SRC = fileURLToPath(new URL("../src", import.meta.url));
 const { graph, packages } = importGraph(SRC);
 
 /**
- * Each folder of src and the folders it may import from (itself included): data and model at
- * the bottom, functions and workbook above them, the pane on top.
+ * Each folder of src and the folders it may import from (itself included): Excel's own spelling
+ * (excel) at the bottom, then data and model, then functions and the workbook's four folders
+ * (the plan contract; the sheets, which never reach the evaluator or the .xlsx writer; the
+ * formula evaluator; the writer), the pane on top, which never reaches the evaluator either.
  */
-const LAYERS: Readonly<Record<string, readonly string[]>> = {
-  data: ["data", "model"],
-  model: ["data", "model"],
-  functions: ["data", "model", "functions"],
-  workbook: ["data", "model", "workbook"],
-  taskpane: ["data", "model", "workbook", "taskpane"],
+const LAYERS: Layers = {
+  excel: ["excel"],
+  data: ["excel", "data", "model"],
+  model: ["excel", "data", "model"],
+  functions: ["excel", "data", "model", "functions"],
+  "workbook/plan": ["excel", "data", "model", "workbook/plan"],
+  "workbook/sheets": ["excel", "data", "model", "workbook/plan", "workbook/sheets"],
+  "workbook/formula": ["excel", "data", "model", "workbook/plan", "workbook/formula"],
+  "workbook/xlsx": ["excel", "data", "model", "workbook/plan", "workbook/formula", "workbook/xlsx"],
+  taskpane: ["excel", "data", "model", "workbook/plan", "workbook/sheets", "taskpane"],
 };
 
 /** The folders that must run without Office: pure code, tested in plain Node. */
-const PURE = ["data", "model", "workbook"];
+const PURE = ["excel", "data", "model", "workbook/plan", "workbook/sheets", "workbook/formula", "workbook/xlsx"];
 
-const layerOf = (file: string): string => file.split("/")[0];
+/** The longest a source file may be. */
+const MOST_LINES = 450;
+
+const files = [...graph.keys()];
+const lineCount = (file: string): number => readFileSync(join(SRC, file), "utf8").replace(/\n$/, "").split("\n").length;
 
 describe("the import graph of src", () => {
   it("reads every source file and the imports between them", () => {
     expect(graph.size).toBeGreaterThan(40);
-    expect(graph.get("taskpane/excelWriter.ts")).toContain("workbook/planCheck.ts");
+    expect(graph.get("taskpane/officeWriter.ts")).toContain("workbook/plan/index.ts");
     expect(graph.get("data/index.ts")).toContain("data/datasets.ts");
   });
 
@@ -39,17 +51,33 @@ describe("the import graph of src", () => {
     expect(importCycles(graph)).toEqual([]);
   });
 
-  it("has no import running back up a layer", () => {
-    expect(Object.keys(LAYERS).sort()).toEqual([...new Set([...graph.keys()].map(layerOf))].sort());
-    const upward = [...graph].flatMap(([file, imports]) =>
-      imports.filter((target) => !LAYERS[layerOf(file)].includes(layerOf(target))).map((target) => `${file} imports ${target}`),
-    );
-    expect(upward).toEqual([]);
+  it("has every file in a layer, and src/workbook nothing but its four folders, each with its index", () => {
+    expect(filesOutsideLayers(files, LAYERS)).toEqual([]);
+    expect(Object.keys(LAYERS).sort()).toEqual([...new Set(files.map((file) => layerOf(file, LAYERS)))].sort());
+    for (const folder of ["plan", "sheets", "formula", "xlsx"]) expect(files).toContain(`workbook/${folder}/index.ts`);
   });
 
-  it("keeps Office.js out of data, model and workbook: no Office package, no Excel, Office or CustomFunctions global", () => {
-    const files = [...graph.keys()].filter((file) => PURE.includes(layerOf(file)));
-    const offending = files.flatMap((file) => {
+  it("has no import running back up a layer: sheets and the pane never reach the evaluator or the .xlsx writer", () => {
+    expect(forbiddenImports(graph, LAYERS)).toEqual([]);
+  });
+
+  it("imports a folder of src/workbook that has an index.ts only through that index from outside it", () => {
+    const folders = indexedFolders(files).filter((folder) => folder.startsWith("workbook/"));
+    expect(folders).toEqual(expect.arrayContaining(["workbook/plan", "workbook/sheets", "workbook/formula", "workbook/xlsx", "workbook/sheets/pctModel", "workbook/sheets/forecast"]));
+    expect(importsPastIndex(graph, folders)).toEqual([]);
+  });
+
+  it("has no two files whose names differ by one letter", () => {
+    expect(namesOneLetterApart(files)).toEqual([]);
+  });
+
+  it(`has no file over ${MOST_LINES} lines`, () => {
+    expect(longFiles(new Map(files.map((file) => [file, lineCount(file)])), MOST_LINES)).toEqual([]);
+  });
+
+  it("keeps Office.js out of excel, data, model and workbook: no Office package, no Excel, Office or CustomFunctions global", () => {
+    const pure = files.filter((file) => PURE.includes(layerOf(file, LAYERS)!));
+    const offending = pure.flatMap((file) => {
       const officePackages = packages.get(file)!.filter((name) => /office|custom-functions/i.test(name));
       const globals = officeGlobalsUsed(readFileSync(join(SRC, file), "utf8"));
       return [...officePackages, ...globals].map((what) => `${file} uses ${what}`);
@@ -80,5 +108,47 @@ describe("the checks themselves", () => {
     expect(officeGlobalsUsed("throw new CustomFunctions.Error(code);")).toEqual(["CustomFunctions"]);
     expect(officeGlobalsUsed("await Office.onReady();")).toEqual(["Office"]);
     expect(officeGlobalsUsed('// Excel\nconst text = "Office";\nconst plan = { Excel: 1 };\nplan.Excel;')).toEqual([]);
+  });
+
+  const layers: Layers = { low: ["low"], "top/a": ["low", "top/a"], "top/b": ["low", "top/a", "top/b"] };
+
+  it("find a file outside every layer", () => {
+    expect(filesOutsideLayers(["low/x.ts", "top/a/y.ts", "stray/z.ts", "top/c.ts"], layers)).toEqual(["stray/z.ts", "top/c.ts"]);
+  });
+
+  it("find an import into a layer not allowed, the innermost folder deciding a file's layer", () => {
+    const graph = new Map([
+      ["low/x.ts", ["top/a/y.ts"]],
+      ["top/a/y.ts", ["low/x.ts", "top/b/z.ts"]],
+      ["top/b/z.ts", ["top/a/y.ts", "low/x.ts"]],
+    ]);
+    expect(forbiddenImports(graph, layers)).toEqual(["low/x.ts imports top/a/y.ts", "top/a/y.ts imports top/b/z.ts"]);
+  });
+
+  it("find an import past a folder's index from outside it, not from inside", () => {
+    const graph = new Map([
+      ["a/index.ts", ["a/inner.ts", "a/sub/index.ts"]],
+      ["a/inner.ts", ["a/sub/deep.ts"]],
+      ["a/sub/index.ts", ["a/sub/deep.ts"]],
+      ["b.ts", ["a/index.ts", "a/inner.ts", "a/sub/index.ts"]],
+    ]);
+    const folders = indexedFolders([...graph.keys()]);
+    expect(folders).toEqual(["a", "a/sub"]);
+    expect(importsPastIndex(graph, folders)).toEqual(["a/inner.ts imports a/sub/deep.ts", "b.ts imports a/inner.ts", "b.ts imports a/sub/index.ts"]);
+  });
+
+  it("find names one letter apart, added, dropped or changed, not names further apart or the same", () => {
+    expect(oneLetterApart("formulaValue", "formulaValues")).toBe(true);
+    expect(oneLetterApart("chart", "charts")).toBe(true);
+    expect(oneLetterApart("format", "Formats")).toBe(true);
+    expect(oneLetterApart("cell", "call")).toBe(true);
+    expect(oneLetterApart("dates", "dates")).toBe(false);
+    expect(oneLetterApart("plan", "planCheck")).toBe(false);
+    expect(oneLetterApart("ab", "ba")).toBe(false);
+    expect(namesOneLetterApart(["a/formulaValue.ts", "b/names.ts", "c/formulaValues.ts", "d/index.ts", "e/index.ts"])).toEqual(["a/formulaValue.ts ~ c/formulaValues.ts"]);
+  });
+
+  it("find a file over the limit, not one at it", () => {
+    expect(longFiles(new Map([["a.ts", 450], ["b.ts", 451]]), 450)).toEqual(["b.ts: 451 lines"]);
   });
 });

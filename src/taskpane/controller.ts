@@ -5,8 +5,7 @@
  * where, or what went wrong and what to do.
  */
 import type { Dataset } from "../data";
-import { planDatasets } from "../workbook/datasetPlan";
-import { planModel } from "../workbook/modelPlan";
+import { planDatasets, planModel } from "../workbook/sheets";
 import {
   BUILDING_MESSAGE,
   CONNECTING_MESSAGE,
@@ -16,7 +15,7 @@ import {
   forecastFailure,
   insertingMessage,
 } from "./display";
-import { runPlan } from "./excelWriter";
+import { runPlan } from "./officeWriter";
 import { readSelection, runForecast } from "./forecastAction";
 import { formOptions } from "./forecastForm";
 import { planForecastFromData } from "./forecastFromData";

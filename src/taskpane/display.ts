@@ -1,65 +1,24 @@
 /**
- * Texts the task pane shows: dataset values formatted as the sheet formats them (the same
- * number formats, from `src/workbook/formats.ts`), and the sentences of the status line.
+ * Texts the task pane shows: dataset values formatted as the sheet shows them (the sheets'
+ * number-format codes, `NUMBER_FORMATS`, read by numfmt as Excel reads them), and the sentences
+ * of the status line.
  */
-import type { ColumnKind, DatasetRow, DatasetValue, IsoDate } from "../data";
-import { isIsoDate } from "../data";
-import { groupThousands } from "../model/format";
-import { NUMBER_FORMATS } from "../workbook/formats";
-import { EXCEL_API_VERSION } from "./excelWriter";
+import { format } from "numfmt";
+import type { ColumnKind, DatasetRow, DatasetValue } from "../data";
+import { isIsoDate, isoToExcelSerial } from "../data";
+import { NUMBER_FORMATS } from "../workbook/plan";
+import { EXCEL_API_VERSION } from "./officeWriter";
 import { ActionRefusedError, errorCode } from "./removeAdded";
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 
 /** What the pane shows for a figure the article does not have. */
 export const NOT_AVAILABLE = "not available";
 
-/** A date formatted with a day/month/year number format such as "d mmm yyyy". */
-function formatDate(date: IsoDate, format: string): string {
-  const [year, month, day] = date.split("-").map(Number);
-  return format.replace(/yyyy|yy|mmmm|mmm|mm|m|dd|d/g, (token) => {
-    switch (token) {
-      case "yyyy":
-        return String(year);
-      case "yy":
-        return String(year % 100).padStart(2, "0");
-      case "mmmm":
-      case "mmm":
-        return MONTHS[month - 1];
-      case "mm":
-        return String(month).padStart(2, "0");
-      case "m":
-        return String(month);
-      case "dd":
-        return String(day).padStart(2, "0");
-      default:
-        return String(day);
-    }
-  });
-}
-
-/**
- * A number formatted with one of the sheet's numeric formats: an optional literal prefix
- * (£), grouping ("#,##0"), decimals ("0.0") and a percent sign ("0%").
- */
-function formatNumber(value: number, format: string): string {
-  const match = /^([^#0]*)([#,]*0(?:\.(0+))?)(%?)$/.exec(format);
-  if (!match) return String(value);
-  const [, prefix, body, decimals = "", percent] = match;
-  const scaled = percent ? value * 100 : value;
-  const fixed = Math.abs(scaled).toFixed(decimals.length);
-  const [whole, fraction] = fixed.split(".");
-  const grouped = body.includes(",") ? groupThousands(whole) : whole;
-  const sign = scaled < 0 && Number(fixed) !== 0 ? "-" : "";
-  return `${sign}${prefix}${grouped}${fraction ? `.${fraction}` : ""}${percent}`;
-}
-
 /** A dataset value as the sheet shows it: "75,216", "£6,000", "30%", "1 Aug 2005". */
 export function formatValue(value: DatasetValue, kind: ColumnKind): string {
   if (value === null) return NOT_AVAILABLE;
-  const format = NUMBER_FORMATS[kind];
-  if (kind === "date" && typeof value === "string" && isIsoDate(value)) return formatDate(value, format);
-  if (typeof value === "number" && kind !== "text" && kind !== "date") return formatNumber(value, format);
+  const code = NUMBER_FORMATS[kind];
+  if (kind === "date" && typeof value === "string" && isIsoDate(value)) return format(code, isoToExcelSerial(value));
+  if (typeof value === "number" && kind !== "text" && kind !== "date") return format(code, value);
   return String(value);
 }
 

@@ -9,7 +9,7 @@
  * - Use the selection: one round trip reads what is selected.
  */
 import type { TakenNames, WorkbookPlan } from "../workbook/plan";
-import { applyPlan, readWithTakenNames } from "./excelWriter";
+import { applyPlan, readWithTakenNames } from "./officeWriter";
 import { type SourceData, queueSelectionRead, queueSourceRead } from "./sourceReader";
 import { type SourceRequest, requestText } from "./sourceRequest";
 

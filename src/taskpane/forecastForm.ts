@@ -3,7 +3,7 @@
  * each option named as its field is labelled, so that a message points at the field to change
  * ("Known market size 120 is less than the largest count…").
  */
-import type { ForecastOptionName, ForecastOptionsInput } from "../workbook/forecastOptions";
+import type { ForecastOptionName, ForecastOptionsInput } from "../workbook/sheets";
 import type { ForecastControls } from "./view";
 
 /** How the pane labels each option, for messages. */

@@ -5,10 +5,8 @@
  * ModelError saying why no curve fits, rather than a sheet of error cells), then the live sheet.
  */
 import { readSeries, type Series } from "../data/series";
-import { readForecastOptions, type ForecastOptionsInput } from "../workbook/forecastOptions";
-import { planForecast } from "../workbook/forecastPlan";
-import type { WorksheetSource } from "../workbook/forecastSource";
-import { fitForecast } from "../workbook/forecastResults";
+import type { WorksheetSource } from "../workbook/sheets";
+import { readForecastOptions, type ForecastOptionsInput, planForecast, fitForecast } from "../workbook/sheets";
 import type { TakenNames, WorkbookPlan } from "../workbook/plan";
 import { fieldLabel } from "./forecastForm";
 import type { SourceData } from "./sourceReader";

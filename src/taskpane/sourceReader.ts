@@ -8,8 +8,8 @@
  * Only queues requests: the caller syncs once, then calls what is returned.
  */
 import type { SeriesGrid } from "../data/series";
-import type { WorksheetSource } from "../workbook/forecastSource";
-import { box } from "../workbook/blocks";
+import type { WorksheetSource } from "../workbook/sheets";
+import { box } from "../excel/a1";
 import type { SourceRequest } from "./sourceRequest";
 
 /** How many rows below the data are read: the forecast's formulas reach over the empty ones. */
@@ -62,7 +62,7 @@ export function queueSourceRead(context: Excel.RequestContext, request: SourceRe
     const grid = gridOf(used, sheet, address);
     const spareRows = emptyRowsAtTop(below.values);
     const found = tables.items.length === 1 ? { name: tables.items[0].name, columns: tables.items[0].columns.items.map((column) => column.name) } : null;
-    const table = found && spareRows > 0 ? tableOfBlock(found, grid.values[0] ?? []) : null;
+    const table = found && spareRows > 0 ? tableOfRange(found, grid.values[0] ?? []) : null;
     return {
       grid,
       source: table ? { kind: "table", sheet, table: table.name, address, columns: table.columns } : { kind: "range", sheet, address, spareRows },
@@ -97,12 +97,12 @@ function gridOf(range: Excel.Range, sheet: string, address: string): SeriesGrid 
 }
 
 /**
- * The table a selected block is: when its first row holds column names of the one table around
+ * The table a selected range is: when its first row holds column names of the one table around
  * it (the header row) and the rows below it are empty (it reaches the table's last count), the
- * block is that table's data, and the forecast can follow the table by its columns. Its columns
- * are then named by the block's header row, so that grid columns map to the table's.
+ * range is that table's data, and the forecast can follow the table by its columns. Its columns
+ * are then named by the range's header row, so that grid columns map to the table's.
  */
-function tableOfBlock(table: FoundTable, firstRow: readonly unknown[]): FoundTable | null {
+function tableOfRange(table: FoundTable, firstRow: readonly unknown[]): FoundTable | null {
   const names = firstRow.map((cell) => (typeof cell === "string" ? cell.trim() : ""));
   const known = new Set(table.columns.map((column) => column.toUpperCase()));
   const used = names.filter((name) => name !== "");
@@ -111,7 +111,7 @@ function tableOfBlock(table: FoundTable, firstRow: readonly unknown[]): FoundTab
   return { name: table.name, columns: names.map((name) => exact.get(name.toUpperCase()) ?? "") };
 }
 
-/** How many rows at the top of a block are empty in every cell. */
+/** How many rows at the top of a range are empty in every cell. */
 function emptyRowsAtTop(values: readonly (readonly unknown[])[]): number {
   const firstUsed = values.findIndex((row) => row.some((cell) => cell !== "" && cell !== null));
   return firstUsed === -1 ? values.length : firstUsed;

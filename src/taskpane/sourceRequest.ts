@@ -4,9 +4,8 @@
  * the name of an Excel table ("Table1"). Read before anything is asked of Excel, so that a typo
  * is told at once.
  */
-import { sheetReference } from "../data/places";
-import { columnNumber } from "../workbook/a1";
-import { isValidObjectName } from "../workbook/names";
+import { sheetReference, columnNumber } from "../excel/a1";
+import { isValidObjectName } from "../workbook/plan";
 
 /** Where to read the counts from. */
 export type SourceRequest =

@@ -8,7 +8,7 @@
 import { DATASETS, SOURCE } from "../data";
 import { type Host, PaneController } from "./controller";
 import { NEEDS_EXCEL_MESSAGE, OLD_EXCEL_MESSAGE } from "./display";
-import { EXCEL_API_VERSION } from "./excelWriter";
+import { EXCEL_API_VERSION } from "./officeWriter";
 import { applyTheme, type OfficeThemeColors } from "./theme";
 import { renderPane } from "./view";
 

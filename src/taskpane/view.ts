@@ -5,7 +5,7 @@
  * and the status line. The view shows; the controller in `controller.ts` decides.
  */
 import type { Dataset, DatasetRow, Source } from "../data";
-import { FORECAST_DEFAULTS } from "../workbook/forecastOptions";
+import { FORECAST_DEFAULTS } from "../workbook/sheets";
 import { basisLabel, formatValue, isNumeric, rowCount } from "./display";
 import { type Tabs, createTabs } from "./tabs";
 

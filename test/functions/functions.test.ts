@@ -4,10 +4,10 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { DATASETS, PROVENANCE_COLUMNS } from "../../src/data";
-import { cellAddress } from "../../src/workbook/a1";
-import { planDatasets } from "../../src/workbook/datasetPlan";
-import { NO_TAKEN_NAMES } from "../../src/workbook/names";
-import { plannedCells } from "../workbook/planCells";
+import { cellAddress } from "../../src/excel/a1";
+import { planDatasets } from "../../src/workbook/sheets/datasets";
+import { NO_TAKEN_NAMES } from "../../src/workbook/plan/names";
+import { plannedCells } from "../workbook/plan/planCells";
 import { type CustomFunction, ErrorCode, ExcelError, type FunctionMetadata, loadFunctions, loadMetadata } from "./host";
 
 /** The headers of a dataset row's provenance, wherever it is shown. */

@@ -12,11 +12,11 @@ import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readSeriesCsv } from "../../src/data/seriesCsv";
 import type { ForecastJson } from "../../scripts/forecastJson";
-import { SENTENCE_CELLS } from "../../src/workbook/forecastPlan";
-import type { ArrayValue, ScalarValue } from "../../src/workbook/formulaValue";
-import { builtCrsFunctions } from "../workbook/crsFunctions";
-import { REAL_SERIES, SERIES_FOLDER } from "../workbook/forecastFixtures";
-import { loadWorkbook, shownValue } from "../workbook/xlsxRead";
+import { SENTENCE_CELLS } from "../../src/workbook/sheets/forecast";
+import type { ArrayValue, ScalarValue } from "../../src/workbook/formula/values";
+import { builtCrsFunctions } from "../workbook/formula/crsFunctions";
+import { REAL_SERIES, SERIES_FOLDER } from "../workbook/sheets/forecast/forecastFixtures";
+import { loadWorkbook, shownValue } from "../workbook/xlsx/xlsxRead";
 import { forecastInChild, forecastInProcess } from "../scripts/forecastRuns";
 
 const work = mkdtempSync(join(tmpdir(), "crs-forecast-command-"));

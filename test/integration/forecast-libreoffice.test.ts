@@ -15,17 +15,17 @@ import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
 import { readSeriesCsv } from "../../src/data/seriesCsv";
-import { FORECAST_SHEET, planForecast } from "../../src/workbook/forecastPlan";
-import { readForecastOptions } from "../../src/workbook/forecastOptions";
-import { computeForecast, forecastFigures } from "../../src/workbook/forecastResults";
-import { NO_TAKEN_NAMES } from "../../src/workbook/names";
-import type { WorkbookPlan } from "../../src/workbook/plan";
+import { FORECAST_SHEET, planForecast } from "../../src/workbook/sheets/forecast";
+import { readForecastOptions } from "../../src/workbook/sheets/forecast/options";
+import { computeForecast, forecastFigures } from "../../src/workbook/sheets/forecast/figures";
+import { NO_TAKEN_NAMES } from "../../src/workbook/plan/names";
+import type { WorkbookPlan } from "../../src/workbook/plan/plan";
 import { ROOT } from "../functions/host";
-import { PCT_ROWS, REAL_SERIES, SERIES_FOLDER } from "../workbook/forecastFixtures";
-import { formulaOf, plannedCells } from "../workbook/planCells";
-import { excelError } from "../../src/workbook/formulaValue";
-import type { ExcelErrorCode, ScalarValue } from "../../src/workbook/formulaValue";
-import { asNumber, errorOf, loadWorkbook, sameValue, shownValue } from "../workbook/xlsxRead";
+import { PCT_ROWS, REAL_SERIES, SERIES_FOLDER } from "../workbook/sheets/forecast/forecastFixtures";
+import { formulaOf, plannedCells } from "../workbook/plan/planCells";
+import { errorValue } from "../../src/workbook/formula/values";
+import type { ExcelErrorCode, ScalarValue } from "../../src/workbook/formula/values";
+import { asNumber, errorOf, loadWorkbook, sameValue, shownValue } from "../workbook/xlsx/xlsxRead";
 import { convertWithLibreOffice } from "../../scripts/libreOffice";
 
 const work = mkdtempSync(join(tmpdir(), "crs-forecast-libreoffice-"));
@@ -90,7 +90,7 @@ function forecastFiles(): Promise<Map<string, Written>> {
 /** A value read back from a file as the evaluator holds one: dates as serials, errors as errors, no value as "". */
 function asScalar(value: unknown): ScalarValue {
   const error = errorOf(value);
-  if (error !== undefined) return excelError(error as ExcelErrorCode);
+  if (error !== undefined) return errorValue(error as ExcelErrorCode);
   return asNumber(value) ?? ((value ?? "") as ScalarValue);
 }
 

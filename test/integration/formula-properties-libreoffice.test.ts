@@ -12,12 +12,12 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { absoluteAddress, cellAddress } from "../../src/workbook/a1";
-import { computeFormulaValues } from "../../src/workbook/formulaValues";
-import { UnsupportedFormulaError, isExcelError } from "../../src/workbook/formulaValue";
-import type { ScalarValue } from "../../src/workbook/formulaValue";
-import type { CellValue, NamePlan, WorkbookPlan } from "../../src/workbook/plan";
-import { errorOf, loadWorkbook, sameValue, shownValue } from "../workbook/xlsxRead";
+import { absoluteAddress, cellAddress } from "../../src/excel/a1";
+import { computeFormulaValues } from "../../src/workbook/formula/recalc";
+import { UnsupportedFormulaError, isExcelError } from "../../src/workbook/formula/values";
+import type { ScalarValue } from "../../src/workbook/formula/values";
+import type { CellValue, NamePlan, WorkbookPlan } from "../../src/workbook/plan/plan";
+import { errorOf, loadWorkbook, sameValue, shownValue } from "../workbook/xlsx/xlsxRead";
 import { recalculateWithLibreOffice } from "./libreOffice";
 
 const SEED = 20_050_815;

@@ -9,12 +9,12 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { isoToExcelSerial } from "../../src/data";
 import type { IsoDate } from "../../src/data";
-import { parseRange } from "../../src/workbook/a1";
-import { MODEL_SHEET, planModel } from "../../src/workbook/modelPlan";
-import { NO_TAKEN_NAMES } from "../../src/workbook/names";
-import { writeXlsx } from "../../src/workbook/xlsxWriter";
+import { parseRange } from "../../src/excel/a1";
+import { MODEL_SHEET, planModel } from "../../src/workbook/sheets/pctModel";
+import { NO_TAKEN_NAMES } from "../../src/workbook/plan/names";
+import { writeXlsx } from "../../src/workbook/xlsx/writer";
 import { convertWithLibreOffice } from "../../scripts/libreOffice";
-import { asNumber, loadWorkbook, shownValue } from "../workbook/xlsxRead";
+import { asNumber, loadWorkbook, shownValue } from "../workbook/xlsx/xlsxRead";
 
 const plan = planModel(NO_TAKEN_NAMES, { formulas: "portable" });
 const DAYS_PER_MONTH = 365.25 / 12;

@@ -11,11 +11,11 @@ import { OFFICE_JS_CDN, OFFICE_JS_CDN_ORIGIN } from "../../scripts/build/officeJ
 import { DATASETS } from "../../src/data";
 import { type Rgb, contrastRatio } from "../../src/taskpane/colors";
 import type { OfficeThemeColors } from "../../src/taskpane/theme";
-import { planDatasets } from "../../src/workbook/datasetPlan";
-import { planModel } from "../../src/workbook/modelPlan";
+import { planDatasets } from "../../src/workbook/sheets/datasets";
+import { planModel } from "../../src/workbook/sheets/pctModel";
 import { EXCEL_HOST_STUB, launchChromium, newPaneContext, type PaneContext, requirePrerequisites, serveDist, stubCounts } from "./browserHarness";
-import { planForecast } from "../../src/workbook/forecastPlan";
-import { PCT_CELLS, PCT_SOURCE, pctOptions, pctSeries } from "../workbook/forecastFixtures";
+import { planForecast } from "../../src/workbook/sheets/forecast";
+import { PCT_CELLS, PCT_SOURCE, pctOptions, pctSeries } from "../workbook/sheets/forecast/forecastFixtures";
 
 const NO_NAMES = { sheets: [], tables: [], names: [] };
 

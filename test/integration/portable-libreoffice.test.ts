@@ -12,21 +12,21 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { DATASETS, isoToExcelSerial } from "../../src/data";
 import type { IsoDate } from "../../src/data";
-import { ARRAY_FUNCTIONS, EXCEL_FUNCTIONS } from "../../src/workbook/excelFunctions";
-import { evaluateFormula } from "../../src/workbook/formulaEvaluator";
-import type { CellRange, EvaluationContext } from "../../src/workbook/formulaEvaluator";
-import { excelError, isExcelError } from "../../src/workbook/formulaValue";
-import type { ExcelErrorCode, ScalarValue } from "../../src/workbook/formulaValue";
-import { MODEL_SHEET, TIMELINE_SHEET, planModel } from "../../src/workbook/modelPlan";
-import { NO_TAKEN_NAMES } from "../../src/workbook/names";
-import { planPortableWorkbook } from "../../src/workbook/portable";
-import { writeXlsx } from "../../src/workbook/xlsxWriter";
-import { absoluteAddress, parseRange } from "../../src/workbook/a1";
-import { MODEL_FORMATS } from "../../src/workbook/model/modelFormats";
-import { SPEC_INPUTS, SPEC_OUTPUTS } from "../../src/workbook/model/modelNames";
-import { builtCrsFunctions } from "../workbook/crsFunctions";
-import { formulaOf, plannedCells } from "../workbook/planCells";
-import { asNumber, errorOf, loadWorkbook, sameValue, shownValue } from "../workbook/xlsxRead";
+import { ARRAY_FUNCTIONS, EXCEL_FUNCTIONS } from "../../src/workbook/formula/worksheetFunctions";
+import { evaluateFormula } from "../../src/workbook/formula/evaluate";
+import type { CellRange, EvaluationContext } from "../../src/workbook/formula/evaluate";
+import { errorValue, isExcelError } from "../../src/workbook/formula/values";
+import type { ExcelErrorCode, ScalarValue } from "../../src/workbook/formula/values";
+import { MODEL_SHEET, TIMELINE_SHEET, planModel } from "../../src/workbook/sheets/pctModel";
+import { NO_TAKEN_NAMES } from "../../src/workbook/plan/names";
+import { planPortableWorkbook } from "../../src/workbook/sheets/portable";
+import { writeXlsx } from "../../src/workbook/xlsx/writer";
+import { absoluteAddress, parseRange } from "../../src/excel/a1";
+import { MODEL_FORMATS } from "../../src/workbook/sheets/pctModel/modelFormats";
+import { SPEC_INPUTS, SPEC_OUTPUTS } from "../../src/workbook/sheets/pctModel/modelNames";
+import { builtCrsFunctions } from "../workbook/formula/crsFunctions";
+import { formulaOf, plannedCells } from "../workbook/plan/planCells";
+import { asNumber, errorOf, loadWorkbook, sameValue, shownValue } from "../workbook/xlsx/xlsxRead";
 import { recalculateWithLibreOffice } from "./libreOffice";
 
 const plan = planPortableWorkbook();
@@ -70,7 +70,7 @@ function close(actual: number, expected: number): boolean {
 function libreOfficeValue(cell: ExcelJS.Cell): ScalarValue {
   const shown = shownValue(cell);
   const error = errorOf(shown);
-  if (error !== undefined) return excelError(error as ExcelErrorCode);
+  if (error !== undefined) return errorValue(error as ExcelErrorCode);
   // exceljs reads a formula's empty text back as no value.
   if (shown === undefined && cell.type === ExcelJS.ValueType.Formula) return "";
   // LibreOffice saves a logical value as 1 or 0 in the cell's TRUE/FALSE format.

@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type CustomFunction, ErrorCode, ExcelError, loadFunctions } from "../functions/host";
-import { loadWorkbook } from "../workbook/xlsxRead";
+import { loadWorkbook } from "../workbook/xlsx/xlsxRead";
 import { recalculateWithLibreOffice } from "./libreOffice";
 
 /** [periods, start, end]: the article's figures, then growth and decline of every size. */

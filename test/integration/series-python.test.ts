@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readSeriesCsv } from "../../src/data/seriesCsv";
-import { REAL_SERIES, SERIES_FOLDER } from "../workbook/forecastFixtures";
+import { REAL_SERIES, SERIES_FOLDER } from "../workbook/sheets/forecast/forecastFixtures";
 
 const READ_WITH_PYTHON = `
 import csv, datetime, json, sys

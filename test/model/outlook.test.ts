@@ -7,8 +7,8 @@ import { describe, expect, it } from "vitest";
 import { ModelError } from "../../src/model/errors";
 import { pctOutlook, type OutlookRequest } from "../../src/model/outlook";
 import type { ModelChoice } from "../../src/model/compare";
-import { builtCrsFunctions } from "../workbook/crsFunctions";
-import { formulaValue } from "../workbook/formulaHarness";
+import { builtCrsFunctions } from "../workbook/formula/crsFunctions";
+import { formulaValue } from "../workbook/formula/formulaHarness";
 
 const times = [0, 1, 2, 3, 3.9, 5, 5.9, 7, 8, 9];
 const counts = [4, 5, 9, 12, 17, 21, 28, 34, 43, 52];

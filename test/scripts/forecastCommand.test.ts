@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SERIES_FOLDER } from "../workbook/forecastFixtures";
+import { SERIES_FOLDER } from "../workbook/sheets/forecast/forecastFixtures";
 import { forecastInProcess } from "./forecastRuns";
 
 const work = mkdtempSync(join(tmpdir(), "crs-forecast-command-"));

@@ -6,11 +6,11 @@
  * workbook gives for the same default inputs.
  */
 import { describe, expect, it, vi } from "vitest";
-import { MAX_SYNCS_PER_ACTION, runPlan } from "../../src/taskpane/excelWriter";
-import { SPEC_INPUTS, SPEC_OUTPUTS } from "../../src/workbook/model/modelNames";
-import { planModel } from "../../src/workbook/modelPlan";
-import type { Cell, WorkbookPlan } from "../../src/workbook/plan";
-import { computeModel } from "../workbook/modelSheet";
+import { MAX_SYNCS_PER_ACTION, runPlan } from "../../src/taskpane/officeWriter";
+import { SPEC_INPUTS, SPEC_OUTPUTS } from "../../src/workbook/sheets/pctModel/modelNames";
+import { planModel } from "../../src/workbook/sheets/pctModel";
+import type { Cell, WorkbookPlan } from "../../src/workbook/plan/plan";
+import { computeModel } from "../workbook/sheets/pctModel/modelSheet";
 import { FakeExcel, type SheetState, type WorkbookState } from "./fakeExcel";
 
 /** The sheets Excel holds after the action, the model's first, as a plan of their cells, so the evaluator can compute them. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DATASETS } from "../../src/data";
-import { PlanError } from "../../src/workbook/planError";
+import { PlanError } from "../../src/workbook/plan/planError";
 import { NOT_AVAILABLE, failureMessage, formatValue, insertingMessage, rowCount } from "../../src/taskpane/display";
 
 describe("values as the sheet shows them", () => {

@@ -9,7 +9,7 @@
  * logical values in a text are converted, so a test sees any text the writer failed to protect.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { quoteSheetName } from "../../src/workbook/a1";
+import { quoteSheetName } from "../../src/excel/a1";
 
 export type Scalar = string | number | boolean;
 

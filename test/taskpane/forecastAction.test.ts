@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { isoToExcelSerial } from "../../src/data";
 import type { IsoDate } from "../../src/data";
-import { MAX_SYNCS_PER_ACTION } from "../../src/taskpane/excelWriter";
+import { MAX_SYNCS_PER_ACTION } from "../../src/taskpane/officeWriter";
 import { SourceNotFoundError, readSelection, runForecast } from "../../src/taskpane/forecastAction";
 import { planForecastFromData } from "../../src/taskpane/forecastFromData";
 import { SPARE_ROWS, type SourceData } from "../../src/taskpane/sourceReader";
 import type { SourceRequest } from "../../src/taskpane/sourceRequest";
-import type { ForecastOptionsInput } from "../../src/workbook/forecastOptions";
-import type { WorkbookPlan } from "../../src/workbook/plan";
-import { PCT_OPTIONS, PCT_ROWS } from "../workbook/forecastFixtures";
+import type { ForecastOptionsInput } from "../../src/workbook/sheets/forecast/options";
+import type { WorkbookPlan } from "../../src/workbook/plan/plan";
+import { PCT_OPTIONS, PCT_ROWS } from "../workbook/sheets/forecast/forecastFixtures";
 import { FakeExcel, type Scalar, type Seed } from "./fakeExcel";
 
 /** The worked example's counts in A1:B9 of "GP counts", dates formatted as dates, and the user's notes beside them. */

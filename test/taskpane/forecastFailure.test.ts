@@ -3,7 +3,7 @@ import { SeriesError } from "../../src/data/seriesProblems";
 import { ModelError } from "../../src/model/errors";
 import { forecastFailure } from "../../src/taskpane/display";
 import { SourceNotFoundError } from "../../src/taskpane/forecastAction";
-import { ForecastOptionsError } from "../../src/workbook/forecastOptions";
+import { ForecastOptionsError } from "../../src/workbook/sheets/forecast/options";
 
 describe("what the status line says when a forecast fails", () => {
   it("lists every problem with the data, each naming its cell, and that nothing was written", () => {

@@ -7,11 +7,11 @@
 import { describe, expect, it } from "vitest";
 import { DATASETS } from "../../src/data";
 import { failureMessage } from "../../src/taskpane/display";
-import { MAX_SYNCS_PER_ACTION, runPlan } from "../../src/taskpane/excelWriter";
+import { MAX_SYNCS_PER_ACTION, runPlan } from "../../src/taskpane/officeWriter";
 import { ActionRefusedError, AddedItems } from "../../src/taskpane/removeAdded";
-import { planDatasets } from "../../src/workbook/datasetPlan";
-import { planModel } from "../../src/workbook/modelPlan";
-import type { TakenNames, WorkbookPlan } from "../../src/workbook/plan";
+import { planDatasets } from "../../src/workbook/sheets/datasets";
+import { planModel } from "../../src/workbook/sheets/pctModel";
+import type { TakenNames, WorkbookPlan } from "../../src/workbook/plan/plan";
 import { FakeExcel, FakeExcelError, type Seed } from "./fakeExcel";
 
 /** A workbook someone has been working in: sheets with data, a table, and names of both scopes. */

@@ -7,12 +7,12 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { EXCEL_API_VERSION } from "../../src/taskpane/excelWriter";
+import { EXCEL_API_VERSION } from "../../src/taskpane/officeWriter";
 
 const require = createRequire(import.meta.url);
 const TYPES = readFileSync(require.resolve("@types/office-js/index.d.ts"), "utf8");
 /** The writer, the clean-up after a refused write and the forecast's reader: every Office.js call an action makes. */
-const ACTIONS = ["excelWriter.ts", "removeAdded.ts", "sourceReader.ts"]
+const ACTIONS = ["officeWriter.ts", "removeAdded.ts", "sourceReader.ts"]
   .map((file) => readFileSync(new URL(`../../src/taskpane/${file}`, import.meta.url), "utf8"))
   .join("\n");
 

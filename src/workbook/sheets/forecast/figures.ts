@@ -1,0 +1,185 @@
+/**
+ * What a forecast sheet's `CRS.` formulas compute, computed here from the model layer directly,
+ * for the portable file (values where only the add-in computes), the command's JSON and the
+ * pane's check before it writes: the comparison (CRS.COMPARE), the fit of the chosen model
+ * (CRS.FIT), the fitted curve and bounds over the data and the horizon (CRS.FORECAST), the time
+ * the target is reached (CRS.REACH) and the chance of it by its date (CRS.CHANCE). Each is done
+ * as the functions do it, so the numbers are the same.
+ */
+import type { Series } from "../../../data/series";
+import { type ChosenFit, type ModelComparison, compareModels, fitChosen } from "../../../model/compare";
+import { ModelError } from "../../../model/errors";
+import type { DiffusionFit } from "../../../model/fit";
+import { type CountForecaster, forecasterFor } from "../../../model/predictive";
+import { reachTime } from "../../../model/reach";
+import type { ForecastOptions } from "./options";
+import { forecastTimes } from "./steps";
+
+/** A number the add-in computed for a cell, or why there is none (the cell shows #N/A). */
+export type Figure = number | { readonly missing: string };
+
+/** A table a `CRS.` function spills, as values: texts, figures and blanks (""). */
+export type FigureTable = readonly (readonly (string | Figure)[])[];
+
+/**
+ * What only the add-in computes, computed when a portable file is written: the same numbers
+ * the `CRS.` functions give for the same counts and options (see `computeForecast` below).
+ */
+export interface ForecastFigures {
+  /** CRS.COMPARE's table, header row first. */
+  readonly compare: FigureTable;
+  /** CRS.FIT's table, header row first. */
+  readonly fit: FigureTable;
+  /** The model the forecast uses: the chosen one, or the lowest AICc's for "auto". */
+  readonly modelUsed: string;
+  /** Its Akaike weight among the three. */
+  readonly weightUsed: Figure;
+  /** The fitted curve and bounds at each row of the forecast table (`forecastTimes`). */
+  readonly rows: readonly ForecastPoint[];
+  /** REACH for the target, or null without one. */
+  readonly reach: Figure | null;
+  /** CHANCE of the target by its date, or null without one. */
+  readonly chance: Figure | null;
+}
+
+/** The fitted curve and the bounds of the count at one time. */
+export interface ForecastPoint {
+  readonly fitted: Figure;
+  readonly lower: Figure;
+  readonly upper: Figure;
+}
+
+/** The forecast of a series with its options, as the add-in computes it. */
+export interface ForecastResults {
+  /** The chosen model's fit (and, for "auto", the comparison it was chosen from). */
+  readonly chosen: ChosenFit;
+  /** The three models compared, or why they cannot be. */
+  readonly comparison: ModelComparison | ModelError;
+  /** The forecast table's times: the counts' and the horizon's. */
+  readonly times: readonly number[];
+  /** The fitted curve and the bounds at each of those times. */
+  readonly points: readonly ForecastPoint[];
+  /** When the fitted curve reaches the target, or null without a target. */
+  readonly reach: Figure | null;
+  /** The chance of at least the target by its date, or null without a target. */
+  readonly chance: Figure | null;
+}
+
+/** A figure from a computation that may fail with a ModelError (which then says why there is none). */
+function figure(compute: () => number): Figure {
+  try {
+    const value = compute();
+    return Number.isFinite(value) ? value : { missing: "The number is too large to show." };
+  } catch (error) {
+    if (error instanceof ModelError) return { missing: error.message };
+    throw error;
+  }
+}
+
+/** The fit options of a forecast's options. */
+function fitOptions(options: ForecastOptions): { market?: number } {
+  return options.market === null ? {} : { market: options.market };
+}
+
+/**
+ * Fits the chosen model to the series, as CRS.FIT would: throws the ModelError it would show
+ * when no curve can be fitted (so the pane can say why before writing anything).
+ *
+ * @example fitForecast(series, options).fit.model.name // "gompertz"
+ */
+export function fitForecast(series: Series, options: ForecastOptions): ChosenFit {
+  return fitChosen(options.model, series.times, series.counts, fitOptions(options));
+}
+
+/**
+ * Computes the forecast of a series. Throws a ModelError when the chosen model cannot be fitted
+ * at all; anything else that cannot be computed (a comparison without AICc, bounds without
+ * degrees of freedom, a target never reached) is a figure that says why there is none.
+ */
+export function computeForecast(series: Series, options: ForecastOptions): ForecastResults {
+  const chosen = fitForecast(series, options);
+  const forecaster = forecasterFor(chosen);
+  const times = forecastTimes(series, options);
+  const target = options.target;
+  return {
+    chosen,
+    comparison: chosen.comparison ?? compareOrWhy(series, options),
+    times,
+    points: times.map((time) => pointAt(forecaster, time, options.confidence)),
+    reach: target === null ? null : figure(() => chosen.fit.origin + reachTime(chosen.fit.model, chosen.fit.localParameters, target.count)),
+    chance: target === null ? null : figure(() => forecaster.distribution(target.by).atLeast(target.count)),
+  };
+}
+
+function compareOrWhy(series: Series, options: ForecastOptions): ModelComparison | ModelError {
+  try {
+    return compareModels(series.times, series.counts, fitOptions(options));
+  } catch (error) {
+    if (error instanceof ModelError) return error;
+    throw error;
+  }
+}
+
+/** The fitted curve and the bounds at one time, as a row of CRS.FORECAST. */
+function pointAt(forecaster: CountForecaster, time: number, confidence: number): ForecastPoint {
+  const fitted = figure(() => forecaster.fitted(time));
+  const bound = (probability: number): Figure => (typeof fitted === "number" ? figure(() => forecaster.distribution(time).quantile(probability)) : fitted);
+  return { fitted, lower: bound((1 - confidence) / 2), upper: bound((1 + confidence) / 2) };
+}
+
+/** The model the forecast uses: the chosen one, or the lowest AICc's for "auto". */
+export function modelUsed(results: ForecastResults): string {
+  return results.chosen.fit.model.name;
+}
+
+/** The Akaike weight of the model used, as COMPARE gives it. */
+function weightUsed(results: ForecastResults): Figure {
+  const { comparison } = results;
+  if (comparison instanceof ModelError) return { missing: comparison.message };
+  return comparison.scores.find((score) => score.model.name === modelUsed(results))?.weight ?? { missing: "The model is not compared." };
+}
+
+/** COMPARE's table: a header row, then bass, logistic and gompertz, each with its SSE, AICc, Delta and Weight. */
+function compareTable(comparison: ModelComparison | ModelError): FigureTable {
+  if (comparison instanceof ModelError) return [[{ missing: comparison.message }]];
+  const rows = comparison.scores.map((score): (string | Figure)[] => {
+    if (score.aicc === undefined) {
+      const why = { missing: score.reason?.message ?? "No AICc." };
+      return [score.model.name, why, why, why, 0];
+    }
+    return [score.model.name, score.fit!.sse, score.aicc, score.delta!, score.weight];
+  });
+  return [["Model", "SSE", "AICc", "Delta", "Weight"], ...rows];
+}
+
+/** FIT's table: a header row (naming the model for "auto"), the parameters with standard errors, then sse, rmse, r2 and n. */
+function fitTable(chosen: ChosenFit, auto: boolean): FigureTable {
+  const { fit } = chosen;
+  const header = auto ? `Parameter (${fit.model.name})` : "Parameter";
+  const parameters = fit.model.parameters.map((name, j): (string | Figure)[] => [name, estimate(fit.parameters[j], fit, j), standardError(fit, j)]);
+  const statistics = (["sse", "rmse", "r2", "n"] as const).map((name): (string | Figure)[] => [name, fit[name], ""]);
+  return [[header, "Estimate", "Std error"], ...parameters, ...statistics];
+}
+
+function estimate(value: number, fit: DiffusionFit, index: number): Figure {
+  return Number.isFinite(value) ? value : { missing: `${fit.model.parameters[index]} is too large to show with dates as times; forecast from periods since the first count to read it.` };
+}
+
+function standardError(fit: DiffusionFit, index: number): Figure {
+  if (fit.fixedMarket && index === fit.model.market) return 0;
+  if (!fit.standardErrors) return { missing: fit.uncertaintyNote ?? "The fit has no standard errors." };
+  return estimate(fit.standardErrors[index], fit, index);
+}
+
+/** What the portable sheet writes where the live one has `CRS.` formulas. */
+export function forecastFigures(results: ForecastResults, options: ForecastOptions): ForecastFigures {
+  return {
+    compare: compareTable(results.comparison),
+    fit: fitTable(results.chosen, options.model === "auto"),
+    modelUsed: modelUsed(results),
+    weightUsed: weightUsed(results),
+    rows: results.points,
+    reach: results.reach,
+    chance: results.chance,
+  };
+}

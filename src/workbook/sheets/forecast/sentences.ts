@@ -1,0 +1,95 @@
+/**
+ * The sentences at the top of a forecast sheet, which say what the forecast means: formulas
+ * over the option and result cells, so that they stay true when the numbers change.
+ */
+import type { Series } from "../../../data/series";
+import { type Formats, optionCell, resultCell } from "./layout";
+import type { ForecastOptions } from "./options";
+import { periodsText } from "./steps";
+
+/**
+ * The sentences at the top of the sheet, as formulas over the option and result cells: TEXT
+ * shows each number as the sheet formats it, and IF picks the words, so that they stay true when
+ * the numbers change.
+ */
+export class SentenceFormulas {
+  constructor(
+    private readonly series: Series,
+    private readonly options: ForecastOptions,
+    private readonly formats: Formats,
+    /** Whether REACH and CHANCE are live formulas that follow the target cells, or values written with the file. */
+    private readonly live: boolean,
+  ) {}
+
+  /** A time as the sentence shows it: "12 Jul 2005", or "time 7.6" ("week 7.6") for plain numbers. */
+  private time(expression: string): string {
+    if (this.series.timesAreDates) return `TEXT(${expression},"d mmm yyyy")`;
+    return `"${this.options.unit === "period" ? "time" : this.options.unit} "&TEXT(${expression},"#,##0.0")`;
+  }
+
+  /** A time with the preposition a sentence puts before it: "on 12 Jul 2005", "at time 7.6". */
+  private when(expression: string): string {
+    return `"${this.series.timesAreDates ? "on" : "at"} "&${this.time(expression)}`;
+  }
+
+  private count(expression: string, format = this.formats.count): string {
+    return `TEXT(${expression},"${format}")`;
+  }
+
+  /**
+   * When the target is reached, and the chance of reaching it by its date. In the live sheet
+   * REACH and CHANCE follow the target cells, so the sentence invites a target to be typed; in a
+   * file of values they were computed for the target it was written with, so the sentence states
+   * them only while the target cells still hold that target, and otherwise says to write the file
+   * again with the command's --target and --by options.
+   */
+  target(): string {
+    const [target, by, market] = [optionCell("target"), optionCell("by"), optionCell("market")];
+    const [reach, chance, last] = [resultCell("reach"), resultCell("chance"), resultCell("lastTime")];
+    const share = `IF(ISNUMBER(${market})," of "&${this.count(market)}&" ("&TEXT(${target}/${market},"0%")&")","")`;
+    const reached = `IF(ISNA(${reach})," is never reached on the fitted curve, which levels off at or below it",IF(${reach}<=${last}," was reached "," is reached ")&${this.when(reach)}&" on the fitted curve")`;
+    const odds = `IF(ISBLANK(${by}),".","; the chance of reaching it by "&${this.time(by)}&" is "&TEXT(${chance},"0%")&".")`;
+    const stated = `IFERROR(${this.count(target)}&${share}&${reached}&${odds},"The target cannot be worked out: see the error cells below (hover over one for why).")`;
+    const [targetAt, byAt] = [target.replace(/\$/g, ""), by.replace(/\$/g, "")];
+    const timeWord = this.series.timesAreDates ? "date" : "time";
+    if (this.live) {
+      const none = `"No target: type a target count in ${targetAt} and a ${timeWord} in ${byAt} to see when it is reached and the chance of reaching it by then."`;
+      return `=IF(ISBLANK(${target}),${none},${stated})`;
+    }
+    const rerun = `run the forecast again with --target and --by (the count, and the ${timeWord} to reach it by).`;
+    const written = this.options.target;
+    if (written === null) {
+      const none = `"No target was given when this file was written: to see when one is reached and the chance of reaching it by a ${timeWord}, ${rerun}"`;
+      const typed = `"A target typed here is not worked out, as this file holds values computed when it was written: ${rerun}"`;
+      return `=IF(AND(ISBLANK(${target}),ISBLANK(${by})),${none},${typed})`;
+    }
+    const changed = `"The target in ${targetAt} and ${byAt} is not the one this file was written with (the figures below are for that one): to see another, ${rerun}"`;
+    return `=IF(AND(${target}=${written.count},${by}=${written.by}),${stated},${changed})`;
+  }
+
+  /**
+   * The count at the end of the horizon: the bounds (which start from the last count and add the
+   * new adopters still to come), and the fitted curve there.
+   */
+  forecast(): string {
+    const [end, fitted, lower, upper] = [resultCell("endTime"), resultCell("endFitted"), resultCell("endLower"), resultCell("endUpper")];
+    const [last, lastCount] = [resultCell("lastTime"), resultCell("lastCount")];
+    const after = `${periodsText(this.options.horizon, this.options.unit)} after the last count`;
+    const forecastCount = (expression: string): string => this.count(expression, this.formats.forecast);
+    const sentence =
+      `"By "&${this.time(end)}&", ${after} ("&${this.count(lastCount)}&" "&${this.when(last)}&"), the count is between "&` +
+      `${forecastCount(lower)}&" and "&${forecastCount(upper)}&" with "&TEXT(${optionCell("confidence")},"0%")&" confidence; the fitted curve gives "&` +
+      `${forecastCount(fitted)}&"."`;
+    return `=IFERROR(${sentence},"The forecast cannot be worked out: see the error cells below (hover over one for why).")`;
+  }
+
+  /** Which model, and why. */
+  model(): string {
+    const [model, used, weight] = [optionCell("model"), resultCell("modelUsed"), resultCell("weight")];
+    const percent = `IFERROR(TEXT(${weight},"0%"),"not available")`;
+    const auto = `"The "&${used}&" curve fits these counts best of the three (the lowest AICc; Akaike weight "&${percent}&": see Models compared below)."`;
+    const chosen = `"The "&${used}&" curve, as chosen in ${model.replace(/\$/g, "")}; its Akaike weight among the three is "&${percent}&"."`;
+    // Excel compares texts ignoring case: "Auto" is "auto".
+    return `=IFERROR(IF(${model}="auto",${auto},${chosen}),"The model cannot be fitted to these counts: see the error cells below (hover over one for why).")`;
+  }
+}

@@ -1,0 +1,428 @@
+/**
+ * The cells of one forecast sheet, laid out: the title and where the counts come from, the
+ * sentences, the options and results, the models compared, the fit, the forecast table and the
+ * chart, in either flavour (see `index.ts`).
+ */
+import type { Series } from "../../../data/series";
+import { describeDate } from "../../../data/textValues";
+import { formatCount } from "../../../model/format";
+import { cellAddress } from "../../../excel/a1";
+import { NUMBER_FORMATS } from "../../plan";
+import type { Cell, ChartPlan, ChartSeriesPlan, DateAxisPlan, RangeWrite, RowHeightPlan } from "../../plan";
+import { CALCULATION_STYLE, FIXED_VALUE_STYLE, HEADER_STYLE, INPUT_STYLE, NOTE_STYLE } from "../palette";
+import { AVERAGE_MONTH_DAYS, numberOrNA } from "../dialect";
+import type { Figure, FigureTable, ForecastFigures } from "./figures";
+import {
+  CHART_POSITION,
+  COLUMN_WIDTHS,
+  COMPARE_SIZE,
+  CrsCalls,
+  FIT_SIZE,
+  type Formats,
+  OPTION_ROWS,
+  type OptionRow,
+  RESULT_ROWS,
+  ROW,
+  type ResultRow,
+  TABLE_HEADER_ROW,
+  TITLE_STYLE,
+  formatsOf,
+  optionCell,
+  resultCell,
+} from "./layout";
+import type { ForecastOptions } from "./options";
+import { SentenceFormulas } from "./sentences";
+import { type FileSource, type WorksheetSource, describeSource, seriesRanges, sourceCells, spareRowsAddress } from "./source";
+import { type HorizonStep, forecastTimes, periodsText, stepFormula, stepOf } from "./steps";
+
+/** What a forecast sheet is planned from. */
+export type ForecastSheetInput =
+  | { readonly flavour: "crs"; readonly series: Series; readonly options: ForecastOptions; readonly source: WorksheetSource }
+  | {
+      readonly flavour: "portable";
+      readonly series: Series;
+      readonly options: ForecastOptions;
+      readonly source: FileSource;
+      readonly figures: ForecastFigures;
+    };
+
+/** The cells of one forecast sheet, laid out. */
+export class ForecastSheet {
+  private readonly series: Series;
+  private readonly options: ForecastOptions;
+  private readonly formats: Formats;
+  private readonly step: HorizonStep;
+  /** The times and counts as the formulas take them. */
+  private readonly data: { readonly times: string; readonly counts: string };
+  /** The forecast table's first and last data rows, and its last row. */
+  private readonly firstRow = TABLE_HEADER_ROW + 1;
+  private readonly lastDataRow: number;
+  private readonly lastRow: number;
+
+  constructor(private readonly input: ForecastSheetInput) {
+    this.series = input.series;
+    this.options = input.options;
+    this.formats = formatsOf(input.series);
+    this.step = stepOf(input.series, input.options);
+    this.lastDataRow = this.firstRow + this.series.times.length - 1;
+    this.lastRow = this.lastDataRow + this.options.horizon;
+    this.data =
+      input.flavour === "crs"
+        ? seriesRanges(input.series, input.source)
+        : { times: `$A$${this.firstRow}:$A$${this.lastDataRow}`, counts: `$B$${this.firstRow}:$B$${this.lastDataRow}` };
+  }
+
+  private get live(): boolean {
+    return this.input.flavour === "crs";
+  }
+
+  /** What to call the counts and the times: the data's headers, or plain words. */
+  private get countName(): string {
+    return this.series.header?.count || "Count";
+  }
+
+  private get timeName(): string {
+    return this.series.timesAreDates ? "Date" : this.series.header?.time || "Time";
+  }
+
+  ranges(): RangeWrite[] {
+    return [
+      ...this.introRanges(),
+      ...this.sentenceRanges(),
+      ...this.optionRanges(),
+      ...this.resultRanges(),
+      ...this.compareRanges(),
+      ...this.fitRanges(),
+      ...this.tableRanges(),
+    ];
+  }
+
+  /** The forecast table's header row is two lines high when a header is too long for its column. */
+  rowHeights(): RowHeightPlan[] {
+    const widest = Math.max(this.countName.length, this.timeName.length);
+    return widest > COLUMN_WIDTHS[1] - 2 ? [{ row: TABLE_HEADER_ROW, points: 30 }] : [];
+  }
+
+  /** The status line's sentence: what was added where, and what it follows. */
+  summary(sheet: string): string {
+    const points = this.series.times.length;
+    const span = `${this.describeTime(this.series.times[0])} to ${this.describeTime(this.series.times[points - 1])}`;
+    const what = `Added the forecast in sheet '${sheet}' from ${describeSource(this.input.source)}: ${formatCount(points)} counts, ${span}, and ${periodsText(this.options.horizon, this.options.unit)} ahead.`;
+    if (this.input.flavour === "portable") return what;
+    return `${what} ${this.followNote(this.input.source)}`;
+  }
+
+  /**
+   * How a live sheet follows its source, for the status line and the sheet's note. New counts
+   * reach every formula over the source's columns, but the forecast table (and the chart, which
+   * draws it) holds one row a count it was made with: linking the spare rows too would put empty
+   * rows, drawn as gaps or zeros, between the counts and the horizon.
+   */
+  private followNote(source: WorksheetSource): string {
+    const newCounts = "reach the fits, the results and the sentences; press Forecast again to add them to the table and the chart.";
+    if (source.kind === "table") return `It follows table ${source.table} as it grows: its new rows ${newCounts}`;
+    const spare = spareRowsAddress(source);
+    return spare === null
+      ? "The rows below your data are not empty, so only counts typed within it flow in."
+      : `Counts you type in ${spare} ${newCounts}`;
+  }
+
+  private describeTime(time: number): string {
+    return this.series.timesAreDates ? describeDate(time) : `time ${formatCount(time)}`;
+  }
+
+  private introRanges(): RangeWrite[] {
+    const { source } = this.input;
+    const points = formatCount(this.series.times.length);
+    const from = this.live
+      ? `Data: ${points} counts from ${describeSource(source)}, linked. ${this.followNote(source as WorksheetSource)}`
+      : `Data: ${points} counts from ${describeSource(source)}, written as values below.`;
+    const how = this.live
+      ? "Live CRS. formulas of the CRS Adoption Modeller add-in: change a yellow option and the sheet follows."
+      : "Grey italic figures are values the CRS Adoption Modeller computed when this file was written (the add-in's CRS. functions give the same); the dates and sentences are native formulas.";
+    return [
+      { address: cellAddress(ROW.title, 1), cells: [[`Forecast of ${this.countName}`]], style: TITLE_STYLE },
+      { address: cellAddress(ROW.source, 1), cells: [[from], [how]], style: NOTE_STYLE },
+    ];
+  }
+
+  private sentenceRanges(): RangeWrite[] {
+    const sentences = new SentenceFormulas(this.series, this.options, this.formats, this.live);
+    return [
+      { address: cellAddress(ROW.meaningHeader, 1), cells: [["What it means", null]], style: HEADER_STYLE },
+      {
+        address: cellAddress(ROW.sentences, 1),
+        cells: [sentences.target(), sentences.forecast(), sentences.model()].map((formula) => [{ formula }]),
+      },
+    ];
+  }
+
+  private optionRanges(): RangeWrite[] {
+    const { options } = this;
+    const timeWord = this.series.timesAreDates ? "date" : "time";
+    const rows: Record<OptionRow, { label: string; value: Cell; format?: string; fixed?: boolean }> = {
+      model: { label: "Model (auto: the lowest AICc)", value: options.model },
+      market: { label: "Known market size (empty: fitted)", value: options.market, format: this.formats.count },
+      target: { label: "Target count", value: options.target?.count ?? null, format: this.formats.count },
+      by: { label: `Target ${timeWord}: reach it by`, value: options.target?.by ?? null, format: this.formats.time },
+      confidence: { label: "Confidence of the bounds", value: options.confidence, format: NUMBER_FORMATS.percent },
+      horizon: { label: `Horizon (${options.unit}s past the last count)`, value: options.horizon, fixed: true },
+      unit: { label: "Period", value: options.unit, fixed: true },
+    };
+    const header: RangeWrite = {
+      address: cellAddress(ROW.optionsHeader, 1),
+      cells: [[this.live ? "Options (yellow: change them and the sheet follows)" : "Options used", "Value"]],
+      style: HEADER_STYLE,
+    };
+    const labels: RangeWrite = { address: cellAddress(ROW.options, 1), cells: OPTION_ROWS.map((row) => [rows[row].label]) };
+    const values = OPTION_ROWS.map((row, index): RangeWrite => {
+      const option = rows[row];
+      return {
+        address: cellAddress(ROW.options + index, 2),
+        cells: [[option.value]],
+        numberFormat: option.format,
+        style: this.live && !option.fixed ? INPUT_STYLE : CALCULATION_STYLE,
+      };
+    });
+    return [header, labels, ...values];
+  }
+
+  private resultRanges(): RangeWrite[] {
+    const results = this.resultCells();
+    const labels: Record<ResultRow, string> = {
+      modelUsed: "Model used",
+      weight: "Its Akaike weight among the three",
+      lastTime: `Last count: ${this.series.timesAreDates ? "date" : "time"}`,
+      lastCount: "Last count",
+      endTime: `Forecast end: ${periodsText(this.options.horizon, this.options.unit)} after the last count`,
+      endFitted: "Forecast there (fitted curve)",
+      endLower: "Lower bound there",
+      endUpper: "Upper bound there",
+      reach: `Target reached on the fitted curve (REACH)`,
+      chance: "Chance of the target by its date (CHANCE)",
+    };
+    const formats: Record<ResultRow, string> = {
+      modelUsed: "General",
+      weight: "0.0%",
+      lastTime: this.formats.time,
+      lastCount: this.formats.count,
+      endTime: this.formats.time,
+      endFitted: this.formats.forecast,
+      endLower: this.formats.forecast,
+      endUpper: this.formats.forecast,
+      reach: this.formats.time,
+      chance: NUMBER_FORMATS.percent,
+    };
+    return [
+      { address: cellAddress(ROW.resultsHeader, 1), cells: [[this.live ? "Results" : "Results (grey italic: values when written)", "Value"]], style: HEADER_STYLE },
+      { address: cellAddress(ROW.results, 1), cells: RESULT_ROWS.map((row) => [labels[row]]) },
+      // A value the add-in computed when the file was written looks apart from a formula.
+      ...RESULT_ROWS.map((row, index): RangeWrite => {
+        const cell = results[row];
+        const fixed = !this.live && (cell === null || typeof cell !== "object" || cell.formula === "=NA()");
+        return { address: cellAddress(ROW.results + index, 2), cells: [[cell]], numberFormat: formats[row], style: fixed ? FIXED_VALUE_STYLE : CALCULATION_STYLE };
+      }),
+    ];
+  }
+
+  /** The result cells: `CRS.` formulas, or the add-in's figures with native formulas where those do. */
+  private resultCells(): Record<ResultRow, Cell> {
+    const { times, counts } = this.data;
+    const crs = new CrsCalls(times, counts);
+    const lastTime = { formula: `=MAX(${times})` };
+    const lastCount = { formula: `=INDEX(${counts},MATCH(${resultCell("lastTime")},${times},0))` };
+    const endTime = { formula: `=${stepFormula(resultCell("lastTime"), this.options.horizon, this.step)}` };
+    const target = optionCell("target");
+    const by = optionCell("by");
+    if (this.input.flavour === "crs") {
+      const compare = crs.compare();
+      const forecastAt = (column: number): Cell => ({ formula: `=INDEX(${crs.forecast(resultCell("endTime"))},2,${column})` });
+      return {
+        modelUsed: {
+          formula: `=IF(${optionCell("model")}="auto",INDEX(${compare},MATCH(0,INDEX(${compare},0,4),0),1),LOWER(${optionCell("model")}))`,
+        },
+        weight: { formula: `=INDEX(${compare},MATCH(${resultCell("modelUsed")},INDEX(${compare},0,1),0),5)` },
+        lastTime,
+        lastCount,
+        endTime,
+        endFitted: forecastAt(2),
+        endLower: forecastAt(3),
+        endUpper: forecastAt(4),
+        reach: { formula: `=IF(ISBLANK(${target}),"",${crs.reach(target)})` },
+        chance: { formula: `=IF(OR(ISBLANK(${target}),ISBLANK(${by})),"",${crs.chance(target, by)})` },
+      };
+    }
+    const { figures } = this.input;
+    const end = figures.rows[figures.rows.length - 1];
+    return {
+      modelUsed: figures.modelUsed,
+      weight: numberOrNA(figures.weightUsed),
+      lastTime,
+      lastCount,
+      endTime,
+      endFitted: numberOrNA(end.fitted),
+      endLower: numberOrNA(end.lower),
+      endUpper: numberOrNA(end.upper),
+      reach: figures.reach === null ? null : numberOrNA(figures.reach),
+      chance: figures.chance === null ? null : numberOrNA(figures.chance),
+    };
+  }
+
+  private compareRanges(): RangeWrite[] {
+    const caption = this.live
+      ? "Models compared (=CRS.COMPARE; #N/A: a model with no AICc, hover over it for why)"
+      : "Models compared (CRS.COMPARE, values when written; #N/A: a model with no AICc)";
+    const figures = this.input.flavour === "portable" ? this.input.figures.compare : null;
+    // SSE is a sum of squared counts: grouped thousands read better than 15 bare digits.
+    const formats = ["General", NUMBER_FORMATS.count, "0.00", "0.00", "0.0%"];
+    return [
+      { address: cellAddress(ROW.compareCaption, 1), cells: [[caption]], style: TITLE_STYLE },
+      ...this.spilledTable(ROW.compare, COMPARE_SIZE, new CrsCalls(this.data.times, this.data.counts).compare(), figures, formats),
+    ];
+  }
+
+  private fitRanges(): RangeWrite[] {
+    const caption = this.live
+      ? "Fit of the model chosen in the options (=CRS.FIT: estimates and standard errors)"
+      : "Fit of the model used (CRS.FIT, values when written: estimates and standard errors)";
+    const figures = this.input.flavour === "portable" ? this.input.figures.fit : null;
+    return [
+      { address: cellAddress(ROW.fitCaption, 1), cells: [[caption]], style: TITLE_STYLE },
+      ...this.spilledTable(ROW.fit, FIT_SIZE, new CrsCalls(this.data.times, this.data.counts).fit(), figures, ["General", "General", "General"]),
+    ];
+  }
+
+  /**
+   * A table a `CRS.` function spills, formatted by column below its header row: in the live
+   * flavour the formula in its top-left cell and the rest left empty for the spill; in the
+   * portable one, the figures.
+   */
+  private spilledTable(
+    row: number,
+    size: { readonly rows: number; readonly columns: number },
+    formula: string,
+    figures: FigureTable | null,
+    columnFormats: readonly string[],
+  ): RangeWrite[] {
+    const cells: Cell[][] =
+      figures === null
+        ? Array.from({ length: size.rows }, (_, r) => Array.from({ length: size.columns }, (_, c): Cell => (r === 0 && c === 0 ? { formula: `=${formula}` } : null)))
+        : figures.map((rowCells) => rowCells.map((cell) => (cell === "" ? null : typeof cell === "string" ? cell : tableFigureCell(cell))));
+    const table: RangeWrite = {
+      address: cellAddress(row, 1),
+      cells,
+      numberFormat: cells.map((rowCells, r) => rowCells.map((_, c) => (r === 0 ? null : (columnFormats[c] ?? null)))),
+      style: figures === null ? CALCULATION_STYLE : FIXED_VALUE_STYLE,
+    };
+    return [table, ...(figures === null ? [] : missingNotes(row, size.columns + 1, figures))];
+  }
+
+  /** The forecast table: time, count, fitted curve, lower and upper bound (and the target). */
+  private tableRanges(): RangeWrite[] {
+    const hasTarget = this.options.target !== null;
+    const ahead = periodsText(this.options.horizon, this.options.unit);
+    const caption = this.live
+      ? `Forecast (=CRS.FORECAST) over the counts and ${ahead} past the last`
+      : `Forecast (CRS.FORECAST, values when written) over the counts and ${ahead} past the last`;
+    const percent = `${Number((this.options.confidence * 100).toPrecision(6))}%`;
+    const crs = new CrsCalls(this.data.times, this.data.counts);
+    const timesColumn = `$A$${this.firstRow}:$A$${this.lastRow}`;
+    const forecastHeader = (column: number, name: string): Cell =>
+      this.live ? { formula: `=INDEX(${crs.forecast(timesColumn)},0,${column})` } : name;
+    const header: Cell[] = [
+      this.timeName,
+      this.countName,
+      forecastHeader(2, "Forecast"),
+      forecastHeader(3, `Lower ${percent}`),
+      forecastHeader(4, `Upper ${percent}`),
+      ...(hasTarget ? ["Target"] : []),
+    ];
+    const target: Cell[] = hasTarget ? [{ formula: `=IF(ISBLANK(${optionCell("target")}),NA(),${optionCell("target")})` }] : [];
+    const links = this.input.flavour === "crs" ? sourceCells(this.series, this.input.source) : null;
+    const figures = this.input.flavour === "portable" ? this.input.figures.rows : null;
+    const fitted = (index: number): Cell[] => {
+      if (figures === null) return [null, null, null];
+      const point = figures[index];
+      return [numberOrNA(point.fitted), numberOrNA(point.lower), numberOrNA(point.upper)];
+    };
+    const dataRows = this.series.times.map((time, i): Cell[] => [
+      links ? { formula: `=${links[i].time}` } : time,
+      links ? { formula: `=${links[i].count}` } : this.series.counts[i],
+      ...fitted(i),
+      ...target,
+    ]);
+    const horizonRows = Array.from({ length: this.options.horizon }, (_, j): Cell[] => [
+      { formula: `=${stepFormula(resultCell("lastTime"), j + 1, this.step)}` },
+      null,
+      ...fitted(this.series.times.length + j),
+      ...target,
+    ]);
+    const rowFormats = [this.formats.time, this.formats.count, this.formats.forecast, this.formats.forecast, this.formats.forecast, ...(hasTarget ? [this.formats.count] : [])];
+    const body = [...dataRows, ...horizonRows];
+    return [
+      { address: cellAddress(ROW.tableCaption, 1), cells: [[caption]], style: TITLE_STYLE },
+      { address: cellAddress(TABLE_HEADER_ROW, 1), cells: [header], style: HEADER_STYLE },
+      { address: cellAddress(this.firstRow, 1), cells: body, numberFormat: body.map(() => rowFormats) },
+    ];
+  }
+
+  /** The chart: counts as markers, the forecast line, its bounds dashed, the target; dates on a date axis. */
+  chart(): ChartPlan {
+    const column = (letter: string): string => `${letter}${this.firstRow}:${letter}${this.lastRow}`;
+    const series: ChartSeriesPlan[] = [
+      { name: this.countName, values: column("B"), look: "markers", color: "#1F4E79" },
+      { name: "Forecast", values: column("C"), look: "line", color: "#C55A11" },
+      { name: "Lower bound", values: column("D"), look: "dashed", color: "#C55A11" },
+      { name: "Upper bound", values: column("E"), look: "dashed", color: "#C55A11" },
+      ...(this.options.target !== null ? [{ name: "Target", values: column("F"), look: "dashed" as const, color: "#7F7F7F" }] : []),
+    ];
+    return {
+      title: `${this.countName}: counts and forecast`,
+      categories: column("A"),
+      series,
+      xAxisTitle: this.timeName,
+      yAxisTitle: this.countName,
+      position: CHART_POSITION,
+      ...(this.series.timesAreDates ? { dateAxis: this.dateAxis() } : {}),
+    };
+  }
+
+  /**
+   * The chart's date axis: in months when no two counts are less than four weeks apart (so that
+   * month-end counts sit on their months), else in days; about a dozen labels along it.
+   */
+  private dateAxis(): DateAxisPlan {
+    const times = forecastTimes(this.series, this.options);
+    const gaps = times.slice(1).map((time, i) => time - times[i]);
+    const monthly = Math.min(...gaps) >= 28;
+    const span = times[times.length - 1] - times[0];
+    const units = monthly ? span / AVERAGE_MONTH_DAYS : span;
+    return { format: "mmm yy", unit: monthly ? "months" : "days", labelEvery: Math.max(1, Math.ceil(units / AXIS_LABELS)) };
+  }
+}
+
+/** About how many labels a date axis shows. */
+const AXIS_LABELS = 12;
+
+/**
+ * A figure of a table written as values: the number, or "n/a" where the `CRS.` function shows
+ * #N/A or #NUM! with a message; the message, which a file of values cannot hover, is written
+ * beside the row (see `missingNotes`).
+ */
+function tableFigureCell(figure: Figure): Cell {
+  return typeof figure === "number" ? figure : NOT_AVAILABLE;
+}
+
+/** What a table written as values shows where there is no figure. */
+const NOT_AVAILABLE = "n/a";
+
+/** Beside each row of a table written as values that has an "n/a", why (the function's message). */
+function missingNotes(row: number, column: number, figures: FigureTable): RangeWrite[] {
+  return figures.flatMap((rowCells, r) => {
+    const missing = rowCells.find((cell): cell is { readonly missing: string } => typeof cell === "object");
+    return missing === undefined
+      ? []
+      : [{ address: cellAddress(row + r, column), cells: [[`${NOT_AVAILABLE}: ${missing.missing}`]], style: NOTE_STYLE }];
+  });
+}
+

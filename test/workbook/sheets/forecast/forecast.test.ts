@@ -1,0 +1,330 @@
+import { describe, expect, it } from "vitest";
+import { isoToExcelSerial } from "../../../../src/data";
+import { readSeries } from "../../../../src/data/series";
+import { readForecastOptions } from "../../../../src/workbook/sheets/forecast/options";
+import { FORECAST_SHEET, SENTENCE_CELLS, type ForecastSheetInput, forecastTimes, planForecast } from "../../../../src/workbook/sheets/forecast";
+import { computeForecast, forecastFigures } from "../../../../src/workbook/sheets/forecast/figures";
+import type { TableSource } from "../../../../src/workbook/sheets/forecast/source";
+import { cellKey, computeFormulaValues } from "../../../../src/workbook/formula/recalc";
+import type { ArrayValue, ScalarValue } from "../../../../src/workbook/formula/values";
+import { NO_TAKEN_NAMES } from "../../../../src/workbook/plan/names";
+import type { Cell, WorkbookPlan } from "../../../../src/workbook/plan/plan";
+import { checkPlan } from "../../../../src/workbook/plan/check";
+import { builtCrsFunctions } from "../../formula/crsFunctions";
+import { PCT_SHEET, PCT_SOURCE, REAL_SERIES, pctGrid, pctOptions, pctSeries, pctSourceSheet, realSeries } from "./forecastFixtures";
+import { formulaOf, plannedCells } from "../../plan/planCells";
+
+const series = pctSeries();
+const options = pctOptions();
+const live = planForecast({ flavour: "crs", series, options, source: PCT_SOURCE }, NO_TAKEN_NAMES);
+
+function portableInput(input = options, from = series): ForecastSheetInput {
+  const results = computeForecast(from, input);
+  return { flavour: "portable", series: from, options: input, source: { kind: "file", name: "gps.csv" }, figures: forecastFigures(results, input) };
+}
+
+const portable = planForecast(portableInput(), NO_TAKEN_NAMES);
+
+/** What the live sheet says of counts typed below the example's. */
+const FOLLOW_NOTE =
+  "Counts you type in 'GP counts'!A10:B33 reach the fits, the results and the sentences; press Forecast again to add them to the table and the chart.";
+
+/** The cells of a plan's forecast sheet, by address. */
+function cellsOf(plan: WorkbookPlan) {
+  return plannedCells(plan.sheets[0]);
+}
+
+/** The value or formula planned at an address. */
+function at(plan: WorkbookPlan, address: string): Cell | undefined {
+  return cellsOf(plan).get(address)?.value;
+}
+
+/** The forecast table's rows: the header row holds "Date". */
+function tableHeaderRow(plan: WorkbookPlan): number {
+  const header = [...cellsOf(plan).values()].find((cell) => cell.column === 1 && cell.value === "Date" && cell.row > 30);
+  if (!header) throw new Error("no forecast table");
+  return header.row;
+}
+
+/** A spilled array as plan cells (errors as the formulas that give them), to stand in for a spill. */
+function spillCells(values: ArrayValue): Cell[][] {
+  return values.map((row) =>
+    row.map((value): Cell => {
+      if (value !== null && typeof value === "object") return { formula: value.error === "#N/A" ? "=NA()" : "=LN(0)" };
+      return value;
+    }),
+  );
+}
+
+/**
+ * The live plan with its source sheet, and each spilled table replaced by what the built `CRS.`
+ * function spills there, so that the formula evaluator can compute every other formula (the
+ * evaluator computes one value per cell, not spills).
+ */
+function liveWithSpills(plan: WorkbookPlan, extraTimes: readonly ScalarValue[] = []): { plan: WorkbookPlan; spills: Map<string, ArrayValue> } {
+  const crs = builtCrsFunctions();
+  const call = { name: "", arrayContext: false };
+  const grid = pctGrid().values.slice(1);
+  const spare = Array.from({ length: PCT_SOURCE.spareRows }, () => [null]);
+  const times: ArrayValue = [...grid.map((row) => [row[0] as ScalarValue]), ...spare, ...extraTimes.map((time) => [time])];
+  const counts: ArrayValue = [...grid.map((row) => [row[1] as ScalarValue]), ...spare, ...extraTimes.map(() => [null])];
+  const model = options.model;
+  const market = options.market;
+  const header = tableHeaderRow(plan);
+  const newTimes: ArrayValue = forecastTimes(series, options).map((time) => [time]);
+  const forecast = crs.get("CRS.FORECAST")!([model, times, counts, newTimes, market, options.confidence], call) as ArrayValue;
+  const spills = new Map<string, ArrayValue>([
+    ["A32", crs.get("CRS.COMPARE")!([times, counts, market], call) as ArrayValue],
+    ["A38", crs.get("CRS.FIT")!([model, times, counts, market], call) as ArrayValue],
+    [`C${header}`, forecast.map((row) => [row[1]])],
+    [`D${header}`, forecast.map((row) => [row[2]])],
+    [`E${header}`, forecast.map((row) => [row[3]])],
+  ]);
+  const sheet = plan.sheets[0];
+  const filled = [...spills].map(([address, values]) => ({ address, cells: spillCells(values) }));
+  return {
+    plan: { ...plan, sheets: [pctSourceSheet(), { ...sheet, ranges: [...sheet.ranges, ...filled] }] },
+    spills,
+  };
+}
+
+describe("planForecast: the sheet", () => {
+  it("takes a free sheet name and nothing else the workbook has", () => {
+    expect(live.sheets.map((sheet) => sheet.name)).toEqual([FORECAST_SHEET]);
+    expect(live.names).toEqual([]);
+    const taken = { sheets: ["Forecast", "forecast (2)"], tables: [], names: [] };
+    const again = planForecast({ flavour: "crs", series, options, source: PCT_SOURCE }, taken);
+    expect(again.sheets[0].name).toBe("Forecast (3)");
+    expect(again.activate).toBe("Forecast (3)");
+    expect(() => checkPlan(again, taken)).not.toThrow();
+    expect(() => checkPlan(portable, NO_TAKEN_NAMES)).not.toThrow();
+  });
+
+  it("says where the data came from, how it follows them, and any falling count", () => {
+    expect(at(live, "A2")).toBe(`Data: 8 counts from 'GP counts'!A1:B9, linked. ${FOLLOW_NOTE}`);
+    expect(at(portable, "A2")).toBe("Data: 8 counts from gps.csv, written as values below.");
+    expect(live.messages[0]).toBe(
+      `Added the forecast in sheet 'Forecast' from 'GP counts'!A1:B9: 8 counts, 31 Oct 2004 to 31 May 2005, and 12 months ahead. ${FOLLOW_NOTE}`,
+    );
+    const falling = readSeries({ values: [[1, 5], [2, 9], [3, 8], [4, 12]], origin: { kind: "range", sheet: "S", row: 1, column: 1 } });
+    const plan = planForecast({ flavour: "crs", series: falling, options: readForecastOptions({}, falling), source: { kind: "range", sheet: "S", address: "A1:B4", spareRows: 0 } }, NO_TAKEN_NAMES);
+    expect(plan.messages).toContain(falling.warnings[0].message);
+    expect(plan.messages[0]).toContain("The rows below your data are not empty, so only counts typed within it flow in.");
+  });
+
+  it("links every count to its cell and gives the fits the range down over the empty rows below it", () => {
+    const header = tableHeaderRow(live);
+    expect(formulaOf(cellsOf(live).get(`A${header + 1}`))).toBe("='GP counts'!A2");
+    expect(formulaOf(cellsOf(live).get(`B${header + 8}`))).toBe("='GP counts'!B9");
+    const fit = formulaOf(cellsOf(live).get("A38"));
+    expect(fit).toBe("=CRS.FIT($B$11,'GP counts'!$A$2:$A$33,'GP counts'!$B$2:$B$33,$B$12)");
+    // The horizon steps by month ends from the last count, which follows new counts.
+    expect(formulaOf(cellsOf(live).get(`A${header + 9}`))).toBe("=EOMONTH($B$22,1)");
+    expect(formulaOf(cellsOf(live).get("B22"))).toBe("=MAX('GP counts'!$A$2:$A$33)");
+    // The horizon rows have no count: the chart leaves a gap there.
+    expect(at(live, `B${header + 9}`)).toBeNull();
+  });
+
+  it("refers to an Excel table by its columns, so that the sheet follows the table as it grows", () => {
+    const source: TableSource = { kind: "table", sheet: PCT_SHEET, table: "GPs", address: "A1:B9", columns: ["Date", "GPs [registered]"] };
+    const plan = planForecast({ flavour: "crs", series, options, source }, NO_TAKEN_NAMES);
+    expect(formulaOf(cellsOf(plan).get("A32"))).toBe("=CRS.COMPARE(GPs[Date],GPs[GPs '[registered']],$B$12)");
+    expect(formulaOf(cellsOf(plan).get("B22"))).toBe("=MAX(GPs[Date])");
+    expect(plan.messages[0]).toContain("It follows table GPs as it grows: its new rows reach the fits, the results and the sentences; press Forecast again");
+  });
+
+  it("lays out the options as input cells, the model with a drop-down list", () => {
+    expect([11, 12, 13, 14, 15, 16, 17].map((row) => at(live, `B${row}`))).toEqual([
+      "auto",
+      150,
+      45,
+      isoToExcelSerial("2005-06-30"),
+      0.8,
+      12,
+      "month",
+    ]);
+    const inputs = live.sheets[0].ranges.filter((range) => range.style?.fill === "#FFF2CC").map((range) => range.address);
+    expect(inputs).toEqual(["B11", "B12", "B13", "B14", "B15"]);
+    expect(live.sheets[0].validations).toEqual([expect.objectContaining({ address: "B11", values: ["auto", "bass", "logistic", "gompertz"] })]);
+    // The portable file's options are what was used: nothing there follows them.
+    expect(portable.sheets[0].ranges.some((range) => range.style?.fill === "#FFF2CC")).toBe(false);
+    expect(portable.sheets[0].validations).toEqual([]);
+  });
+
+  it("charts the counts as markers, the forecast, its bounds dashed and the target on a date axis", () => {
+    const [chart] = live.sheets[0].charts;
+    const header = tableHeaderRow(live);
+    const last = header + 8 + 12;
+    expect(chart.categories).toBe(`A${header + 1}:A${last}`);
+    expect(chart.series.map((item) => [item.name, item.values, item.look])).toEqual([
+      ["GPs registered", `B${header + 1}:B${last}`, "markers"],
+      ["Forecast", `C${header + 1}:C${last}`, "line"],
+      ["Lower bound", `D${header + 1}:D${last}`, "dashed"],
+      ["Upper bound", `E${header + 1}:E${last}`, "dashed"],
+      ["Target", `F${header + 1}:F${last}`, "dashed"],
+    ]);
+    // Month-end counts and a monthly horizon: 31 Oct 2004 to 31 May 2006 in months, labelled every other month.
+    expect(chart.dateAxis).toEqual({ format: "mmm yy", unit: "months", labelEvery: 2 });
+    expect([chart.xAxisTitle, chart.yAxisTitle]).toEqual(["Date", "GPs registered"]);
+  });
+
+  it("puts weekly counts on a date axis in days, labelled about a dozen times", () => {
+    const england = realSeries(REAL_SERIES.find((file) => file.file.startsWith("england"))!.text);
+    const plan = planForecast(portableInput(readForecastOptions({}, england), england), NO_TAKEN_NAMES);
+    // 13 Dec 2020 to 11 Apr 2022: 484 days.
+    expect(plan.sheets[0].charts[0].dateAxis).toEqual({ format: "mmm yy", unit: "days", labelEvery: 41 });
+  });
+
+  it("leaves every cell a spill needs empty in the live sheet", () => {
+    const cells = cellsOf(live);
+    const header = tableHeaderRow(live);
+    const empty = (columns: string, from: number, to: number) => {
+      for (let row = from; row <= to; row++) for (const column of columns) expect(at(live, `${column}${row}`), `${column}${row}`).toBeNull();
+    };
+    empty("BCDE", 33, 35);
+    empty("ABCDE", 33, 35);
+    empty("BC", 38, 38);
+    empty("ABC", 39, 45);
+    empty("CDE", header + 1, header + 20);
+    expect(cells.get(`C${header}`)?.formula).toMatch(/^=INDEX\(CRS\.FORECAST\(.*\),0,2\)$/);
+  });
+});
+
+describe("planForecast: the live sheet computed with the built CRS functions", () => {
+  const { plan, spills } = liveWithSpills(live);
+  const values = computeFormulaValues(plan, { functions: builtCrsFunctions() });
+  const portableValues = computeFormulaValues(portable);
+  const valueAt = (computed: Map<string, ScalarValue>, address: string) => computed.get(cellKey(FORECAST_SHEET, address));
+
+  it("spills the tables the portable sheet holds as values: the same fit, comparison and forecast", () => {
+    const portableCells = cellsOf(portable);
+    for (const [anchor, array] of spills) {
+      const { row, column } = cellsOf(live).get(anchor)!;
+      array.forEach((cells, r) =>
+        cells.forEach((value, c) => {
+          const address = `${String.fromCharCode(64 + column + c)}${row + r}`;
+          const expected = portableCells.get(address)?.value;
+          // Where the live function shows an error with a message, the values say "n/a".
+          if (value !== null && typeof value === "object") expect(expected, address).toBe("n/a");
+          else if (typeof value === "number") expect(expected as number, address).toBeCloseTo(value, 9);
+          else expect(expected ?? "", address).toBe(value ?? "");
+        }),
+      );
+    }
+  });
+
+  it("gives in every result cell and sentence what the portable sheet gives", () => {
+    for (let row = 20; row <= 29; row++) {
+      const [got, expected] = [valueAt(values, `B${row}`), valueAt(portableValues, `B${row}`) ?? at(portable, `B${row}`)];
+      if (typeof expected === "number") expect(got as number, `B${row}`).toBeCloseTo(expected, 9);
+      else expect(got, `B${row}`).toEqual(expected);
+    }
+    for (const address of SENTENCE_CELLS) expect(valueAt(values, address), address).toBe(valueAt(portableValues, address));
+  });
+
+  it("says what it means in plain sentences", () => {
+    expect(SENTENCE_CELLS.map((address) => valueAt(values, address))).toEqual([
+      "45 of 150 (30%) is reached on 6 Jul 2005 on the fitted curve; the chance of reaching it by 30 Jun 2005 is 31%.",
+      "By 31 May 2006, 12 months after the last count (36 on 31 May 2005), the count is between 100.8 and 132.2 with 80% confidence; the fitted curve gives 114.7.",
+      "The gompertz curve fits these counts best of the three (the lowest AICc; Akaike weight 98%: see Models compared below).",
+    ]);
+  });
+
+  it("takes a count typed below the data into the results and sentences, and leaves the table and chart as the note says", () => {
+    const [source, sheet] = plan.sheets;
+    const june = { address: "A10", cells: [[isoToExcelSerial("2005-06-30"), 44]] };
+    const typed = computeFormulaValues({ ...plan, sheets: [{ ...source, ranges: [...source.ranges, june] }, sheet] }, { functions: builtCrsFunctions() });
+    expect([valueAt(typed, "B22"), valueAt(typed, "B23")]).toEqual([isoToExcelSerial("2005-06-30"), 44]);
+    expect(valueAt(typed, SENTENCE_CELLS[1])).toMatch(/^By 30 Jun 2006, 12 months after the last count \(44 on 30 Jun 2005\)/);
+    const header = tableHeaderRow(live);
+    // The table keeps its eight counts; its horizon moves on from the new count.
+    expect(at(live, `B${header + 9}`)).toBeNull();
+    expect(valueAt(typed, `A${header + 9}`)).toBe(isoToExcelSerial("2005-07-31"));
+    expect(at(live, "A2")).toContain("press Forecast again to add them to the table and the chart");
+  });
+
+  it("keeps its sentences true when the user changes the model or the target", () => {
+    const changed = (address: string, value: Cell) => {
+      const sheet = plan.sheets[1];
+      return computeFormulaValues({ ...plan, sheets: [plan.sheets[0], { ...sheet, ranges: [...sheet.ranges, { address, cells: [[value]] }] }] }, { functions: builtCrsFunctions() });
+    };
+    const logistic = changed("B11", "Logistic");
+    expect(valueAt(logistic, SENTENCE_CELLS[2])).toMatch(/^The logistic curve, as chosen in B11; its Akaike weight among the three is \d+%\.$/);
+    const noTarget = changed("B13", null);
+    expect(valueAt(noTarget, SENTENCE_CELLS[0])).toBe(
+      "No target: type a target count in B13 and a date in B14 to see when it is reached and the chance of reaching it by then.",
+    );
+    const never = changed("B13", 150);
+    expect(valueAt(never, SENTENCE_CELLS[0])).toBe(
+      "150 of 150 (100%) is never reached on the fitted curve, which levels off at or below it; the chance of reaching it by 30 Jun 2005 is 0%.",
+    );
+  });
+});
+
+describe("planForecast: the portable sheet", () => {
+  const values = computeFormulaValues(portable);
+
+  it("writes the counts as values, and what only the add-in computes as values from the model", () => {
+    const header = tableHeaderRow(portable);
+    expect(at(portable, `A${header + 1}`)).toBe(isoToExcelSerial("2004-10-31"));
+    expect(at(portable, `B${header + 8}`)).toBe(36);
+    const results = computeForecast(series, options);
+    // 30 Jun 2005, the first month of the horizon: the README's 43.3 with 80% bounds 40.3 to 48.2.
+    expect(values.get(cellKey(FORECAST_SHEET, `A${header + 9}`))).toBe(isoToExcelSerial("2005-06-30"));
+    const june = [header + 9].flatMap((row) => ["C", "D", "E"].map((column) => at(portable, `${column}${row}`) as number));
+    expect(june.map((value) => Number(value.toFixed(1)))).toEqual([43.3, 40.3, 48.2]);
+    expect(at(portable, "B28")).toBeCloseTo(results.reach as number, 12);
+    expect(at(portable, "B29")).toBeCloseTo(0.308, 3);
+    expect(at(portable, "B20")).toBe("gompertz");
+  });
+
+  it("marks a figure there is none of as n/a, with the reason beside it: Bass in the comparison, with dates as times", () => {
+    expect(at(portable, "A33")).toBe("bass");
+    expect(["B33", "C33", "D33"].map((address) => at(portable, address))).toEqual(["n/a", "n/a", "n/a"]);
+    expect(at(portable, "E33")).toBe(0);
+    expect(at(portable, "F33")).toMatch(/^n\/a: .*launch/);
+    expect(at(portable, "F34")).toBeUndefined();
+  });
+
+  it("computes every formula with Excel's own functions only", () => {
+    const formulas = [...cellsOf(portable).values()].map((cell) => cell.formula).filter((formula): formula is string => formula !== null);
+    expect(formulas.length).toBeGreaterThan(20);
+    expect(formulas.filter((formula) => /CRS\./.test(formula))).toEqual([]);
+    for (const cell of cellsOf(portable).values()) {
+      if (cell.formula !== null) expect(values.has(cellKey(FORECAST_SHEET, cell.address)), cell.address).toBe(true);
+    }
+  });
+
+  it("states the target's figures only while B13 and B14 hold the target it was written with, else says to run the forecast again", () => {
+    const typed = (cells: Record<string, Cell>) => {
+      const sheet = portable.sheets[0];
+      const ranges = Object.entries(cells).map(([address, value]) => ({ address, cells: [[value]] }));
+      return computeFormulaValues({ ...portable, sheets: [{ ...sheet, ranges: [...sheet.ranges, ...ranges] }] }).get(cellKey(FORECAST_SHEET, SENTENCE_CELLS[0]));
+    };
+    expect(typed({})).toBe("45 of 150 (30%) is reached on 6 Jul 2005 on the fitted curve; the chance of reaching it by 30 Jun 2005 is 31%.");
+    const rerun =
+      "The target in B13 and B14 is not the one this file was written with (the figures below are for that one): to see another, run the forecast again with --target and --by (the count, and the date to reach it by).";
+    expect(typed({ B13: 50 })).toBe(rerun);
+    expect(typed({ B14: isoToExcelSerial("2005-12-31") })).toBe(rerun);
+    expect(typed({ B13: null, B14: null })).toBe(rerun);
+  });
+
+  it("words numeric times as times, and a sheet without a target says how to give one", () => {
+    const rows = [["Week", "Sites live"], ["0", "3"], ["1", "9"], ["2", "20"], ["3", "38"], ["4", "60"], ["5", "79"]];
+    const weeks = readSeries({ values: rows, origin: { kind: "csv", lines: rows.map((_, i) => i + 1) } });
+    const weekOptions = readForecastOptions({ unit: "week", horizon: "4" }, weeks);
+    const plan = planForecast(portableInput(weekOptions, weeks), NO_TAKEN_NAMES);
+    const computed = computeFormulaValues(plan);
+    const sentences = SENTENCE_CELLS.map((address) => computed.get(cellKey(FORECAST_SHEET, address)));
+    expect(sentences[0]).toBe(
+      "No target was given when this file was written: to see when one is reached and the chance of reaching it by a time, run the forecast again with --target and --by (the count, and the time to reach it by).",
+    );
+    const typedTarget = { ...plan.sheets[0], ranges: [...plan.sheets[0].ranges, { address: "B13", cells: [[50]] }] };
+    expect(computeFormulaValues({ ...plan, sheets: [typedTarget] }).get(cellKey(FORECAST_SHEET, SENTENCE_CELLS[0]))).toBe(
+      "A target typed here is not worked out, as this file holds values computed when it was written: run the forecast again with --target and --by (the count, and the time to reach it by).",
+    );
+    expect(sentences[1]).toMatch(/^By week 9\.0, 4 weeks after the last count \(79 at week 5\.0\), the count is between/);
+    expect(plan.sheets[0].charts[0].dateAxis).toBeUndefined();
+    expect(plan.sheets[0].charts[0].series.map((item) => item.name)).toEqual(["Sites live", "Forecast", "Lower bound", "Upper bound"]);
+  });
+});
