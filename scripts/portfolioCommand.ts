@@ -5,15 +5,19 @@
  *
  * @example await portfolioCommand(["counts.csv", "--json"], { cwd: "/data", stdout: console.log, stderr: console.error }) // 0
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { isoToExcelSerial } from "../src/data/dates";
+import type { IsoDate } from "../src/data/types";
 import { PortfolioOptionsError, readPortfolioOptions } from "../src/data/portfolioOptions";
 import { readPortfolioCsv } from "../src/data/seriesCsv";
 import { SeriesError } from "../src/data/seriesProblems";
 import { describeDate } from "../src/data/textValues";
-import { formatCount } from "../src/model/format";
-import { analysePortfolio, type PortfolioAnalysis } from "../src/model/portfolio/analysis";
-import { portfolioSentences } from "../src/model/portfolio/sentences";
+import { analysePortfolio } from "../src/model/portfolio/analysis";
+import { cellKey, computeFormulaValues } from "../src/workbook/formula";
+import { NO_TAKEN_NAMES } from "../src/workbook/plan";
+import { PORTFOLIO_SENTENCE_CELLS, planPortfolio } from "../src/workbook/sheets/portfolio";
+import { writeXlsx } from "../src/workbook/xlsx";
 import type { CommandContext } from "./forecastCommand";
 import { ArgumentError, PORTFOLIO_HELP, PORTFOLIO_USAGE, parsePortfolioArguments } from "./portfolioArguments";
 import { portfolioJson } from "./portfolioJson";
@@ -32,24 +36,9 @@ function readText(path: string, shown: string): string {
   }
 }
 
-/** The PCTs as a plain table, lowest chance first. */
-function tableLines(analysis: PortfolioAnalysis): string[] {
-  const header = ["PCT", "GPs", "latest", "at deadline", "incentive £", "target", "forecast", "range", "chance", "as likely as not by"];
-  const rows = analysis.rows.map((row) => [
-    row.pct,
-    formatCount(row.gps),
-    row.latestCount === null ? "" : formatCount(row.latestCount),
-    row.registeredAtDeadline === null ? "n/a" : formatCount(row.registeredAtDeadline),
-    row.incentivePayable === null ? "n/a" : formatCount(row.incentivePayable),
-    formatCount(row.targetGPs),
-    row.forecastAtTargetDate === null ? "" : formatCount(row.forecastAtTargetDate),
-    row.lowerAtTargetDate === null ? "" : `${formatCount(row.lowerAtTargetDate)}-${formatCount(row.upperAtTargetDate!)}`,
-    row.chanceOfTarget === null ? "" : `${Math.round(100 * row.chanceOfTarget)}%`,
-    row.dateTargetLikely === null ? (row.chanceOfTarget === null ? "" : "not within 50 years") : describeDate(row.dateTargetLikely),
-  ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]): string => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ").trimEnd();
-  return [line(header), ...rows.map(line)];
+/** The workbook written by default: next to the CSV, "<name>-portfolio.xlsx". */
+export function defaultPortfolioOutput(data: string): string {
+  return join(dirname(data), `${basename(data, extname(data))}-portfolio.xlsx`);
 }
 
 async function run(args: readonly string[], context: CommandContext): Promise<void> {
@@ -59,6 +48,10 @@ async function run(args: readonly string[], context: CommandContext): Promise<vo
     return;
   }
   const options = readPortfolioOptions(command.options);
+  const outputPath = resolve(context.cwd, command.output ?? defaultPortfolioOutput(command.data));
+  if (!command.json && !command.force && existsSync(outputPath)) {
+    throw new CommandError(`${outputPath} exists and is kept: pass --force to overwrite it, or name another file.`);
+  }
   const portfolio = readPortfolioCsv(readText(resolve(context.cwd, command.data), command.data));
   for (const warning of portfolio.warnings) context.stderr(`Warning: ${warning.message}`);
   const analysis = analysePortfolio(portfolio.pcts, options);
@@ -66,9 +59,19 @@ async function run(args: readonly string[], context: CommandContext): Promise<vo
     context.stdout(JSON.stringify(portfolioJson(analysis)));
     return;
   }
-  for (const sentence of portfolioSentences(analysis, options)) context.stdout(sentence);
-  context.stdout("");
-  for (const line of tableLines(analysis)) context.stdout(line);
+  const fittedOn = describeDate(isoToExcelSerial(new Date().toISOString().slice(0, 10) as IsoDate));
+  const plan = planPortfolio({ flavour: "portable", analysis, options, pcts: portfolio.pcts, source: basename(command.data), fittedOn }, NO_TAKEN_NAMES);
+  const bytes = await writeXlsx(plan);
+  try {
+    writeFileSync(outputPath, bytes, { flag: command.force ? "w" : "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new CommandError(`${outputPath} exists and is kept: pass --force to overwrite it.`);
+    throw new CommandError(`Cannot write ${outputPath}: ${(error as Error).message}.`);
+  }
+  const values = computeFormulaValues(plan);
+  const sheet = plan.sheets[0].name;
+  context.stdout(`Wrote ${outputPath} (sheets '${sheet}' and '${plan.sheets[1].name}').`);
+  for (const address of PORTFOLIO_SENTENCE_CELLS) context.stdout(String(values.get(cellKey(sheet, address))));
   for (const row of analysis.rows) for (const problem of row.problems) context.stdout(`${row.pct}: ${problem}`);
 }
 
