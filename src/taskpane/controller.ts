@@ -11,14 +11,17 @@ import {
   CONNECTING_MESSAGE,
   FORECASTING_MESSAGE,
   NOTHING_SELECTED_MESSAGE,
+  PORTFOLIO_MESSAGE,
   failureMessage,
   forecastFailure,
   insertingMessage,
+  portfolioFailure,
 } from "./display";
 import { runPlan } from "./officeWriter";
 import { readSelection, runForecast } from "./forecastAction";
 import { formOptions } from "./forecastForm";
 import { planForecastFromData } from "./forecastFromData";
+import { planPortfolioFromData } from "./portfolioFromData";
 import { parseSourceRequest, requestText } from "./sourceRequest";
 import { type PaneView, setAvailable, showNotice, showStatus } from "./view";
 
@@ -38,7 +41,7 @@ function isRefusal(prepared: unknown): prepared is Refusal {
 }
 
 /**
- * Wires the pane's controls to the four actions (insert, build, forecast, use the selection),
+ * Wires the pane's controls to the five actions (insert, build, forecast, portfolio, use the selection),
  * keeps the selection count and the availability of the buttons current, and runs one action
  * at a time.
  */
@@ -55,7 +58,12 @@ export class PaneController {
       event.preventDefault();
       void this.forecast();
     });
-    view.forecast.useSelection.addEventListener("click", () => void this.useSelection());
+    view.forecast.useSelection.addEventListener("click", () => void this.useSelection(view.forecast.source));
+    view.portfolio.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.portfolio();
+    });
+    view.portfolio.useSelection.addEventListener("click", () => void this.useSelection(view.portfolio.source));
     this.showSelection();
     this.refreshButtons();
   }
@@ -87,7 +95,8 @@ export class PaneController {
 
   private refreshButtons(): void {
     const ready = this.host !== null && this.host.run !== null && !this.busy;
-    for (const button of [this.view.insertButton, this.view.buildButton, this.view.forecast.button, this.view.forecast.useSelection]) {
+    const { forecast, portfolio } = this.view;
+    for (const button of [this.view.insertButton, this.view.buildButton, forecast.button, forecast.useSelection, portfolio.button, portfolio.useSelection]) {
       setAvailable(button, ready);
     }
     this.view.body.setAttribute("aria-busy", String(this.busy));
@@ -136,14 +145,38 @@ export class PaneController {
     );
   }
 
-  /** Puts what is selected in Excel in the Data field: the table it is in, or its address. */
-  async useSelection(): Promise<void> {
+  /**
+   * Adds the portfolio sheets from the long-form table the Portfolio Data field names (the
+   * selection when empty), with the form's scheme and target; a table or options it cannot use
+   * are told, naming the cell or field, and nothing is written.
+   */
+  async portfolio(): Promise<void> {
+    const controls = this.view.portfolio;
+    const options = {
+      threshold: controls.threshold.value,
+      payment: controls.payment.value,
+      deadline: controls.deadline.value,
+      "target-share": controls.targetShare.value,
+      "target-date": controls.targetDate.value,
+      model: controls.model.value,
+      confidence: controls.confidence.value,
+    };
+    await this.run(
+      () => parseSourceRequest(controls.source.value),
+      PORTFOLIO_MESSAGE,
+      async (run, request) => (await run((context) => runForecast(context, request, (data, taken) => planPortfolioFromData(data, options, taken)))).messages,
+      portfolioFailure,
+    );
+  }
+
+  /** Puts what is selected in Excel in a Data field: the table it is in, or its address. */
+  async useSelection(field: HTMLInputElement = this.view.forecast.source): Promise<void> {
     await this.run(
       () => null,
       null,
       async (run) => {
         const request = await run((context) => readSelection(context));
-        this.view.forecast.source.value = requestText(request);
+        field.value = requestText(request);
         return [`Data: ${requestText(request)}.`];
       },
       forecastFailure,
