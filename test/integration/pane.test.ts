@@ -165,7 +165,7 @@ async function expectShown(page: Page, id: string): Promise<void> {
     }),
   );
   expect(tabs).toEqual(
-    ["datasets", "model", "forecast"].map((tab) => ({ tab: `tab-${tab}`, selected: String(tab === id), panelShown: tab === id, labelledBy: `tab-${tab}` })),
+    ["datasets", "model", "forecast", "portfolio"].map((tab) => ({ tab: `tab-${tab}`, selected: String(tab === id), panelShown: tab === id, labelledBy: `tab-${tab}` })),
   );
 }
 
@@ -315,7 +315,7 @@ describe("the task pane outside Office", () => {
     ]);
 
     await page.locator("#tab-model").focus();
-    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowRight");
     expect(await focused(page)).toBe('tab "Forecast" [selected]');
     await expectShown(page, "forecast");
     expect(await tabThrough(page, 11)).toEqual([
@@ -339,6 +339,25 @@ describe("the task pane outside Office", () => {
     await expect(page.locator("#status").innerText()).resolves.toBe(NEEDS_EXCEL);
 
     await page.locator("#tab-forecast").focus();
+    await page.keyboard.press("End");
+    expect(await focused(page)).toBe('tab "Portfolio" [selected]');
+    await expectShown(page, "portfolio");
+    expect(await tabThrough(page, 11)).toEqual([
+      'textbox "Data: a row per PCT and count date"',
+      'button "Use the selection" [disabled]',
+      'textbox "Threshold": 30%',
+      'textbox "Payment per practice": £6,000',
+      'textbox "Deadline": 30/06/2005',
+      'textbox "Later target": 80%',
+      'textbox "Reach it by": 31/03/2006',
+      'combobox "Curve"',
+      'textbox "Confidence": 80%',
+      'button "Portfolio" [disabled]',
+      "",
+    ]);
+    expect(await inViewport(page, "#portfolio")).toBe(true);
+
+    await page.locator("#tab-portfolio").focus();
     await page.keyboard.press("ArrowRight");
     expect(await focused(page)).toBe('tab "Datasets" [selected]');
     await page.keyboard.press("ArrowLeft");
@@ -352,7 +371,7 @@ describe("the task pane outside Office", () => {
   it("has no serious or critical accessibility violation in any tab (axe-core)", async () => {
     const { page, close } = await openPane();
     await page.locator("#host-notice").getByText(NEEDS_EXCEL).waitFor();
-    for (const tab of ["datasets", "model", "forecast"]) {
+    for (const tab of ["datasets", "model", "forecast", "portfolio"]) {
       await page.locator(`#tab-${tab}`).click();
       expect(await seriousViolations(page), tab).toEqual([]);
     }
@@ -435,8 +454,7 @@ describe("Forecast from your data in the pane, in Excel", () => {
     const { page, pageErrors, consoleErrors, close } = await openPane({ excel: true, height: 800 });
     await page.waitForFunction(() => document.getElementById("forecast")?.getAttribute("aria-disabled") === null);
     await page.evaluate(stubCounts, PCT_CELLS);
-    await page.locator("#tab-forecast").focus();
-    await page.keyboard.press("End");
+    await page.locator("#tab-forecast").click();
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     // "Use the selection" puts the selection's address in Data, in one round trip.
