@@ -44,7 +44,7 @@ describe("the Portfolio action on a fake Excel", () => {
     expect(plan.sheets.map((sheet) => sheet.name)).toEqual(["Portfolio", "Portfolio counts"]);
     expect(excel.snapshot().sheets[0]).toEqual(before.sheets[0]);
     const sheet = excel.sheet("Portfolio");
-    expect(sheet.cells.H24).toMatchObject({ kind: "formula", formula: "=IF(ISNUMBER(F24),CRS.INCENTIVE(C24,F24,B24,$B$10,$B$11),\"\")" });
+    expect(sheet.cells.H32).toMatchObject({ kind: "formula", formula: "=IF(ISNUMBER(F32),CRS.INCENTIVE(C32,F32,B32,$B$10,$B$11),\"\")" });
     expect(sheet.charts).toHaveLength(1);
     expect(plan.messages[0]).toBe("Added the portfolio of 303 PCTs in sheet 'Portfolio', with the counts fitted in 'Portfolio counts'.");
   });

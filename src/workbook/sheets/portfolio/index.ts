@@ -38,26 +38,26 @@ export interface PortfolioSheetInput {
   readonly fittedOn: string;
 }
 
-/** The rows of the sheet's top: the sentences, then the inputs and totals side by side. */
-const ROW = { title: 1, note: 2, sentences: 4, blocks: 9, tableHeader: 23 } as const;
+/** The rows of the sheet's top: the sentences, then the inputs and under them the totals, the chart beside them. */
+const ROW = { title: 1, note: 2, sentences: 4, blocks: 9, totals: 18, tableHeader: 31 } as const;
 /** The cells of the sentences, for the command to print. */
 export const PORTFOLIO_SENTENCE_CELLS = ["A4", "A5", "A6"] as const;
 
 /** The inputs, in their rows under the block title (column B holds the value). */
 const INPUTS = [
-  { key: "threshold", label: "Threshold: share of a PCT's GPs by the deadline", format: "0%" },
+  { key: "threshold", label: "Threshold (% of a PCT's GPs)", format: "0%" },
   { key: "payment", label: "Payment per practice (£)", format: NUMBER_FORMATS.money },
-  { key: "deadline", label: "Deadline", format: NUMBER_FORMATS.date },
-  { key: "targetShare", label: "Later target: share of a PCT's GPs", format: "0%" },
-  { key: "targetDate", label: "Date to reach the later target by", format: NUMBER_FORMATS.date },
-  { key: "confidence", label: "Confidence of the bounds and the range", format: "0%" },
+  { key: "deadline", label: "Deadline (date)", format: NUMBER_FORMATS.date },
+  { key: "targetShare", label: "Later target (% of a PCT's GPs)", format: "0%" },
+  { key: "targetDate", label: "Later target's date", format: NUMBER_FORMATS.date },
+  { key: "confidence", label: "Confidence of bounds and range (%)", format: "0%" },
 ] as const;
 type InputKey = (typeof INPUTS)[number]["key"];
 
 /** The table's columns, in order: header, number format, width. */
 const COLUMNS = [
-  { key: "pct", header: "PCT", format: null, width: 20 },
-  { key: "gps", header: "GPs", format: NUMBER_FORMATS.count, width: 8 },
+  { key: "pct", header: "PCT", format: null, width: 34 },
+  { key: "gps", header: "GPs", format: NUMBER_FORMATS.count, width: 12 },
   { key: "practices", header: "Practices", format: NUMBER_FORMATS.count, width: 10 },
   { key: "latestDate", header: "Latest count's date", format: NUMBER_FORMATS.date, width: 12 },
   { key: "latestCount", header: "Latest count (GPs)", format: NUMBER_FORMATS.count, width: 10 },
@@ -72,7 +72,7 @@ const COLUMNS = [
   { key: "upper", header: "Upper bound (as fitted)", format: NUMBER_FORMATS.count, width: 10 },
   { key: "chance", header: "Chance of the target (as fitted)", format: "0%", width: 11 },
   { key: "likely", header: "As likely as not by (as fitted)", format: NUMBER_FORMATS.date, width: 12 },
-  { key: "checks", header: "Checks", format: null, width: 60 },
+  { key: "checks", header: "Checks", format: null, width: 40 },
 ] as const;
 type ColumnKey = (typeof COLUMNS)[number]["key"];
 
@@ -136,15 +136,15 @@ export function planPortfolio(input: PortfolioSheetInput, taken: TakenNames): Wo
         name: sheet,
         ranges,
         tables: [{ name: table, address: `A${ROW.tableHeader}:${columnLetters(COLUMNS.length)}${last}`, style: "TableStyleLight9" }],
-        columnWidths: COLUMNS.map((one, index) => ({ column: columnLetters(index + 1), characters: index === 0 ? 44 : one.width })),
+        columnWidths: COLUMNS.map((one, index) => ({ column: columnLetters(index + 1), characters: one.width })),
         charts: [
           {
             title: `Chance of reaching ${Math.round(input.options.targetShare * 100)}% by ${describeDate(input.options.targetDate)}, PCT by PCT`,
             categories: `A${first}:A${last}`,
-            series: [{ name: "Chance of the target", values: `${column("chance")}${first}:${column("chance")}${last}`, look: "markers" }],
+            series: [{ name: "Chance of the target", values: `${column("chance")}${first}:${column("chance")}${last}` }],
             xAxisTitle: "PCT (lowest chance first)",
             yAxisTitle: "Chance of the target",
-            position: `H${ROW.blocks}:Q${ROW.tableHeader - 2}`,
+            position: `D${ROW.blocks}:N${ROW.tableHeader - 2}`,
           },
         ],
         freezeRows: 0,
@@ -196,26 +196,26 @@ function totalsBlock(
   const items: { key: string; label: string; value: Cell; format: string; fixed?: boolean }[] = [
     { key: "pcts", label: "PCTs", value: { formula: `=COUNTA(${range("pct")})` }, format: NUMBER_FORMATS.count },
     { key: "gps", label: "GPs", value: { formula: `=SUM(${range("gps")})` }, format: NUMBER_FORMATS.count },
-    { key: "registered", label: "Registered at the latest counts (GPs)", value: { formula: `=SUM(${range("latestCount")})` }, format: NUMBER_FORMATS.count },
+    { key: "registered", label: "GPs registered, latest counts", value: { formula: `=SUM(${range("latestCount")})` }, format: NUMBER_FORMATS.count },
     { key: "paid", label: "Incentive paid (£)", value: { formula: `=SUM(${range("incentive")})` }, format: NUMBER_FORMATS.money },
     { key: "pctsPaid", label: "PCTs paid", value: { formula: `=COUNTIF(${range("incentive")},">0")` }, format: NUMBER_FORMATS.count },
-    { key: "expected", label: "PCTs expected to meet the target (the sum of the chances)", value: { formula: `=SUM(${range("chance")})` }, format: "0.0" },
+    { key: "expected", label: "PCTs expected to meet the target", value: { formula: `=SUM(${range("chance")})` }, format: "0.0" },
     { key: "lower", label: "… at least (as fitted)", value: totals.meetingTargetLower, format: NUMBER_FORMATS.count, fixed: true },
     { key: "upper", label: "… at most (as fitted)", value: totals.meetingTargetUpper, format: NUMBER_FORMATS.count, fixed: true },
-    { key: "missing", label: "PCTs likely to miss the target (chance below 50%)", value: { formula: `=COUNTIF(${range("chance")},"<0.5")` }, format: NUMBER_FORMATS.count },
+    { key: "missing", label: "PCTs likely to miss it (chance < 50%)", value: { formula: `=COUNTIF(${range("chance")},"<0.5")` }, format: NUMBER_FORMATS.count },
     { key: "still", label: "GPs still needed for the target", value: { formula: `=${still}` }, format: NUMBER_FORMATS.count },
     {
       key: "current",
-      label: "Fit current: the counts are those fitted",
+      label: "Fit current (TRUE/FALSE)",
       value: { formula: `=AND(COUNT(${countsRef("B")})=${counts.n},SUM(${countsRef("C")})=${counts.sum},SUMPRODUCT(${countsRef("B")},${countsRef("C")})=${counts.weighted})` },
       format: "General",
     },
   ];
-  const top = ROW.blocks + 1;
-  const cell = (key: string): string => `$F$${top + items.findIndex((item) => item.key === key)}`;
-  const writes: RangeWrite[] = [{ address: `E${ROW.blocks}`, cells: [["Totals", "Value"]], style: BLOCK_TITLE_STYLE }];
+  const top = ROW.totals + 1;
+  const cell = (key: string): string => `$B$${top + items.findIndex((item) => item.key === key)}`;
+  const writes: RangeWrite[] = [{ address: `A${ROW.totals}`, cells: [["Totals", "Value"]], style: BLOCK_TITLE_STYLE }];
   items.forEach((item, i) => {
-    writes.push({ address: `E${top + i}`, cells: [[item.label, item.value]], numberFormat: [[null, item.format]], style: item.fixed ? FIXED_VALUE_STYLE : OUTPUT_STYLE });
+    writes.push({ address: `A${top + i}`, cells: [[item.label, item.value]], numberFormat: [[null, item.format]], style: item.fixed ? FIXED_VALUE_STYLE : OUTPUT_STYLE });
   });
   return { writes, cell };
 }
