@@ -16,7 +16,7 @@ import { describeDate } from "../src/data/textValues";
 import { analysePortfolio } from "../src/model/portfolio/analysis";
 import { cellKey, computeFormulaValues } from "../src/workbook/formula";
 import { NO_TAKEN_NAMES } from "../src/workbook/plan";
-import { PORTFOLIO_SENTENCE_CELLS, planPortfolio } from "../src/workbook/sheets/portfolio";
+import { PORTFOLIO_SENTENCE_CELLS, planPortfolio } from "../src/workbook/sheets";
 import { writeXlsx } from "../src/workbook/xlsx";
 import type { CommandContext } from "./forecastCommand";
 import { ArgumentError, PORTFOLIO_HELP, PORTFOLIO_USAGE, parsePortfolioArguments } from "./portfolioArguments";

@@ -4,7 +4,7 @@
  * .xlsx (as `npm run portfolio` writes it), printed to PDF (A4 landscape, one page wide), page 1
  * rendered to PNG with poppler's pdftoppm.
  *
- *   npx tsx scripts/portfolioPicture.ts     # writes docs/portfolio-page1.png
+ *   npm run portfolio-picture              # writes docs/portfolio-page1.png
  *
  * Needs LibreOffice Calc, poppler-utils and the Carlito font, as scripts/modelPicture.ts.
  */
@@ -16,7 +16,7 @@ import { PORTFOLIO_DEFAULTS } from "../src/data/portfolioOptions";
 import { readPortfolioCsv } from "../src/data/seriesCsv";
 import { analysePortfolio } from "../src/model/portfolio/analysis";
 import { NO_TAKEN_NAMES } from "../src/workbook/plan";
-import { planPortfolio } from "../src/workbook/sheets/portfolio";
+import { planPortfolio } from "../src/workbook/sheets";
 import { writeXlsx } from "../src/workbook/xlsx";
 import { convertWithLibreOffice } from "./libreOffice";
 

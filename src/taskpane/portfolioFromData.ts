@@ -11,8 +11,7 @@ import { isoToExcelSerial } from "../data/dates";
 import type { IsoDate } from "../data/types";
 import { analysePortfolio } from "../model/portfolio/analysis";
 import type { TakenNames, WorkbookPlan } from "../workbook/plan";
-import { describeSource } from "../workbook/sheets/forecast/source";
-import { planPortfolio } from "../workbook/sheets/portfolio";
+import { describeSource, planPortfolio } from "../workbook/sheets";
 import type { SourceData } from "./sourceReader";
 
 /** How the pane labels each option, for messages. */

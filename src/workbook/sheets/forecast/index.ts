@@ -58,6 +58,7 @@ export function planForecast(input: ForecastSheetInput, taken: TakenNames): Work
 
 export { type Figure, type FigureTable, type ForecastFigures, type ForecastPoint, type ForecastResults, computeForecast, fitForecast, forecastFigures, modelUsed } from "./figures";
 export { SENTENCE_CELLS } from "./layout";
+export { describeSource } from "./source";
 export { FORECAST_DEFAULTS, type ForecastOptionName, type ForecastOptions, ForecastOptionsError, type ForecastOptionsInput, type ForecastUnit, readForecastOptions } from "./options";
 export type { ForecastSheetInput } from "./sheet";
 export type { FileSource, RangeSource, TableSource, WorksheetSource } from "./source";
