@@ -4,13 +4,11 @@
  *   npm run portfolio -- counts.csv [out.xlsx] [--threshold 0.3] [--payment 6000] [--deadline 2005-06-30]
  *                        [--target-share S --target-date D] [--model M] [--confidence C] [--force] [--json]
  *
- * It checks the shape of the command (which options, given once, with a value where one is
- * needed; one or two files); the options' values are checked by `readPortfolioOptions`, which
- * the task pane shares.
+ * It checks the shape of the command (`parseDataCommand`, as the forecast's); the options'
+ * values are checked by `readPortfolioOptions`, which the task pane shares.
  */
-import { parseArgs } from "node:util";
 import type { PortfolioOptionsInput } from "../src/data/portfolioOptions";
-import { ArgumentError } from "./forecastArguments";
+import { ArgumentError, parseDataCommand } from "./commandLine";
 
 export { ArgumentError };
 
@@ -48,24 +46,8 @@ export interface PortfolioArguments {
   readonly options: PortfolioOptionsInput;
 }
 
-const VALUE_OPTIONS = ["threshold", "payment", "deadline", "target-share", "target-date", "model", "confidence"] as const;
-const FLAG_OPTIONS = ["force", "json", "help"] as const;
-
-const OPTIONS = {
-  threshold: { type: "string" },
-  payment: { type: "string" },
-  deadline: { type: "string" },
-  "target-share": { type: "string" },
-  "target-date": { type: "string" },
-  model: { type: "string" },
-  confidence: { type: "string" },
-  force: { type: "boolean" },
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-} as const;
-
 /** Examples of values, for messages about an option given without one. */
-const EXAMPLES: Record<(typeof VALUE_OPTIONS)[number], string> = {
+const EXAMPLES: Record<keyof PortfolioOptionsInput, string> = {
   threshold: "0.3",
   payment: "6000",
   deadline: "2005-06-30",
@@ -84,46 +66,5 @@ const EXAMPLES: Record<(typeof VALUE_OPTIONS)[number], string> = {
  *   // { data: "counts.csv", output: null, force: false, json: false, help: false, options: { "target-share": "80%" } }
  */
 export function parsePortfolioArguments(args: readonly string[]): PortfolioArguments {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: true, tokens: true });
-  } catch (error) {
-    throw new ArgumentError(describeParseError(error));
-  }
-  const { values, positionals, tokens } = parsed;
-  if (values.help) return { data: "", output: null, force: false, json: false, help: true, options: {} };
-  const seen = new Set<string>();
-  for (const token of tokens) {
-    if (token.kind !== "option") continue;
-    if (seen.has(token.name)) throw new ArgumentError(`--${token.name} is given twice; give it once.`);
-    seen.add(token.name);
-  }
-  const [data, output, ...extra] = positionals;
-  if (data === undefined) throw new ArgumentError(`Give the CSV file of your PCTs' counts: ${PORTFOLIO_USAGE}`);
-  if (extra.length > 0) throw new ArgumentError(`Unexpected argument "${extra[0]}": give the CSV file and, if you like, the .xlsx file to write.`);
-  if (/\.xlsx$/i.test(data)) throw new ArgumentError(`"${data}" is a workbook: give the CSV file of your PCTs' counts first, then the .xlsx file to write.`);
-  if (output !== undefined && !/\.xlsx$/i.test(output)) throw new ArgumentError(`"${output}" must end in .xlsx: it names the workbook to write.`);
-  const options: Record<string, string> = {};
-  for (const name of VALUE_OPTIONS) {
-    const value = values[name];
-    if (typeof value === "string") options[name] = value;
-  }
-  return { data, output: output ?? null, force: values.force === true, json: values.json === true, help: false, options };
-}
-
-/** Node's message for a command line it rejects, said in the command's terms. */
-function describeParseError(error: unknown): string {
-  const { code, message } = error as { code?: string; message?: string };
-  const option = /'(-[^' ]+)/.exec(message ?? "")?.[1] ?? "";
-  const name = option.replace(/^-+/, "").split("=")[0];
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-    const known = [...VALUE_OPTIONS, ...FLAG_OPTIONS].map((known) => `--${known}`).join(", ");
-    return `Unknown option ${option}. The options are ${known}.`;
-  }
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-    if ((FLAG_OPTIONS as readonly string[]).includes(name)) return `--${name} takes no value.`;
-    const example = EXAMPLES[name as keyof typeof EXAMPLES] ?? "…";
-    return `--${name} needs a value, such as --${name} ${example}.`;
-  }
-  return message ?? String(error);
+  return parseDataCommand(args, { examples: EXAMPLES, usage: PORTFOLIO_USAGE, data: "your PCTs' counts" });
 }

@@ -5,8 +5,8 @@
  *
  * @example await portfolioCommand(["counts.csv", "--json"], { cwd: "/data", stdout: console.log, stderr: console.error }) // 0
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, resolve } from "node:path";
 import { isoToExcelSerial } from "../src/data/dates";
 import type { IsoDate } from "../src/data/types";
 import { PortfolioOptionsError, readPortfolioOptions } from "../src/data/portfolioOptions";
@@ -21,24 +21,11 @@ import { writeXlsx } from "../src/workbook/xlsx";
 import type { CommandContext } from "./forecastCommand";
 import { ArgumentError, PORTFOLIO_HELP, PORTFOLIO_USAGE, parsePortfolioArguments } from "./portfolioArguments";
 import { portfolioJson } from "./portfolioJson";
-
-/** A failure the user can act on: printed as it is, with exit status 1. */
-class CommandError extends Error {}
-
-/** A file's text, or a CommandError saying why it cannot be read. */
-function readText(path: string, shown: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message;
-    throw new CommandError(`Cannot read ${shown}: ${why}.`);
-  }
-}
+import { CommandError, outputBeside, readText, writeOutput } from "./commandFiles";
 
 /** The workbook written by default: next to the CSV, "<name>-portfolio.xlsx". */
 export function defaultPortfolioOutput(data: string): string {
-  return join(dirname(data), `${basename(data, extname(data))}-portfolio.xlsx`);
+  return outputBeside(data, "portfolio");
 }
 
 async function run(args: readonly string[], context: CommandContext): Promise<void> {
@@ -61,13 +48,7 @@ async function run(args: readonly string[], context: CommandContext): Promise<vo
   }
   const fittedOn = describeDate(isoToExcelSerial(new Date().toISOString().slice(0, 10) as IsoDate));
   const plan = planPortfolio({ flavour: "portable", analysis, options, pcts: portfolio.pcts, source: basename(command.data), fittedOn }, NO_TAKEN_NAMES);
-  const bytes = await writeXlsx(plan);
-  try {
-    writeFileSync(outputPath, bytes, { flag: command.force ? "w" : "wx" });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new CommandError(`${outputPath} exists and is kept: pass --force to overwrite it.`);
-    throw new CommandError(`Cannot write ${outputPath}: ${(error as Error).message}.`);
-  }
+  writeOutput(outputPath, await writeXlsx(plan), command.force);
   const values = computeFormulaValues(plan);
   const sheet = plan.sheets[0].name;
   context.stdout(`Wrote ${outputPath} (sheets '${sheet}' and '${plan.sheets[1].name}').`);

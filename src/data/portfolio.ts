@@ -20,8 +20,8 @@
  */
 import { formatCount } from "../model/format";
 import { placeOf } from "./places";
-import { readCell, type Cell, type SeriesGrid } from "./series";
-import { SeriesError, type SeriesProblem, type SeriesProblemCode } from "./seriesProblems";
+import { ProblemList, readCell, type Cell, type SeriesGrid } from "./series";
+import { SeriesError, type SeriesProblem } from "./seriesProblems";
 import { DATE_FORMS, describeDate, EXCEL_DATES, FIRST_SERIAL, LAST_SERIAL } from "./textValues";
 
 /** The columns a portfolio needs, as its header names them (any case). */
@@ -30,8 +30,6 @@ export type PortfolioColumn = (typeof PORTFOLIO_COLUMNS)[number];
 
 /** The most rows of data a portfolio may have: some 8,000 practices with three years of months. */
 export const MAX_PORTFOLIO_ROWS = 250_000;
-/** The most errors one read collects before it stops looking for more. */
-const MAX_PROBLEMS = 100;
 
 /** One dated count of a PCT, and where it was read from. */
 export interface PortfolioCount {
@@ -82,7 +80,7 @@ interface PctRows {
  *   // { pcts: [{ name: "Ashfield", gps: 150, practices: 40, counts: [{ date: 38533, registered: 45, place: "line 2, registered" }], place: "line 2" }], warnings: [] }
  */
 export function readPortfolio(grid: SeriesGrid): Portfolio {
-  const problems = new Problems();
+  const problems = new ProblemList();
   const cellAt = (row: number, column: number): Cell => {
     const values = grid.values[row];
     return column < values.length ? readCell(grid, row, column, values[column]) : { kind: "blank" };
@@ -92,7 +90,7 @@ export function readPortfolio(grid: SeriesGrid): Portfolio {
   // The header is the first row with anything in it; after it, a row is blank when its five columns are.
   while (headerRow < grid.values.length && isBlankRow(headerRow)) headerRow += 1;
   const columns = headerColumns(grid, headerRow, cellAt, problems);
-  if (!columns) throw problems.error();
+  if (!columns) throw inRowOrder(problems);
 
   const placeAt = (row: number, column: PortfolioColumn): string => {
     const at = placeOf(grid.origin, row, columns[column]);
@@ -161,29 +159,15 @@ export function readPortfolio(grid: SeriesGrid): Portfolio {
     }
     result.push({ name: pct.name, gps: pct.gps.value, practices: pct.practices.value, counts, place: pct.place });
   }
-  if (!problems.isEmpty()) throw problems.error();
+  if (!problems.isEmpty()) throw inRowOrder(problems);
   return { pcts: result, warnings };
 }
 
-/** The errors of one read, kept up to a limit, with a count of all of them. */
-class Problems {
-  readonly kept: SeriesProblem[] = [];
-  total = 0;
-
-  add(code: SeriesProblemCode, place: string | null, row: number | null, message: string): void {
-    this.total += 1;
-    if (this.kept.length < MAX_PROBLEMS) this.kept.push({ code, severity: "error", place, row, message });
-  }
-
-  isEmpty(): boolean {
-    return this.total === 0;
-  }
-
-  /** The errors in the order of their rows (those about no one row last). */
-  error(): SeriesError {
-    const order = (problem: SeriesProblem): number => problem.row ?? Infinity;
-    return new SeriesError([...this.kept].sort((a, b) => order(a) - order(b)), this.total);
-  }
+/** The errors of a read in the order of their rows (those about no one row last). */
+function inRowOrder(problems: ProblemList): SeriesError {
+  const { kept, total } = problems;
+  const order = (problem: SeriesProblem): number => problem.row ?? Infinity;
+  return new SeriesError([...kept].sort((a, b) => order(a) - order(b)), total);
 }
 
 /** The grid column of each needed header, or undefined after adding the problems with the header row. */
@@ -191,7 +175,7 @@ function headerColumns(
   grid: SeriesGrid,
   row: number,
   cellAt: (row: number, column: number) => Cell,
-  problems: Problems,
+  problems: ProblemList,
 ): Record<PortfolioColumn, number> | undefined {
   const wanted = PORTFOLIO_COLUMNS.join(", ");
   if (row >= grid.values.length) {
@@ -224,7 +208,7 @@ function headerColumns(
 }
 
 /** A PCT's name: a text or number, trimmed. */
-function readName(cell: Cell, place: () => string, row: number, problems: Problems): string | undefined {
+function readName(cell: Cell, place: () => string, row: number, problems: ProblemList): string | undefined {
   if (cell.kind === "text" || cell.kind === "bad-date") return cell.text.trim();
   if (cell.kind === "number") return String(cell.value);
   const at = place();
@@ -234,7 +218,7 @@ function readName(cell: Cell, place: () => string, row: number, problems: Proble
 }
 
 /** A PCT's GPs or practices on a row: a number, null when blank, undefined after adding its problem. */
-function readTotal(cell: Cell, place: () => string, row: number, column: "gps" | "practices", problems: Problems): number | null | undefined {
+function readTotal(cell: Cell, place: () => string, row: number, column: "gps" | "practices", problems: ProblemList): number | null | undefined {
   if (cell.kind === "blank") return null;
   if (cell.kind === "number" && (column === "gps" ? cell.value > 0 : cell.value >= 0)) return cell.value;
   const at = place();
@@ -248,7 +232,7 @@ function readTotal(cell: Cell, place: () => string, row: number, column: "gps" |
 }
 
 /** Records a PCT's GPs or practices read at `at`, or the problem that they differ from an earlier row's. */
-function agree(pct: PctRows, column: "gps" | "practices", value: number | null | undefined, place: () => string, row: number, problems: Problems): void {
+function agree(pct: PctRows, column: "gps" | "practices", value: number | null | undefined, place: () => string, row: number, problems: ProblemList): void {
   if (value === undefined) pct.invalid.add(column);
   if (value === null || value === undefined) return;
   const known = pct[column];
@@ -265,7 +249,7 @@ function readCount(
   at: (column: PortfolioColumn) => string,
   row: number,
   fromRange: boolean,
-  problems: Problems,
+  problems: ProblemList,
 ): PortfolioCount | undefined {
   const date = readDate(cells.date, at("date"), row, problems);
   const registered = readRegistered(cells.registered, at("registered"), row, fromRange, problems);
@@ -274,7 +258,7 @@ function readCount(
 }
 
 /** The date of a count, or undefined after adding its problem. */
-function readDate(cell: Cell, at: string, row: number, problems: Problems): number | undefined {
+function readDate(cell: Cell, at: string, row: number, problems: ProblemList): number | undefined {
   switch (cell.kind) {
     case "date":
       if (cell.value >= FIRST_SERIAL && cell.value < LAST_SERIAL + 1) return Math.floor(cell.value);
@@ -299,7 +283,7 @@ function readDate(cell: Cell, at: string, row: number, problems: Problems): numb
  * The GPs registered on a row, or undefined after adding its problem. A worksheet cell formatted
  * as a date still holds a number; a date written in a file is no count.
  */
-function readRegistered(cell: Cell, at: string, row: number, fromRange: boolean, problems: Problems): number | undefined {
+function readRegistered(cell: Cell, at: string, row: number, fromRange: boolean, problems: ProblemList): number | undefined {
   if (cell.kind === "number" || (cell.kind === "date" && fromRange)) {
     if (cell.value >= 0) return cell.value;
     problems.add("negative", at, row, `${at}: the count ${formatCount(cell.value)} is negative. Counts are cumulative GPs registered, 0 or more.`);

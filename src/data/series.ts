@@ -154,7 +154,7 @@ export function readSeries(grid: SeriesGrid): Series {
 }
 
 /** The errors of one read, kept up to a limit, with a count of all of them. */
-class ProblemList {
+export class ProblemList {
   readonly kept: SeriesProblem[] = [];
   total = 0;
   /** Rows of data that had an error, for the row limit. */

@@ -13,7 +13,8 @@
  */
 import type { CurveDistribution, RegistrationNoise } from "./pooledFit";
 import type { ShareCurve } from "./shareCurves";
-import { normalQuantile, normalUpperTail } from "./normal";
+import { normalUpperTail } from "./normal";
+import { normalQuantile } from "../studentT";
 
 /** The lattice: 89 points, the Fibonacci numbers 89 and 55 as its generator. */
 const LATTICE_POINTS = 89;

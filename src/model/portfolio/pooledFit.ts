@@ -171,9 +171,8 @@ class Prior {
 
   constructor(readonly distribution: CurveDistribution) {
     const [a, b, c] = distribution.covariance;
-    const det = a * c - b * b;
-    this.precision = [c / det, -b / det, a / det];
-    this.logDet = Math.log(det);
+    this.precision = inverse2(distribution.covariance);
+    this.logDet = Math.log(a * c - b * b);
   }
 
   quadratic(u: readonly [number, number]): number {
@@ -190,36 +189,47 @@ function clamp(u: [number, number], span: readonly [number, number]): [number, n
 }
 
 /**
+ * The Gauss–Newton normal equations of a PCT's posterior at the curve it last evaluated:
+ * A = JᵀWJ + P and g = JᵀW(d − λ) − P(u − μ), with W = 1/V, and for the evidence Σ W(d − λ)² and
+ * Σ ln V.
+ */
+function normalEquations(work: PctWork, prior: Prior, noise: RegistrationNoise, u: readonly [number, number]) {
+  const [p11, p12, p22] = prior.precision;
+  const x = u[0] - prior.distribution.mean[0];
+  const y = u[1] - prior.distribution.mean[1];
+  const a = [p11, p12, p22];
+  const g = [-(p11 * x + p12 * y), -(p12 * x + p22 * y)];
+  let weightedSquares = 0;
+  let logVariances = 0;
+  for (let j = 0; j < work.n; j++) {
+    const variance = incrementVariance(noise, work.expected[j], work.squares[j]);
+    const w = 1 / variance;
+    const j1 = work.gradient[2 * j];
+    const j2 = work.gradient[2 * j + 1];
+    const residual = work.increments[j] - work.expected[j];
+    a[0] += w * j1 * j1;
+    a[1] += w * j1 * j2;
+    a[2] += w * j2 * j2;
+    g[0] += w * j1 * residual;
+    g[1] += w * j2 * residual;
+    weightedSquares += w * residual * residual;
+    logVariances += Math.log(variance);
+  }
+  return { a: a as [number, number, number], g, weightedSquares, logVariances };
+}
+
+/**
  * Step 1 for one PCT: its posterior mode and covariance given the population and the noise. Each
  * Gauss–Newton step weighs the increments by 1/V at the current curve and is halved until the
- * posterior (`objective`) rises, so that the search never swings between two curves.
+ * posterior (`objective`) falls, so that the search never swings between two curves.
  */
 function fitOne(work: PctWork, curve: ShareCurve, prior: Prior, noise: RegistrationNoise, span: readonly [number, number], steps = MAX_STEPS): void {
   let u = work.u;
   let current = work.objective(curve, u, noise, prior);
   for (let step = 0; step < steps; step++) {
-    // Gauss–Newton: A = JᵀWJ + P, g = JᵀW(d − λ) − P(u − μ), at u (which `objective` evaluated).
-    let a11 = prior.precision[0];
-    let a12 = prior.precision[1];
-    let a22 = prior.precision[2];
-    const x = u[0] - prior.distribution.mean[0];
-    const y = u[1] - prior.distribution.mean[1];
-    let g1 = -(prior.precision[0] * x + prior.precision[1] * y);
-    let g2 = -(prior.precision[1] * x + prior.precision[2] * y);
-    for (let j = 0; j < work.n; j++) {
-      const w = 1 / incrementVariance(noise, work.expected[j], work.squares[j]);
-      const j1 = work.gradient[2 * j];
-      const j2 = work.gradient[2 * j + 1];
-      const residual = work.increments[j] - work.expected[j];
-      a11 += w * j1 * j1;
-      a12 += w * j1 * j2;
-      a22 += w * j2 * j2;
-      g1 += w * j1 * residual;
-      g2 += w * j2 * residual;
-    }
-    const det = a11 * a22 - a12 * a12;
-    const d1 = (a22 * g1 - a12 * g2) / det;
-    const d2 = (a11 * g2 - a12 * g1) / det;
+    // `objective` evaluated the curve at u.
+    const { a, g } = normalEquations(work, prior, noise, u);
+    const [d1, d2] = solve2(a, g);
     // Settled: a step this small cannot lower the posterior beyond rounding.
     if (Math.abs(d1) + Math.abs(d2) / 12 < SETTLED_STEP) break;
     let scale = 1;
@@ -241,30 +251,19 @@ function fitOne(work: PctWork, curve: ShareCurve, prior: Prior, noise: Registrat
   work.u = u;
   // The posterior at the mode: A, its inverse, and the effective parameters tr(A⁻¹JᵀWJ).
   work.evaluate(curve, u);
-  let a11 = prior.precision[0];
-  let a12 = prior.precision[1];
-  let a22 = prior.precision[2];
-  let sum = 0;
-  let logVariances = 0;
-  for (let j = 0; j < work.n; j++) {
-    const variance = incrementVariance(noise, work.expected[j], work.squares[j]);
-    const w = 1 / variance;
-    const j1 = work.gradient[2 * j];
-    const j2 = work.gradient[2 * j + 1];
-    const residual = work.increments[j] - work.expected[j];
-    a11 += w * j1 * j1;
-    a12 += w * j1 * j2;
-    a22 += w * j2 * j2;
-    sum += w * residual * residual;
-    logVariances += Math.log(variance);
-  }
-  const det = a11 * a22 - a12 * a12;
-  work.covariance = [a22 / det, -a12 / det, a11 / det];
+  const { a, weightedSquares, logVariances } = normalEquations(work, prior, noise, u);
+  work.covariance = inverse2(a);
   const [p11, p12, p22] = prior.precision;
   work.edf = 2 - (work.covariance[0] * p11 + 2 * work.covariance[1] * p12 + work.covariance[2] * p22);
-  work.logDetA = Math.log(det);
+  work.logDetA = Math.log(a[0] * a[2] - a[1] * a[1]);
   // −2 log p(d_i) by Laplace: the data's normal log density, the prior's, and the curvature.
-  work.evidence = sum + logVariances + work.n * Math.log(2 * Math.PI) + prior.quadratic(u) + prior.logDet + work.logDetA;
+  work.evidence = weightedSquares + logVariances + work.n * Math.log(2 * Math.PI) + prior.quadratic(u) + prior.logDet + work.logDetA;
+}
+
+/** The solution x of [[a, b], [b, c]]·x = g. */
+function solve2([a, b, c]: readonly [number, number, number], [g1, g2]: readonly number[]): [number, number] {
+  const det = a * c - b * b;
+  return [(c * g1 - b * g2) / det, (a * g2 - b * g1) / det];
 }
 
 /** Step 3: φ and κ from every increment's squared residual (see `estimateIncrementNoise`). */

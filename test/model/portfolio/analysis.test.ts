@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { PORTFOLIO_DEFAULTS } from "../../../src/data/portfolioOptions";
 import { readPortfolioCsv } from "../../../src/data/seriesCsv";
 import { analysePortfolio, type PortfolioRow } from "../../../src/model/portfolio/analysis";
+import { enumeratedOutcomes, quantileOf } from "./outcomes";
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "fixtures", "portfolio");
 const portfolio = readPortfolioCsv(readFileSync(join(FIXTURES, "handworked.csv"), "utf8"));
@@ -82,18 +83,7 @@ describe("the totals", () => {
     const chances = analysis.rows.flatMap((one) => (one.chanceOfTarget === null ? [] : [one.chanceOfTarget]));
     expect(chances).toHaveLength(4);
     expect(analysis.totals.expectedMeetingTarget).toBeCloseTo(chances.reduce((a, b) => a + b, 0), 12);
-    // Every one of the 2⁴ outcomes, its probability added to the number meeting the target.
-    const outcomes = [0, 0, 0, 0, 0];
-    for (let outcome = 0; outcome < 16; outcome++) {
-      let probability = 1;
-      let met = 0;
-      chances.forEach((chance, i) => {
-        const meets = (outcome >> i) & 1;
-        probability *= meets ? chance : 1 - chance;
-        met += meets;
-      });
-      outcomes[met] += probability;
-    }
+    const outcomes = enumeratedOutcomes(chances);
     // Plus a normal shift of sd s, rounded, by Simpson's rule on its density, kept within 0 to 4.
     const s = analysis.commonSpread;
     expect(s).toBeGreaterThan(0);
@@ -109,11 +99,7 @@ describe("the totals", () => {
     outcomes.forEach((probability, j) => {
       for (let d = -40; d <= 40; d++) distribution[Math.min(Math.max(j + d, 0), 4)] += probability * between(d - 0.5, d + 0.5);
     });
-    const quantile = (p: number): number => {
-      let cumulative = 0;
-      return distribution.findIndex((probability) => (cumulative += probability) >= p);
-    };
-    expect([analysis.totals.meetingTargetLower, analysis.totals.meetingTargetUpper]).toEqual([quantile(0.1), quantile(0.9)]);
+    expect([analysis.totals.meetingTargetLower, analysis.totals.meetingTargetUpper]).toEqual([quantileOf(distribution, 0.1), quantileOf(distribution, 0.9)]);
   });
 });
 

@@ -4,9 +4,11 @@
  * within 0.001 of the gamma's exact tail on these), and the Poisson binomial against enumeration.
  */
 import { describe, expect, it } from "vitest";
-import { normalQuantile, normalUpperTail } from "../../../src/model/portfolio/normal";
+import { normalUpperTail } from "../../../src/model/portfolio/normal";
+import { normalQuantile } from "../../../src/model/studentT";
 import { gammaUpperTail } from "../../../src/model/portfolio/pctPredictive";
 import { poissonBinomial, successRange } from "../../../src/model/portfolio/poissonBinomial";
+import { enumeratedOutcomes, quantileOf } from "./outcomes";
 
 describe("the normal distribution", () => {
   it.each([
@@ -44,21 +46,7 @@ describe("the gamma tail by Wilson–Hilferty", () => {
 
 describe("the number of PCTs meeting the target", () => {
   const chances = [0.1, 0.35, 0.5, 0.72, 0.9, 0.97];
-  /** P(K = k) by enumerating all 2⁶ outcomes. */
-  const enumerated = (): number[] => {
-    const distribution = new Array<number>(chances.length + 1).fill(0);
-    for (let outcome = 0; outcome < 1 << chances.length; outcome++) {
-      let probability = 1;
-      let met = 0;
-      chances.forEach((chance, i) => {
-        const meets = (outcome >> i) & 1;
-        probability *= meets ? chance : 1 - chance;
-        met += meets;
-      });
-      distribution[met] += probability;
-    }
-    return distribution;
-  };
+  const enumerated = (): number[] => enumeratedOutcomes(chances);
 
   it("has the distribution enumeration gives", () => {
     const computed = poissonBinomial(chances);
@@ -66,13 +54,7 @@ describe("the number of PCTs meeting the target", () => {
   });
 
   it("ranges from the smallest counts whose cumulative chance reaches (1 − c)/2 and (1 + c)/2", () => {
-    const cumulative = enumerated().map(
-      (
-        (sum) => (p: number) =>
-          (sum += p)
-      )(0),
-    );
-    const quantile = (p: number): number => cumulative.findIndex((c) => c >= p);
+    const quantile = (p: number): number => quantileOf(enumerated(), p);
     expect(successRange(chances, 0.8)).toEqual({ lower: quantile(0.1), upper: quantile(0.9) });
     expect(successRange(chances, 0.5)).toEqual({ lower: quantile(0.25), upper: quantile(0.75) });
     expect(successRange([], 0.8)).toEqual({ lower: 0, upper: 0 });
