@@ -99,9 +99,9 @@ describe("the portfolio file recalculated by LibreOffice Calc", () => {
     const { bytes } = await portfolioFiles();
     const zip = await JSZip.loadAsync(bytes);
     const tables = await Promise.all(Object.keys(zip.files).filter((path) => /^xl\/tables\/table\d+\.xml$/.test(path)).map((path) => zip.file(path)!.async("string")));
-    expect(tables.some((table) => table.includes('ref="A31:Q61"') && table.includes("autoFilter"))).toBe(true);
+    expect(tables.some((table) => table.includes('ref="A33:S63"') && table.includes("autoFilter"))).toBe(true);
     const chartPath = Object.keys(zip.files).find((path) => /^xl\/charts\/chart\d+\.xml$/.test(path));
-    expect(await zip.file(chartPath!)!.async("string")).toContain("$O$32:$O$61<");
+    expect(await zip.file(chartPath!)!.async("string")).toContain("$O$34:$O$63<");
   });
 });
 

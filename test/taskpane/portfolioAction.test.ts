@@ -44,7 +44,7 @@ describe("the Portfolio action on a fake Excel", () => {
     expect(plan.sheets.map((sheet) => sheet.name)).toEqual(["Portfolio", "Portfolio counts"]);
     expect(excel.snapshot().sheets[0]).toEqual(before.sheets[0]);
     const sheet = excel.sheet("Portfolio");
-    expect(sheet.cells.H32).toMatchObject({ kind: "formula", formula: "=IF(ISNUMBER(F32),CRS.INCENTIVE(C32,F32,B32,$B$10,$B$11),\"\")" });
+    expect(sheet.cells.H34).toMatchObject({ kind: "formula", formula: "=IF(ISNUMBER(F34),CRS.INCENTIVE(C34,F34,B34,$B$10,$B$11),\"\")" });
     expect(sheet.charts).toHaveLength(1);
     expect(plan.messages[0]).toBe("Added the portfolio of 303 PCTs in sheet 'Portfolio', with the counts fitted in 'Portfolio counts'.");
   });

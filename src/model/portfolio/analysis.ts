@@ -76,14 +76,9 @@ export interface PortfolioFit {
   readonly model: "logistic" | "gompertz";
   /** PCTs fitted. */
   readonly pcts: number;
-  /** The population's typical rate a month and midpoint date, and their spreads (sd of ln rate; sd of the midpoint in days). */
+  /** The population's typical rate a month (e^μ₁) and midpoint date (μ₂ as a date). */
   readonly rate: number;
   readonly midpoint: number;
-  readonly rateSpread: number;
-  readonly midpointSpreadDays: number;
-  /** The noise: variance per registration, and the excess κ. */
-  readonly perAdopter: number;
-  readonly excess: number;
 }
 
 export interface PortfolioAnalysis {
@@ -300,15 +295,6 @@ function totalsOf(rows: readonly PortfolioRow[], confidence: number, commonSprea
 
 /** The pooled fit in the terms a sheet shows. */
 function describeFit(fit: PooledFit, pcts: number, origin: number): PortfolioFit {
-  const { mean, covariance } = fit.population;
-  return {
-    model: fit.curve.name,
-    pcts,
-    rate: Math.exp(mean[0]),
-    midpoint: origin + mean[1] * DAYS_PER_MONTH,
-    rateSpread: Math.sqrt(covariance[0]),
-    midpointSpreadDays: Math.sqrt(covariance[2]) * DAYS_PER_MONTH,
-    perAdopter: fit.noise.perAdopter,
-    excess: fit.noise.excess,
-  };
+  const { mean } = fit.population;
+  return { model: fit.curve.name, pcts, rate: Math.exp(mean[0]), midpoint: origin + mean[1] * DAYS_PER_MONTH };
 }

@@ -10,7 +10,8 @@
  * share, shortfall and incentive at the deadline (SHORTFALL and INCENTIVE in the "crs" flavour,
  * Excel's own functions with the same results in the "portable" one), the GPs the target takes,
  * the GPs a month it needs, and every total and sentence. What only the pooled fit can compute
- * (each PCT's forecast, bounds, chance and date, and the range of the number meeting the target)
+ * (each PCT's forecast, bounds, chance and date and its own curve, the common pattern, and the
+ * range of the number meeting the target)
  * is written as values labelled "(as fitted)", and "Fit current" turns FALSE, with a warning in
  * the sentences, as soon as the counts sheet differs from what was fitted.
  */
@@ -39,7 +40,7 @@ export interface PortfolioSheetInput {
 }
 
 /** The rows of the sheet's top: the sentences, then the inputs and under them the totals, the chart beside them. */
-const ROW = { title: 1, note: 2, sentences: 4, blocks: 9, totals: 18, tableHeader: 31 } as const;
+const ROW = { title: 1, note: 2, sentences: 4, blocks: 9, totals: 20, tableHeader: 33 } as const;
 /** The cells of the sentences, for the command to print. */
 export const PORTFOLIO_SENTENCE_CELLS = ["A4", "A5", "A6"] as const;
 
@@ -72,6 +73,8 @@ const COLUMNS = [
   { key: "upper", header: "Upper bound (as fitted)", format: NUMBER_FORMATS.count, width: 10 },
   { key: "chance", header: "Chance of the target (as fitted)", format: "0%", width: 11 },
   { key: "likely", header: "As likely as not by (as fitted)", format: NUMBER_FORMATS.date, width: 12 },
+  { key: "rate", header: "Its curve's rate a month (as fitted)", format: "0.00", width: 10 },
+  { key: "midpoint", header: "Its curve's midpoint (as fitted)", format: NUMBER_FORMATS.date, width: 12 },
   { key: "checks", header: "Checks", format: null, width: 40 },
 ] as const;
 type ColumnKey = (typeof COLUMNS)[number]["key"];
@@ -125,7 +128,20 @@ export function planPortfolio(input: PortfolioSheetInput, taken: TakenNames): Wo
       numberFormat: INPUTS.map(({ format }) => [null, format]),
       style: INPUT_STYLE,
     },
-    { address: `A${ROW.blocks + 1 + INPUTS.length}`, cells: [["Curve fitted (as fitted)", input.analysis.fit?.model ?? "none"]], style: FIXED_VALUE_STYLE },
+    {
+      address: `A${ROW.blocks + 1 + INPUTS.length}`,
+      cells: [
+        ["Curve fitted (as fitted)", input.analysis.fit?.model ?? "none"],
+        ["Common pattern: rate a month (as fitted)", input.analysis.fit?.rate ?? null],
+        ["Common pattern: midpoint (as fitted)", input.analysis.fit?.midpoint ?? null],
+      ],
+      numberFormat: [
+        [null, null],
+        [null, "0.00"],
+        [null, NUMBER_FORMATS.date],
+      ],
+      style: FIXED_VALUE_STYLE,
+    },
     ...totals.writes,
     { address: `A${ROW.tableHeader}`, cells: [COLUMNS.map((one) => one.header)], style: HEADER_STYLE },
     ...tableRows(input, first),
@@ -270,12 +286,14 @@ function tableRows(input: PortfolioSheetInput, first: number): RangeWrite[] {
       upper: orBlank(row.upperAtTargetDate),
       chance: orBlank(row.chanceOfTarget),
       likely: row.dateTargetLikely ?? (row.chanceOfTarget === null ? null : "not within 50 years"),
+      rate: row.curve?.rate ?? null,
+      midpoint: row.curve === null ? null : Math.round(row.curve.midpoint),
       checks: row.problems.length === 0 ? "OK" : row.problems.join(" "),
     };
     return COLUMNS.map((one) => byKey[one.key]);
   });
   if (cells.length === 0) return [];
-  const fitted = new Set<ColumnKey>(["forecast", "lower", "upper", "chance", "likely"]);
+  const fitted = new Set<ColumnKey>(["forecast", "lower", "upper", "chance", "likely", "rate", "midpoint"]);
   return [
     {
       address: `A${first}`,
