@@ -26,6 +26,9 @@ import { HISTORY_BANDS, measureBorrowingStrength, type BorrowingStrength, type M
 import { dateOfMonth } from "./simulation/portfolioSimulation";
 import { Random } from "./simulation/random";
 import { median } from "./support/runtime";
+import { runForecast } from "../src/taskpane/forecastAction";
+import { planPortfolioFromData } from "../src/taskpane/portfolioFromData";
+import { FakeExcel, type Scalar } from "../test/taskpane/fakeExcel";
 
 const ROOT = resolve(__dirname, "..");
 const PORTFOLIOS = 10;
@@ -134,8 +137,32 @@ function benchScale(): void {
   }
 }
 
-export function run(): void {
+/** The pane's Portfolio action on the mock Excel with `pcts` PCTs of 24 monthly counts selected: its round trips and time. */
+async function benchPane(pcts: number): Promise<void> {
+  const lines = readPortfolioCsv(portfolioCsv(pcts, SEED)).pcts;
+  const cells: Record<string, Scalar> = { A1: "pct", B1: "date", C1: "registered", D1: "gps", E1: "practices" };
+  const numberFormats: Record<string, string> = {};
+  let row = 2;
+  for (const pct of lines) {
+    pct.counts.forEach((count, i) => {
+      Object.assign(cells, { [`A${row}`]: pct.name, [`B${row}`]: count.date, [`C${row}`]: count.registered });
+      numberFormats[`B${row}`] = "dd/mm/yyyy";
+      if (i === 0) Object.assign(cells, { [`D${row}`]: pct.gps, [`E${row}`]: pct.practices });
+      row++;
+    });
+  }
+  const excel = new FakeExcel({ sheets: [{ name: "Counts", cells, numberFormats }], selection: `Counts!A1:E${row - 1}` });
+  const started = performance.now();
+  await runForecast(excel.context, { kind: "selection" }, (data, taken) => planPortfolioFromData(data, {}, taken));
+  console.log(
+    `  the pane's Portfolio action, ${pcts.toLocaleString("en-GB")} PCTs (${(row - 2).toLocaleString("en-GB")} rows) on the mock Excel: ${excel.syncs} round trips (at most 3), ` +
+      `${(performance.now() - started).toFixed(0)} ms (read, check, fit, plan, queue, mock syncs)`,
+  );
+}
+
+export async function run(): Promise<void> {
   benchBorrowingStrength();
   console.log();
   benchScale();
+  await benchPane(303);
 }

@@ -79,3 +79,24 @@ describe("bad input exits 1, says what is wrong where, and writes nothing", () =
     expect(run.stderr).toBe(`line 3, registered: the count "five" is not a number. The registered column holds cumulative GPs registered, 0 or more.\nNothing was written.`);
   });
 });
+
+describe("npm run portfolio -- counts.csv [out.xlsx]", () => {
+  it("writes <name>-portfolio.xlsx beside the CSV, prints the sentences (A paid £150,000 at 31 of 100; 80 − 31 + 32 − 14 = 67 GPs still needed), and keeps it unless --force", async () => {
+    const csv = join(work, "counts.csv");
+    writeFileSync(csv, "pct,date,registered,gps,practices\nA,2005-04-30,20,100,25\nA,2005-05-31,26,,\nA,2005-06-30,31,,\nB,2005-05-31,3,40,9\nB,2005-06-30,9,,\nB,2005-07-31,14,,\n");
+    const first = await portfolio(csv);
+    expect(first.status).toBe(0);
+    expect(first.stdout.split("\n")).toEqual([
+      `Wrote ${join(work, "counts-portfolio.xlsx")} (sheets 'Portfolio' and 'Portfolio counts').`,
+      expect.stringMatching(/^\d of 2 PCTs (is|are) likely to miss 80% by 31 Mar 2006; the incentive paid was £150,000 to 1 PCT\.$/),
+      expect.stringMatching(/^\d\.\d PCTs are expected to meet it \(80% range: \d to \d PCTs\); 67 GPs are still to register\.$/),
+      "The fitted figures belong to the counts in the counts sheet.",
+    ]);
+    const again = await portfolio(csv);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toBe(`${join(work, "counts-portfolio.xlsx")} exists and is kept: pass --force to overwrite it, or name another file.`);
+    expect((await portfolio(csv, "--force")).status).toBe(0);
+    rmSync(join(work, "counts-portfolio.xlsx"));
+    rmSync(csv);
+  });
+});
