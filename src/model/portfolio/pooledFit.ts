@@ -18,7 +18,9 @@
  * 1. each PCT's posterior mode û_i, minimising Σ_j (d_ij − λ_ij)²/V_ij + (u − μ)ᵀΣ⁻¹(u − μ) by
  *    damped Gauss–Newton (V held at the last iterate: iteratively reweighted), and its posterior
  *    covariance A_i⁻¹, A_i = JᵀWJ + Σ⁻¹;
- * 2. μ = mean û_i and Σ = mean[(û_i − μ)(û_i − μ)ᵀ + A_i⁻¹];
+ * 2. μ = mean û_i and Σ = (ν₀Σ₀ + Σ_i[(û_i − μ)(û_i − μ)ᵀ + A_i⁻¹]) / (n + ν₀): the EM step of an
+ *    inverse-Wishart prior worth ν₀ = 3 PCTs of spread Σ₀, so that a portfolio of a few PCTs
+ *    is not taken to vary less than it can show;
  * 3. φ and κ from the squared residuals of every increment, by the regression
  *    `estimateIncrementNoise` runs on one PCT (weights 1/V², refined), scaled by N/(N − Σ edf_i)
  *    for the N increments and the effective parameters edf_i = tr(A_i⁻¹JᵀWJ) the curves took.
@@ -85,6 +87,12 @@ const MAX_STEPS = 25;
 const SETTLED_STEP = 1e-6;
 /** The smallest spreads the population keeps, so that it never collapses onto one curve. */
 const MIN_LOG_RATE_VARIANCE = 1e-4;
+/**
+ * The population's spread before any PCT is seen, [var ln r, cov, var c]: rates varying by a
+ * third either way, midpoints by four months; held as if from PRIOR_PCTS PCTs.
+ */
+const PRIOR_SPREAD = [0.3 ** 2, 0, 4 ** 2] as const;
+const PRIOR_PCTS = 3;
 const MIN_MIDPOINT_VARIANCE = 1e-2;
 /** The variance floor of an increment, in expected registrations: a curve flat to rounding is not certain. */
 const MIN_EXPECTED = 0.5;
@@ -367,14 +375,17 @@ export function fitPooled(curve: ShareCurve, series: readonly PooledSeries[]): P
       mean[0] += work.u[0] / n;
       mean[1] += work.u[1] / n;
     }
-    const covariance: [number, number, number] = [0, 0, 0];
+    // Σ's update with an inverse-Wishart prior of PRIOR_PCTS pseudo-PCTs spread as PRIOR_SPREAD:
+    // negligible for hundreds of PCTs, it keeps a portfolio of a few from a spread it cannot know.
+    const covariance: [number, number, number] = [PRIOR_PCTS * PRIOR_SPREAD[0], PRIOR_PCTS * PRIOR_SPREAD[1], PRIOR_PCTS * PRIOR_SPREAD[2]];
     for (const work of works) {
       const x = work.u[0] - mean[0];
       const y = work.u[1] - mean[1];
-      covariance[0] += (x * x + work.covariance[0]) / n;
-      covariance[1] += (x * y + work.covariance[1]) / n;
-      covariance[2] += (y * y + work.covariance[2]) / n;
+      covariance[0] += x * x + work.covariance[0];
+      covariance[1] += x * y + work.covariance[1];
+      covariance[2] += y * y + work.covariance[2];
     }
+    for (let i = 0; i < 3; i++) covariance[i] /= n + PRIOR_PCTS;
     covariance[0] = Math.max(covariance[0], MIN_LOG_RATE_VARIANCE);
     covariance[2] = Math.max(covariance[2], MIN_MIDPOINT_VARIANCE);
     const bound = 0.999 * Math.sqrt(covariance[0] * covariance[2]);
