@@ -22,6 +22,8 @@ export default defineConfig({
     reporters: ["default", closingLine],
     // Builds dist/ once, before any test, when it is older than its sources.
     globalSetup: ["test/globalSetup.ts"],
+    // One fixed seed for every property test, printed at the start of the run.
+    setupFiles: ["test/propertySeed.ts"],
     // Both cores (Vitest's default leaves one free).
     maxWorkers: 2,
     // Keeps each test module's transform on disk between runs (node_modules/.experimental-vitest-cache),

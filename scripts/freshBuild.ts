@@ -116,11 +116,13 @@ export function defaultBuildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return clean;
 }
 
-/** Builds into a folder beside dist/ and swaps it in. */
-function build(): void {
-  const staging = `${DIST}.building-${process.pid}`;
-  const previous = `${DIST}.previous-${process.pid}`;
-  const env = defaultBuildEnv(process.env);
+/**
+ * A production build into `folder`, with the build settings of `env`: written beside it and then
+ * renamed into place (a folder already there is replaced), so no reader sees it half-written.
+ */
+export function buildInto(folder: string, env: NodeJS.ProcessEnv): void {
+  const staging = `${folder}.building-${process.pid}`;
+  const previous = `${folder}.previous-${process.pid}`;
   try {
     execFileSync("npx", ["webpack", "--mode", "production", "--output-path", staging], { cwd: ROOT, env, stdio: "pipe" });
   } catch (error) {
@@ -128,9 +130,14 @@ function build(): void {
     const output = error as { stdout?: Buffer; stderr?: Buffer };
     throw new Error(`The build failed:\n${String(output.stdout ?? "")}${String(output.stderr ?? "")}`);
   }
-  if (existsSync(DIST)) renameSync(DIST, previous);
-  renameSync(staging, DIST);
+  if (existsSync(folder)) renameSync(folder, previous);
+  renameSync(staging, folder);
   rmSync(previous, { recursive: true, force: true });
+}
+
+/** Builds the default dist/ (see `defaultBuildEnv`). */
+function build(): void {
+  buildInto(DIST, defaultBuildEnv(process.env));
 }
 
 /** Builds dist/ if it is stale (see `staleness`); returns why it built, or null if it did not. */

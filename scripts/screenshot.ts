@@ -3,7 +3,8 @@
  * opened in headless Chromium in a simulated Excel host: docs/taskpane.png, three datasets
  * inserted and the first one's quotes open; docs/forecast-pane.png, the Forecast tab after a
  * forecast of the README's worked example; docs/portfolio-pane.png, the Portfolio tab after the
- * invented example's portfolio. The tests never write them.
+ * invented example's portfolio; docs/check-pane.png, the Check tab's report of "Check this
+ * Excel". The tests never write them.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -24,6 +25,7 @@ function portfolioCells(): (string | number)[][] {
   const rows = portfolio.pcts.flatMap((pct) => pct.counts.map((count, i) => [count.date, pct.name, count.registered, i === 0 ? pct.gps : "", i === 0 ? pct.practices : ""]));
   return [["Date", "PCT", "Registered", "GPs", "Practices"], ...rows];
 }
+const CHECK_SCREENSHOT = join(ROOT, "docs", "check-pane.png");
 
 async function main(): Promise<void> {
   ensureFreshBuild();
@@ -63,8 +65,14 @@ async function main(): Promise<void> {
     await page.locator("#portfolio").click();
     await page.locator("#status.status-success").getByText("Added the portfolio").waitFor();
     await page.screenshot({ path: PORTFOLIO_SCREENSHOT });
+
+    await page.locator("#tab-check").click();
+    await page.locator("#check").click();
+    await page.locator("#status.status-success").getByText("This Excel runs everything").waitFor();
+    await page.setViewportSize({ width: 380, height: 1000 });
+    await page.screenshot({ path: CHECK_SCREENSHOT });
     if (refused.length > 0) throw new Error(`The pane asked for foreign URLs: ${refused.join(", ")}`);
-    console.log(`Wrote ${SCREENSHOT}, ${FORECAST_SCREENSHOT} and ${PORTFOLIO_SCREENSHOT}.`);
+    console.log(`Wrote ${SCREENSHOT}, ${FORECAST_SCREENSHOT}, ${PORTFOLIO_SCREENSHOT} and ${CHECK_SCREENSHOT}.`);
   } finally {
     await browser.close();
     server.close();

@@ -23,6 +23,39 @@ function deploymentUrl(addinUrl, port = 3000) {
   return addinUrl.endsWith("/") ? addinUrl : `${addinUrl}/`;
 }
 
+/** Hosts that are this computer: a development address, never one to deploy to. */
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * The address a production package is served from: an https URL of a folder on a web server
+ * (query, fragment, user name and password refused, a trailing slash added), or an Error that
+ * says what is wrong with it and gives an example.
+ *
+ * @param {string | undefined} text
+ * @returns {string}
+ * @example productionUrl("https://addins.example.nhs.uk/crs") // "https://addins.example.nhs.uk/crs/"
+ * @example productionUrl("http://addins.example.nhs.uk/crs/") // throws: not https
+ */
+function productionUrl(text) {
+  const example = "for example --url https://addins.example.nhs.uk/crs/";
+  if (!text) throw new Error(`Give the https address the add-in's files will be served from, ${example}.`);
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`--url ${text} is not a web address; give the full https address of the folder the files will be served from, ${example}.`);
+  }
+  if (url.protocol !== "https:" || !/^https:\/\//i.test(text)) {
+    throw new Error(`--url ${text} is not an https:// address: Office loads add-ins only over https; ${example}.`);
+  }
+  if (url.username || url.password) throw new Error(`--url ${text} carries a user name or password: give the plain address, which every user's Excel loads, ${example}.`);
+  if (url.search || url.hash) throw new Error(`--url ${text} has a query (?…) or a fragment (#…): give the address of the folder the files are served from, ${example}.`);
+  if (LOCAL_HOSTS.has(url.hostname)) {
+    throw new Error(`--url ${text} is this computer, which only you can reach: npm start serves the add-in for development; to deploy, give the address of the web server that will host it, ${example}.`);
+  }
+  return deploymentUrl(url.href);
+}
+
 /**
  * The manifest for a deployment: every development address replaced by `baseUrl`.
  *
@@ -35,4 +68,4 @@ function rewriteManifest(manifest, baseUrl) {
   return manifest.split(DEV_URL).join(baseUrl);
 }
 
-module.exports = { DEV_URL, deploymentUrl, rewriteManifest };
+module.exports = { DEV_URL, deploymentUrl, productionUrl, rewriteManifest };

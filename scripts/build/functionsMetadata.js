@@ -8,9 +8,12 @@ const METADATA_FILE = "functions.json";
  * Excel's top-level metadata options this add-in needs. `allowErrorForDataTypeAny` lets a cell
  * holding an error reach the functions inside a range (parameters of type any), so that the
  * error comes through in its own cell of the result only, instead of Excel not calling the
- * function at all and showing the error for the whole result.
+ * function at all and showing the error for the whole result. `allowCustomDataForDataTypeAny`,
+ * which the generator sets to true, is turned off: with it, a cell holding a data type (a
+ * formatted number, an entity) or an error would arrive as an object rather than as its value,
+ * and the functions read plain numbers, texts and CustomFunctions.Error cells.
  */
-const TOP_LEVEL_OPTIONS = Object.freeze({ allowErrorForDataTypeAny: true });
+const TOP_LEVEL_OPTIONS = Object.freeze({ allowCustomDataForDataTypeAny: false, allowErrorForDataTypeAny: true });
 
 /**
  * functions.json with the top-level options set, after the generator's own ones and before
@@ -18,7 +21,7 @@ const TOP_LEVEL_OPTIONS = Object.freeze({ allowErrorForDataTypeAny: true });
  *
  * @param {string} json the generated functions.json
  * @returns {string}
- * @example withTopLevelOptions('{"functions": []}') // '{\n    "allowErrorForDataTypeAny": true,\n    "functions": []\n}'
+ * @example withTopLevelOptions('{"functions": []}') // '{\n    "allowCustomDataForDataTypeAny": false,\n    "allowErrorForDataTypeAny": true,\n    "functions": []\n}'
  */
 function withTopLevelOptions(json) {
   const { functions, ...options } = JSON.parse(json);

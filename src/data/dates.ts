@@ -1,8 +1,5 @@
+import { EXCEL_EPOCH_UTC, MS_PER_DAY } from "../excel/dates";
 import type { ColumnKind, DatasetValue, IsoDate } from "./types";
-
-export const MS_PER_DAY = 86_400_000;
-/** Excel's day 0 in the 1900 date system, counted so that serials after 28 Feb 1900 are right. */
-export const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
 /**
  * The Excel (1900 date system) serial number of a calendar date.

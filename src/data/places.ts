@@ -2,6 +2,7 @@
  * Where a value of a user's data came from, named so that the user can find it: a cell of a
  * worksheet ("B7", "Sheet1!B7", "'GP counts'!B7") or a line of a file ("line 7").
  */
+import { columnLetters, sheetReference } from "../excel/a1";
 
 /**
  * Where a grid of cells was read from:
@@ -12,28 +13,6 @@
 export type GridOrigin =
   | { readonly kind: "range"; readonly sheet?: string; readonly row: number; readonly column: number }
   | { readonly kind: "csv"; readonly lines: readonly number[] };
-
-/** The letters of a column: 1 → "A", 26 → "Z", 27 → "AA". */
-export function columnLetters(column: number): string {
-  let letters = "";
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
-/**
- * A sheet name as a reference writes it before the "!": as it is when Excel would accept it
- * so (letters, digits, underscores and points, not starting with a digit and not itself like a
- * cell reference), otherwise in apostrophes with any apostrophe doubled.
- *
- * @example sheetReference("Sheet1") // "Sheet1"
- * @example sheetReference("GP counts") // "'GP counts'"
- */
-export function sheetReference(sheet: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^(R|C|RC|R\d+C\d+)$/i.test(sheet);
-  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-}
 
 /**
  * The name of the cell at a grid's `row` and `column` (counted from 0): its A1 address, with

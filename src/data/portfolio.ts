@@ -22,7 +22,8 @@ import { formatCount } from "../model/format";
 import { placeOf } from "./places";
 import { ProblemList, readCell, type Cell, type SeriesGrid } from "./series";
 import { SeriesError, type SeriesProblem } from "./seriesProblems";
-import { DATE_FORMS, describeDate, EXCEL_DATES, FIRST_SERIAL, LAST_SERIAL } from "./textValues";
+import { DATE_FORMS, describeDate, EXCEL_DATES, FIRST_SERIAL } from "./textValues";
+import { LAST_SERIAL } from "../excel/dates";
 
 /** The columns a portfolio needs, as its header names them (any case). */
 export const PORTFOLIO_COLUMNS = ["pct", "date", "registered", "gps", "practices"] as const;

@@ -5,7 +5,8 @@
  */
 import { isoToExcelSerial } from "./dates";
 import type { PortfolioModel, PortfolioOptions } from "../model/portfolio/analysis";
-import { DATE_FORMS, EXCEL_DATES, FIRST_SERIAL, LAST_SERIAL, readDateText, readNumberText } from "./textValues";
+import { DATE_FORMS, EXCEL_DATES, FIRST_SERIAL, readDateText, readNumberText } from "./textValues";
+import { LAST_SERIAL } from "../excel/dates";
 
 /** The options by the names the command line gives them (without the "--"). */
 export interface PortfolioOptionsInput {

@@ -18,7 +18,8 @@
  */
 import { placeOf, type GridOrigin } from "./places";
 import { SeriesError, type SeriesProblem, type SeriesProblemCode } from "./seriesProblems";
-import { DATE_FORMS, describeDate, EXCEL_DATES, FIRST_SERIAL, LAST_SERIAL, readDateText, readNumberText } from "./textValues";
+import { LAST_SERIAL } from "../excel/dates";
+import { DATE_FORMS, describeDate, EXCEL_DATES, FIRST_SERIAL, readDateText, readNumberText } from "./textValues";
 import { formatCount } from "../model/format";
 import { getFormatDateInfo, isDateFormat } from "numfmt";
 

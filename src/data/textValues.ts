@@ -8,6 +8,7 @@
  * - Dates are ISO (2005-06-30) or UK, day first (30/06/2005, 30/6/2005), with the year in full.
  *   They become Excel date serials, like a date typed into a cell.
  */
+import { LAST_SERIAL } from "../excel/dates";
 import { excelSerialToIso, isoToExcelSerial } from "./dates";
 import type { IsoDate } from "./types";
 
@@ -43,9 +44,8 @@ const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 /** Text shaped like a date in a form that is not accepted: other separators, a two-digit year, a time of day. */
 const OTHER_DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/;
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-/** Excel's first and last dates that serials count correctly: 1 Mar 1900 and 31 Dec 9999. */
+/** Excel's first date that serials count correctly, 1 Mar 1900 (the last is `LAST_SERIAL`, 31 Dec 9999). */
 export const FIRST_SERIAL = 61;
-export const LAST_SERIAL = 2_958_465;
 export const EXCEL_DATES = "Excel holds dates from 1 March 1900 to 31 December 9999 only";
 
 /**

@@ -66,11 +66,6 @@ export function sheetReference(sheet: string): string {
   return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
-/** A sheet name as formulas quote it: 'CRS model' (apostrophes doubled). */
-export function quoteSheetName(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
-}
-
 /** Excel's last row and column (XFD). */
 const LAST_ROW = 1_048_576;
 const LAST_COLUMN = 16_384;

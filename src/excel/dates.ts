@@ -6,9 +6,9 @@
  */
 
 /** The milliseconds of a day. */
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
 /** Serial 0, as a UTC time: serials count whole days from here. */
-const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+export const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 /** 31 Dec 9999, Excel's last date. */
 export const LAST_SERIAL = 2_958_465;
 /** 29 Feb 1900, the day Excel keeps so as to agree with Lotus 1-2-3. */

@@ -7,6 +7,20 @@ export function isEmpty(value: unknown): value is null | undefined | "" {
 }
 
 /**
+ * An optional argument that cannot be 0, with a 0 read as omitted. Desktop Excel may pass an
+ * empty cell as 0 where Excel on the web passes null (office-js #1951, #4702), so a market size,
+ * a confidence, a ceiling or a number of periods of 0 is taken for the empty cell it most likely
+ * is: the function gives the same result on every Excel. Arguments where 0 is a value (a
+ * threshold, a payment) keep it.
+ *
+ * @example zeroAsOmitted(0) // null
+ * @example zeroAsOmitted(150) // 150
+ */
+export function zeroAsOmitted(value: unknown): unknown {
+  return value === 0 ? null : value;
+}
+
+/**
  * Reads one cell as a number. An empty cell is `whenEmpty` (Excel's functions read a blank
  * cell as 0; an omitted optional argument takes its default). An error cell is thrown as it is,
  * so that it comes through, as in Excel's own functions. Text, booleans, NaN and infinities are
@@ -19,9 +33,13 @@ export function toNumber(value: unknown, argument: string, whenEmpty = 0): numbe
   throw new ModelError("value", `${argument} must be a number, not ${describe(value)}.`);
 }
 
-/** Reads one cell as a text (a dataset or model name); an empty cell is `whenEmpty`, an error cell is thrown as it is. */
+/**
+ * Reads one cell as a text (a dataset or model name, a unit); an empty cell is `whenEmpty`, and
+ * so is a 0, which no text argument takes and desktop Excel may pass for an empty cell (see
+ * `zeroAsOmitted`). An error cell is thrown as it is.
+ */
 export function toText(value: unknown, argument: string, whenEmpty = ""): string {
-  if (isEmpty(value)) return whenEmpty;
+  if (isEmpty(zeroAsOmitted(value))) return whenEmpty;
   if (typeof value === "string") return value;
   if (isExcelError(value)) throw value;
   throw new ModelError("value", `${argument} must be a text, not ${describe(value)}.`);

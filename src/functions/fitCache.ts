@@ -6,6 +6,16 @@
  * gives a new key and a fresh fit. A failure is kept too, so a column of cells over bad data
  * explains itself without refitting.
  */
+/**
+ * How many fits the functions keep: a workbook of 300 series (England had 303 PCTs), each with
+ * up to four fits (the three models and "auto"), so that one recalculation fits each series
+ * once whatever order Excel calculates its cells in; Excel may go down a column of one function
+ * over every series before the next column, where a smaller cache would have evicted the first
+ * series' fit by the time the next column needs it. A fit of a few dozen points is a few
+ * kilobytes (`npm run bench` prints the heap a full cache takes).
+ */
+export const FIT_CACHE_CAPACITY = 300 * 4;
+
 export class FitCache<T> {
   private readonly entries = new Map<string, { value: T } | { error: unknown }>();
 

@@ -15,9 +15,9 @@ import type { DiffusionFit } from "../model/fit";
 import { forecasterFor, type CountForecaster } from "../model/predictive";
 import { reachTime } from "../model/reach";
 import { timesAreDates } from "../model/timeOrigin";
-import { describe, elementwise, isEmpty, toNumber } from "./arguments";
+import { describe, elementwise, isEmpty, toNumber, zeroAsOmitted } from "./arguments";
 import { isExcelError, toExcelError } from "./errors";
-import { FitCache, fitKey } from "./fitCache";
+import { FIT_CACHE_CAPACITY, FitCache, fitKey } from "./fitCache";
 import { excelResult } from "./result";
 
 /** The header row of FIT's table ("Parameter (logistic)" in its first cell when the model is "auto"). */
@@ -70,15 +70,17 @@ export function FIT(model: string, times: any[][], values: any[][], market?: any
  */
 export function FORECAST(model: string, times: any[][], values: any[][], newTimes: any[][], market?: any, confidence?: any): any[][] {
   return excelResult(() => {
-    const level = toNumber(single(confidence, "confidence"), "confidence", 0.95);
+    const level = toNumber(zeroAsOmitted(single(confidence, "confidence")), "confidence", 0.95);
     // (1 + level)/2 is the upper bound's probability: a level so near 1 that it rounds to 1 has no bound.
     if (!(level > 0 && (1 + level) / 2 < 1)) throw new ModelError("num", "confidence must be between 0 and 1 (e.g. 0.95 for 95%).");
     const cells = readCells(newTimes, "newTimes");
-    const forecaster = fitOf(model, times, values, market).forecaster();
+    const fitted = fitOf(model, times, values, market);
+    const forecaster = fitted.forecaster();
+    const blank = blankZeros(cells, timesAreDates(fitted.fitted.fit.times));
     const percent = `${Number((level * 100).toPrecision(6))}%`;
     const rows: any[][] = [["Time", "Forecast", `Lower ${percent}`, `Upper ${percent}`]];
     cells.forEach((cell, index) => {
-      if (isEmpty(cell)) {
+      if (isEmpty(cell) || blank[index]) {
         rows.push(["", "", "", ""]);
         return;
       }
@@ -176,13 +178,13 @@ interface CachedFit {
   forecaster(): CountForecaster;
 }
 
-/** Fits of recent inputs: enough for a few data ranges and models on a sheet. */
-const FITS = new FitCache<CachedFit>(16);
+/** Fits of recent inputs: enough for every series and model of a large workbook (see FIT_CACHE_CAPACITY). */
+const FITS = new FitCache<CachedFit>(FIT_CACHE_CAPACITY);
 
 /** Reads the model, data and market size and fits the model, or takes the fit from the cache. */
 function fitOf(model: unknown, times: unknown, values: unknown, market: unknown): { choice: ModelChoice; fitted: ChosenFit; forecaster(): CountForecaster } {
   const choice = readModel(model);
-  const known = single(market, "market");
+  const known = zeroAsOmitted(single(market, "market"));
   const data = readSeries(times, values);
   const options = isEmpty(known) ? {} : { market: toNumber(known, "market") };
   const cached = FITS.get(fitKey(choice, options.market, data.times, data.values), () => {
@@ -214,7 +216,7 @@ function withHint(error: unknown, model: string, times: readonly number[]): unkn
 
 /** The model choice of a name (any case): a model's name or "auto", or a #VALUE!-kind error listing them. */
 function readModel(value: unknown): ModelChoice {
-  const name = single(value, "model");
+  const name = zeroAsOmitted(single(value, "model"));
   if (isExcelError(name)) throw name;
   if (typeof name === "string") {
     if (name.trim().toLowerCase() === "auto") return "auto";
@@ -265,9 +267,29 @@ function readCells(range: unknown, argument: string): unknown[] {
 }
 
 /**
+ * Which cells of a column of times are 0s standing for empty cells, as desktop Excel may pass
+ * them (office-js #1951): a 0 after a time above 0 (times rise, so it cannot be the next one),
+ * or any 0 among dates (day 0 of 1900 is no count's date). Where neither holds (a 0 at the top
+ * of periods, a launch) it is a time like any other.
+ *
+ * @example blankZeros([1, 2, 0, 0], false) // [false, false, true, true]
+ * @example blankZeros([0, 1, 2], false) // [false, false, false]
+ */
+function blankZeros(times: readonly unknown[], dates: boolean): boolean[] {
+  let afterPositive = false;
+  return times.map((time) => {
+    const blank = time === 0 && (afterPositive || dates);
+    if (typeof time === "number" && time > 0) afterPositive = true;
+    return blank;
+  });
+}
+
+/**
  * The paired times and values as numbers. The two ranges must have as many cells; a pair blank
- * in both is skipped (so a range can reach below the data); a blank on one side only, or a cell
- * that is not a number, is a #VALUE!-kind error naming the argument and the item.
+ * in both is skipped (so a range can reach below the data), and so is a pair whose time is
+ * empty, or a 0 that can only be an empty cell (see `blankZeros`), beside a count that is empty
+ * or 0, as desktop Excel passes an empty count cell; a blank on one side only, or a cell that is
+ * not a number, is a #VALUE!-kind error naming the argument and the item.
  */
 function readSeries(times: unknown, values: unknown): { times: number[]; values: number[] } {
   const timeCells = readCells(times, "times");
@@ -278,11 +300,15 @@ function readSeries(times: unknown, values: unknown): { times: number[]; values:
       `times and values must have as many cells each (times has ${timeCells.length}, values ${valueCells.length}).`,
     );
   }
+  const dates = timesAreDates(timeCells.filter((cell): cell is number => typeof cell === "number" && cell !== 0));
+  const blank = blankZeros(timeCells, dates);
   const result = { times: [] as number[], values: [] as number[] };
   for (let i = 0; i < timeCells.length; i++) {
     const t = timeCells[i];
     const y = valueCells[i];
-    if (isEmpty(t) && isEmpty(y)) continue;
+    // A count of 0 beside no time, or beside a 0 that stands for an empty cell, is an empty count cell too.
+    const timeBlank = isEmpty(t) || blank[i];
+    if (timeBlank && (isEmpty(y) || y === 0)) continue;
     result.times.push(readNumber(t, "times", i, isEmpty(y) ? undefined : "values"));
     result.values.push(readNumber(y, "values", i, isEmpty(t) ? undefined : "times"));
   }
@@ -301,4 +327,75 @@ function readNumber(cell: unknown, argument: string, index: number, other: strin
 function uncertaintyError(fit: DiffusionFit): CustomFunctions.Error {
   const kind = fit.variance === undefined ? "na" : "num";
   return toExcelError(new ModelError(kind, fit.uncertaintyNote ?? "The fit has no standard errors."));
+}
+
+/**
+ * The model "auto" uses for these counts: the one with the lowest AICc among bass, logistic and gompertz (COMPARE's row with Delta 0), as one text, so a sheet can name it without reading a cell of COMPARE's table.
+ * Example: =CRS.BESTMODEL(A2:A13, B2:B13, 150) → "logistic" for a PCT's twelve monthly counts of its 150 GPs that a logistic curve fits best.
+ * @customfunction BESTMODEL
+ * @param times The times of the counts, one row or column: periods (e.g. months) or dates.
+ * @param values The cumulative counts at those times, 0 or more; rows blank in both are skipped.
+ * @param [market] A known market size, greater than 0, held fixed in every model; fitted if omitted. One value, not a range: a fit has one market size.
+ * @returns "bass", "logistic" or "gompertz"; #N/A with the reason if no model has an AICc.
+ */
+export function BESTMODEL(times: any[][], values: any[][], market?: any): any[][] {
+  return excelResult(() => [[fitOf("auto", times, values, market).fitted.comparison!.best.fit.model.name]]);
+}
+
+/**
+ * The Akaike weight of a model among the three on the same counts (COMPARE's Weight column, 0 to 1): how much the counts favour it, as one number.
+ * Example: =CRS.WEIGHT("logistic", A2:A13, B2:B13, 150) → 0.93 when the counts favour the logistic curve 93 to 7 over the others.
+ * @customfunction WEIGHT
+ * @param model "bass", "logistic", "gompertz" or "auto" (the weight of the model "auto" uses), in any case. One name, not a range: one model's weight.
+ * @param times The times of the counts, one row or column: periods (e.g. months) or dates.
+ * @param values The cumulative counts at those times, 0 or more; rows blank in both are skipped.
+ * @param [market] A known market size, greater than 0, held fixed in every model; fitted if omitted. One value, not a range: a fit has one market size.
+ * @returns The weight, from 0 to 1; 0 for a model with no AICc.
+ */
+export function WEIGHT(model: string, times: any[][], values: any[][], market?: any): any[][] {
+  return excelResult(() => {
+    const choice = readModel(model);
+    const comparison = fitOf("auto", times, values, market).fitted.comparison!;
+    const name = choice === "auto" ? comparison.best.fit.model.name : choice;
+    return [[comparison.scores.find((score) => score.model.name === name)!.weight]];
+  });
+}
+
+/** The figures of FORECAST's table FORECASTAT gives, by the start of their column's header. */
+const FORECAST_FIGURES = ["forecast", "lower", "upper", "fitted"] as const;
+
+/**
+ * One figure of FORECAST at each time, as a number of its own: the forecast, the lower or upper bound, or the fitted curve; so a sheet takes a figure without reading a cell of FORECAST's table, and an error is that figure's only.
+ * Example: =CRS.FORECASTAT("auto", A2:A9, B2:B9, DATE(2005,6,30), "upper", 150, 0.8) → the upper 80% bound of a PCT's count of its 150 GPs on 30 June 2005.
+ * @customfunction FORECASTAT
+ * @param model "bass", "logistic", "gompertz" or "auto", in any case. One name, not a range: one model is fitted.
+ * @param times The times of the counts, one row or column: periods (e.g. months since the launch) or dates.
+ * @param values The cumulative counts at those times, 0 or more; rows blank in both are skipped.
+ * @param time The time of the figure, in the units of times (e.g. DATE(2005,6,30)); a range gives a figure for each.
+ * @param figure "forecast", "lower", "upper" or "fitted" (the least-squares curve), as FORECAST's columns, in any case. One name, not a range: one column of FORECAST.
+ * @param [market] A known market size, greater than 0, held fixed; fitted if omitted. One value, not a range: a fit has one market size.
+ * @param [confidence] The probability the bounds are to hold the count, between 0 and 1; 0.95 if omitted. One value, not a range: the bounds of one confidence.
+ * @returns The figure at each time, as FORECAST gives it.
+ */
+export function FORECASTAT(model: string, times: any[][], values: any[][], time: any[][], figure: any, market?: any, confidence?: any): any[][] {
+  return excelResult(() => {
+    const wanted = zeroAsOmitted(single(figure, "figure"));
+    if (isExcelError(wanted)) throw wanted;
+    const name = typeof wanted === "string" ? wanted.trim().toLowerCase() : "";
+    if (!(FORECAST_FIGURES as readonly string[]).includes(name)) {
+      throw new ModelError("value", `figure must be "forecast", "lower", "upper" or "fitted", not ${describe(wanted)}.`);
+    }
+    const empty = new ModelError("na", "time is empty: give the time of the figure.");
+    return elementwise([time], (cells) => {
+      if (isEmpty(cells[0])) throw empty;
+      const table = FORECAST(model, times, values, [[cells[0]]], market, confidence);
+      const column = table[0].findIndex((header) => String(header).toLowerCase().startsWith(name));
+      if (column < 0) throw new ModelError("na", `FORECAST has no ${name} column.`);
+      const cell: unknown = table[1][column];
+      if (isExcelError(cell)) throw cell;
+      // FORECAST's blank row: a time 0 that stands for an empty cell (see blankZeros).
+      if (isEmpty(cell)) throw empty;
+      return toNumber(cell, name);
+    });
+  });
 }

@@ -15,12 +15,13 @@ import { periodsBetween } from "../model/periods";
 import { periodsTo } from "../model/periodsTo";
 import { project } from "../model/project";
 import { DEFAULT_THRESHOLD, shortfall } from "../model/threshold";
-import { elementwise, isEmpty, toNumber, toText } from "./arguments";
+import { elementwise, isEmpty, toNumber, toText, zeroAsOmitted } from "./arguments";
 import { excelResult } from "./result";
 
-/** An optional parameter with no default: undefined when omitted or empty. */
+/** An optional parameter with no default that cannot be 0 (a ceiling): undefined when omitted, empty or 0 (see `zeroAsOmitted`). */
 function optionalNumber(value: unknown, argument: string): number | undefined {
-  return isEmpty(value) ? undefined : toNumber(value, argument);
+  const cell = zeroAsOmitted(value);
+  return isEmpty(cell) ? undefined : toNumber(cell, argument);
 }
 
 /**
@@ -29,13 +30,13 @@ function optionalNumber(value: unknown, argument: string): number | undefined {
  * @customfunction GROWTH
  * @param start The value at the start, greater than 0 (e.g. 25,072 staff registered at the beginning of June 2005).
  * @param end The value at the end, 0 or more (e.g. 75,216 staff registered at the beginning of August 2005).
- * @param [periods] The number of periods from start to end, greater than 0; 1 if omitted (e.g. 2 months).
+ * @param [periods] The number of periods from start to end, greater than 0; 1 if omitted, empty or 0 (e.g. 2 months).
  * @returns The growth rate per period (0.732 is 73.2%).
  */
 export function GROWTH(start: any[][], end: any[][], periods?: any[][]): any[][] {
   return excelResult(() =>
     elementwise([start, end, periods], (cells) =>
-      compoundGrowthRate(toNumber(cells[0], "start"), toNumber(cells[1], "end"), toNumber(cells[2], "periods", 1)),
+      compoundGrowthRate(toNumber(cells[0], "start"), toNumber(cells[1], "end"), toNumber(zeroAsOmitted(cells[2]), "periods", 1)),
     ),
   );
 }
@@ -46,7 +47,7 @@ export function GROWTH(start: any[][], end: any[][], periods?: any[][]): any[][]
  * @customfunction PERIODS
  * @param startDate The first date (e.g. DATE(2005,6,30), when 3,500 GPs were registered).
  * @param endDate The second date; before startDate gives a negative number (e.g. DATE(2005,8,1)).
- * @param [unit] "day", "week", "month", "quarter" or "year" (plural and any case accepted); "month" if omitted.
+ * @param [unit] "day", "week", "month", "quarter" or "year" (plural and any case accepted); "month" if omitted or empty.
  * @returns The number of periods from startDate to endDate.
  */
 export function PERIODS(startDate: any[][], endDate: any[][], unit?: any[][]): any[][] {
@@ -64,7 +65,7 @@ export function PERIODS(startDate: any[][], endDate: any[][], unit?: any[][]): a
  * @param current The value now, 0 or more (e.g. 18,981 GPs registered at the beginning of August 2005).
  * @param rate The growth rate per period, above -1 (e.g. 0.25 for 25% a month).
  * @param periods The number of periods ahead; negative looks back (e.g. 6 months).
- * @param [ceiling] The level growth saturates at, greater than 0 (e.g. 35,000 GPs); plain compound growth if omitted.
+ * @param [ceiling] The level growth saturates at, greater than 0 (e.g. 35,000 GPs); plain compound growth if omitted, empty or 0.
  * @returns The projected value.
  */
 export function PROJECT(current: any[][], rate: any[][], periods: any[][], ceiling?: any[][]): any[][] {
@@ -87,7 +88,7 @@ export function PROJECT(current: any[][], rate: any[][], periods: any[][], ceili
  * @param current The value now, 0 or more (e.g. 3,500 GPs registered at the end of June 2005).
  * @param target The value to reach (e.g. 18,981 GPs).
  * @param rate The growth rate per period, above -1 (e.g. 0.25 for 25% a month).
- * @param [ceiling] The level growth saturates at, greater than 0 (e.g. 35,000 GPs); plain compound growth if omitted.
+ * @param [ceiling] The level growth saturates at, greater than 0 (e.g. 35,000 GPs); plain compound growth if omitted, empty or 0.
  * @returns The number of periods until the target is reached.
  */
 export function PERIODSTO(current: any[][], target: any[][], rate: any[][], ceiling?: any[][]): any[][] {

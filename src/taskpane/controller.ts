@@ -8,6 +8,7 @@ import type { Dataset } from "../data";
 import { planDatasets, planModel } from "../workbook/sheets";
 import {
   BUILDING_MESSAGE,
+  CHECKING_MESSAGE,
   CONNECTING_MESSAGE,
   FORECASTING_MESSAGE,
   NOTHING_SELECTED_MESSAGE,
@@ -17,19 +18,35 @@ import {
   insertingMessage,
   portfolioFailure,
 } from "./display";
+import { type CheckReport, checkReport, checkThisExcel, type OfficeFacts } from "./excelCheck";
 import { runPlan } from "./officeWriter";
 import { readSelection, runForecast } from "./forecastAction";
 import { formOptions } from "./forecastForm";
 import { planForecastFromData } from "./forecastFromData";
 import { planPortfolioFromData } from "./portfolioFromData";
 import { parseSourceRequest, requestText } from "./sourceRequest";
-import { type PaneView, setAvailable, showNotice, showStatus } from "./view";
+import { type PaneView, setAvailable, showCheckReport, showNotice, showStatus } from "./view";
 
 /** Runs a batch of Office.js requests, as `Excel.run` does. */
 export type ExcelBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** Where the pane runs: in Excel (with a way to run batches), or not, with a notice why. */
-export type Host = { readonly run: ExcelBatch; readonly notice: null } | { readonly run: null; readonly notice: string };
+/**
+ * Where the pane runs: in Excel (with a way to run batches, and to have the add-in load with the
+ * workbook from now on: see startup.ts), or not, with a notice why.
+ */
+export type Host =
+  | { readonly run: ExcelBatch; readonly notice: null; readonly loadWithDocument?: () => Promise<unknown>; readonly office?: OfficeFacts }
+  | { readonly run: null; readonly notice: string };
+
+/** Office as a host that does not describe itself: the check then reports its host as unknown. */
+const UNKNOWN_OFFICE: OfficeFacts = { context: { requirements: { isSetSupported: () => false } } };
+
+/** A check that found something this Excel lacks: shown as the status line's error. */
+class CheckFailed extends Error {
+  constructor(readonly report: CheckReport) {
+    super(report.summary);
+  }
+}
 
 /** Why an action cannot start with what the pane holds, said before anything is asked of Excel. */
 interface Refusal {
@@ -41,13 +58,15 @@ function isRefusal(prepared: unknown): prepared is Refusal {
 }
 
 /**
- * Wires the pane's controls to the five actions (insert, build, forecast, portfolio, use the selection),
+ * Wires the pane's controls to the six actions (insert, build, forecast, portfolio, use the selection, check),
  * keeps the selection count and the availability of the buttons current, and runs one action
  * at a time.
  */
 export class PaneController {
   private host: Host | null = null;
   private busy = false;
+  /** Whether an action has written to this workbook, and the add-in was set to load with it. */
+  private loadsWithDocument = false;
 
   constructor(private readonly view: PaneView) {
     view.selectAll.addEventListener("change", () => this.selectAll(view.selectAll.checked));
@@ -64,6 +83,7 @@ export class PaneController {
       void this.portfolio();
     });
     view.portfolio.useSelection.addEventListener("click", () => void this.useSelection(view.portfolio.source));
+    view.checkButton.addEventListener("click", () => void this.checkExcel());
     this.showSelection();
     this.refreshButtons();
   }
@@ -96,7 +116,7 @@ export class PaneController {
   private refreshButtons(): void {
     const ready = this.host !== null && this.host.run !== null && !this.busy;
     const { forecast, portfolio } = this.view;
-    for (const button of [this.view.insertButton, this.view.buildButton, forecast.button, forecast.useSelection, portfolio.button, portfolio.useSelection]) {
+    for (const button of [this.view.insertButton, this.view.buildButton, forecast.button, forecast.useSelection, portfolio.button, portfolio.useSelection, this.view.checkButton]) {
       setAvailable(button, ready);
     }
     this.view.body.setAttribute("aria-busy", String(this.busy));
@@ -108,7 +128,11 @@ export class PaneController {
     await this.run(
       () => (datasets.length === 0 ? { problem: NOTHING_SELECTED_MESSAGE } : datasets),
       insertingMessage(datasets.length),
-      async (run) => (await run((context) => runPlan(context, (taken) => planDatasets(datasets, taken)))).messages,
+      async (run) => {
+        const plan = await run((context) => runPlan(context, (taken) => planDatasets(datasets, taken)));
+        this.loadWithDocument();
+        return plan.messages;
+      },
       (error) => [failureMessage("insert the datasets", error)],
     );
   }
@@ -119,7 +143,11 @@ export class PaneController {
     await this.run(
       () => formulas,
       BUILDING_MESSAGE,
-      async (run) => (await run((context) => runPlan(context, (taken) => planModel(taken, { formulas })))).messages,
+      async (run) => {
+        const plan = await run((context) => runPlan(context, (taken) => planModel(taken, { formulas })));
+        this.loadWithDocument();
+        return plan.messages;
+      },
       (error) => [failureMessage("build the model", error)],
     );
   }
@@ -139,6 +167,7 @@ export class PaneController {
         const plan = await run((context) =>
           runForecast(context, request, (data, taken) => planForecastFromData(data, options, taken)),
         );
+        this.loadWithDocument();
         return plan.messages;
       },
       forecastFailure,
@@ -181,6 +210,40 @@ export class PaneController {
       },
       forecastFailure,
     );
+  }
+
+  /**
+   * Checks this Excel (see excelCheck.ts) and shows the report: a line per check in the Check
+   * tab, marked as working or not, and its first sentence in the status line, a success when
+   * everything works, else an error.
+   */
+  async checkExcel(): Promise<void> {
+    const host = this.host;
+    showCheckReport(this.view.checkReport, []);
+    await this.run(
+      // `run` refuses first outside Excel; in Excel, Office describes itself.
+      () => (host?.run ? (host.office ?? UNKNOWN_OFFICE) : UNKNOWN_OFFICE),
+      CHECKING_MESSAGE,
+      async (run, office) => {
+        const report = checkReport(await checkThisExcel(run, office));
+        showCheckReport(this.view.checkReport, report.lines);
+        if (!report.ok) throw new CheckFailed(report);
+        return [report.summary];
+      },
+      (error) => (error instanceof CheckFailed ? [error.report.summary] : [failureMessage("run the check", error)]),
+    );
+  }
+
+  /**
+   * After the first action that wrote to this workbook: has the add-in load whenever the
+   * workbook opens, so that the formulas it wrote calculate without the pane (see startup.ts).
+   * Not awaited: the action's result is shown at once, and a refusal changes nothing for it.
+   */
+  private loadWithDocument(): void {
+    const host = this.host;
+    if (this.loadsWithDocument || host === null || host.run === null) return;
+    this.loadsWithDocument = true;
+    void host.loadWithDocument?.();
   }
 
   /**

@@ -48,6 +48,8 @@ export const BUILDING_MESSAGE = "Building the model…";
 export const FORECASTING_MESSAGE = "Reading your data and adding the forecast…";
 /** What the portfolio action says while it works. */
 export const PORTFOLIO_MESSAGE = "Reading the PCTs' counts, fitting them together and adding the portfolio…";
+/** The progress sentence of "Check this Excel". */
+export const CHECKING_MESSAGE = "Checking this Excel: trying the functions in a scratch sheet…";
 /** What an action says before Office.js has told the pane where it runs. */
 export const CONNECTING_MESSAGE = "Connecting to Excel…";
 /** What the insert action says when no dataset is ticked. */

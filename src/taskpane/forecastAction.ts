@@ -3,13 +3,15 @@
  * whatever the number of rows:
  *
  * - Forecast: one round trip reads the counts (with where they are, the rows below them and
- *   their table) and the names the workbook uses; the plan is made and checked without Excel
+ *   their table), the names the workbook uses and its date system (a 1904 workbook's dates are
+ *   read into the 1900 system the add-in counts in, and its dates written back in 1904's); the plan is made and checked without Excel
  *   (a range it cannot use throws here, and nothing is written); one more round trip writes the
  *   sheet (and only if Excel refuses a write part-way, one more undoes it).
  * - Use the selection: one round trip reads what is selected.
  */
 import type { TakenNames, WorkbookPlan } from "../workbook/plan";
-import { applyPlan, readWithTakenNames } from "./officeWriter";
+import { DAYS_FROM_1900_TO_1904, type DateSystem, shiftDates } from "./dateSystem";
+import { applyPlan, readWithTakenNames, type WorkbookRead } from "./officeWriter";
 import { type SourceData, queueSelectionRead, queueSourceRead } from "./sourceReader";
 import { type SourceRequest, requestText } from "./sourceRequest";
 
@@ -47,15 +49,21 @@ export async function runForecast(
   request: SourceRequest,
   makePlan: (data: SourceData, taken: TakenNames) => WorkbookPlan,
 ): Promise<WorkbookPlan> {
-  let read: { taken: TakenNames; read: SourceData };
+  let read: WorkbookRead<SourceData>;
   try {
     read = await readWithTakenNames(context, () => queueSourceRead(context, request));
   } catch (error) {
     throw isNotFound(error) ? new SourceNotFoundError(request) : error;
   }
-  const plan = makePlan(read.read, read.taken);
-  await applyPlan(context, plan, read.taken);
+  const plan = makePlan(inSystemOf1900(read.read, read.dateSystem), read.taken);
+  await applyPlan(context, plan, read.taken, read.dateSystem);
   return plan;
+}
+
+/** The counts read, their dates moved from a 1904 workbook's serials to the 1900 ones the add-in counts in (see dateSystem.ts). */
+function inSystemOf1900(data: SourceData, dateSystem: DateSystem | null): SourceData {
+  if (dateSystem !== 1904) return data;
+  return { ...data, grid: { ...data.grid, values: shiftDates(data.grid.values, data.grid.numberFormat, DAYS_FROM_1900_TO_1904) } };
 }
 
 /** What "Use the selection" puts in the Data field: the table the selection is in, or its used range (1 round trip). */

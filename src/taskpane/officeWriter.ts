@@ -35,6 +35,7 @@ import type {
   WorkbookPlan,
 } from "../workbook/plan";
 import { columnWidthPoints, NO_TAKEN_NAMES, nameKey, checkPlan, PlanError, rangeCells } from "../workbook/plan";
+import { type DateSystem, queueDateSystem, shiftDates, writeShift } from "./dateSystem";
 import { AddedItems, syncOrRemoveAdded } from "./removeAdded";
 
 /** The most `context.sync()` round trips one action makes. */
@@ -61,13 +62,22 @@ export async function readTakenNames(context: Excel.RequestContext): Promise<Tak
   return (await readWithTakenNames(context, () => () => undefined)).taken;
 }
 
+/** What the first round trip of an action reads: the names in use, the workbook's date system, and the action's own reads. */
+export interface WorkbookRead<T> {
+  readonly taken: TakenNames;
+  /** Null when Excel did not say (then the add-in writes 1900 serials, Excel's default). */
+  readonly dateSystem: DateSystem | null;
+  readonly read: T;
+}
+
 /**
- * Reads the names the workbook uses in the same round trip as other reads: `queue` queues
- * them and returns what gives their result after the sync. If that round trip fails, it is
- * tried once more without sheet-scoped names (which some hosts cannot load with the sheets),
- * unless the failure is Excel's ItemNotFound: something the other reads asked for is not there.
+ * Reads the names the workbook uses and its date system in the same round trip as other reads:
+ * `queue` queues them and returns what gives their result after the sync. If that round trip
+ * fails, it is tried once more without sheet-scoped names (which some hosts cannot load with the
+ * sheets), unless the failure is Excel's ItemNotFound: something the other reads asked for is
+ * not there.
  */
-export async function readWithTakenNames<T>(context: Excel.RequestContext, queue: () => () => T): Promise<{ taken: TakenNames; read: T }> {
+export async function readWithTakenNames<T>(context: Excel.RequestContext, queue: () => () => T): Promise<WorkbookRead<T>> {
   try {
     return await loadTakenNames(context, queue, true);
   } catch (error) {
@@ -76,9 +86,10 @@ export async function readWithTakenNames<T>(context: Excel.RequestContext, queue
   }
 }
 
-async function loadTakenNames<T>(context: Excel.RequestContext, queue: () => () => T, withSheetNames: boolean): Promise<{ taken: TakenNames; read: T }> {
+async function loadTakenNames<T>(context: Excel.RequestContext, queue: () => () => T, withSheetNames: boolean): Promise<WorkbookRead<T>> {
   const workbook = context.workbook;
   const result = queue();
+  const dateSystem = queueDateSystem(context);
   const sheets = workbook.worksheets.load(withSheetNames ? "items/name, items/names/items/name" : "items/name");
   const tables = workbook.tables.load("items/name");
   const names = workbook.names.load("items/name");
@@ -89,7 +100,7 @@ async function loadTakenNames<T>(context: Excel.RequestContext, queue: () => () 
     tables: tables.items.map((table) => table.name),
     names: [...names.items.map((item) => item.name), ...sheetNames],
   };
-  return { taken, read: result() };
+  return { taken, dateSystem: dateSystem(), read: result() };
 }
 
 /** A date axis's time unit as Office.js names it. */
@@ -135,11 +146,11 @@ function queueStyle(range: Excel.Range, style: CellStyle, rows: number, columns:
   }
 }
 
-function queueRangeWrite(sheet: Excel.Worksheet, write: RangeWrite): void {
+function queueRangeWrite(sheet: Excel.Worksheet, write: RangeWrite, dateShift: number): void {
   const cells = rangeCells(write);
   const range = sheet.getRange(cells.address);
-  // Formulas and literals go in one 2D array: one request for the whole range.
-  range.formulas = cells.inputs;
+  // Formulas and literals go in one 2D array: one request for the whole range; dates in the workbook's system.
+  range.formulas = dateShift === 0 ? cells.inputs : shiftDates(cells.inputs, cells.numberFormats, dateShift);
   // Formats after the cells, so that a text format never turns a formula into text.
   if (cells.numberFormats !== null) range.numberFormat = cells.numberFormats;
   if (cells.style) queueStyle(range, cells.style, cells.rows, cells.columns);
@@ -228,8 +239,8 @@ function queuePageSetup(sheet: Excel.Worksheet, plan: PageSetupPlan): void {
 }
 
 /** Queues everything written on a sheet the plan adds but its charts. */
-function queueSheetContents(sheet: Excel.Worksheet, plan: SheetPlan): void {
-  plan.ranges.forEach((write) => queueRangeWrite(sheet, write));
+function queueSheetContents(sheet: Excel.Worksheet, plan: SheetPlan, dateShift: number): void {
+  plan.ranges.forEach((write) => queueRangeWrite(sheet, write, dateShift));
   for (const table of plan.tables) {
     // A Range, not an address text: a text without a sheet name would go to the active sheet.
     const added = sheet.tables.add(sheet.getRange(table.address), true);
@@ -254,9 +265,16 @@ function truncateComment(comment: string): string {
  * defined names on them, then each sheet's contents, so every name exists before a formula
  * uses it. The plan is checked first against the names `taken` in the workbook (by default none
  * but its own), so a plan that is malformed or takes a taken name throws before a single request
- * is queued.
+ * is queued. The plan's dates (numbers formatted as dates, 1900 serials) are written in the
+ * workbook's `dateSystem`.
  */
-export function queuePlan(context: Excel.RequestContext, plan: WorkbookPlan, taken: TakenNames = NO_TAKEN_NAMES, record = new AddedItems()): void {
+export function queuePlan(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  taken: TakenNames = NO_TAKEN_NAMES,
+  record = new AddedItems(),
+  dateSystem: DateSystem | null = 1900,
+): void {
   checkPlan(plan, taken);
   const added = new Map<string, Excel.Worksheet>();
   for (const sheetPlan of plan.sheets) {
@@ -272,7 +290,7 @@ export function queuePlan(context: Excel.RequestContext, plan: WorkbookPlan, tak
     context.workbook.names.add(name.name, sheetOf(name.sheet).getRange(name.address), truncateComment(name.comment));
     record.name(name.name);
   }
-  for (const sheetPlan of plan.sheets) queueSheetContents(sheetOf(sheetPlan.name), sheetPlan);
+  for (const sheetPlan of plan.sheets) queueSheetContents(sheetOf(sheetPlan.name), sheetPlan, writeShift(dateSystem));
   // Charts last, once every sheet's cells are queued: a chart may draw another sheet's cells, and
   // a chart added over cells not yet written could start without the series it is given.
   for (const sheetPlan of plan.sheets) {
@@ -287,25 +305,25 @@ export function queuePlan(context: Excel.RequestContext, plan: WorkbookPlan, tak
 /**
  * Checks a plan against the names `taken` in the workbook (by default none but its own), queues
  * every write and sends them to Excel in one round trip; if Excel refuses one, removes what the
- * action had added in one more (see removeAdded.ts).
+ * action had added in one more (see removeAdded.ts). Dates are written in `dateSystem`.
  */
-export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan, taken: TakenNames = NO_TAKEN_NAMES): Promise<void> {
+export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan, taken: TakenNames = NO_TAKEN_NAMES, dateSystem: DateSystem | null = 1900): Promise<void> {
   const added = new AddedItems();
-  queuePlan(context, plan, taken, added);
+  queuePlan(context, plan, taken, added, dateSystem);
   await syncOrRemoveAdded(context, added);
 }
 
 /**
- * One action: reads the taken names (1 round trip), makes the plan from them, checks it takes
- * none of them, and applies it (1 round trip). Returns the plan applied, whose messages say what
- * was created where.
+ * One action: reads the taken names and the date system (1 round trip), makes the plan from the
+ * names, checks it takes none of them, and applies it in the workbook's date system (1 round
+ * trip). Returns the plan applied, whose messages say what was created where.
  */
 export async function runPlan(
   context: Excel.RequestContext,
   makePlan: (taken: TakenNames) => WorkbookPlan,
 ): Promise<WorkbookPlan> {
-  const taken = await readTakenNames(context);
+  const { taken, dateSystem } = await readWithTakenNames(context, () => () => undefined);
   const plan = makePlan(taken);
-  await applyPlan(context, plan, taken);
+  await applyPlan(context, plan, taken, dateSystem);
   return plan;
 }

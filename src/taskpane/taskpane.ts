@@ -9,6 +9,7 @@ import { DATASETS, SOURCE } from "../data";
 import { type Host, PaneController } from "./controller";
 import { NEEDS_EXCEL_MESSAGE, OLD_EXCEL_MESSAGE } from "./display";
 import { EXCEL_API_VERSION } from "./officeWriter";
+import { loadWithDocument } from "./startup";
 import { applyTheme, type OfficeThemeColors } from "./theme";
 import { renderPane } from "./view";
 
@@ -25,7 +26,7 @@ async function detectHost(): Promise<Host> {
   followOfficeTheme();
   if (info.host !== Office.HostType.Excel || typeof Excel === "undefined") return outside;
   if (!Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_VERSION)) return { run: null, notice: OLD_EXCEL_MESSAGE };
-  return { run: (batch) => Excel.run(batch), notice: null };
+  return { run: (batch) => Excel.run(batch), notice: null, loadWithDocument: () => loadWithDocument(Office), office: Office };
 }
 
 /** The Office theme, where the host reports one (Office on the web and some hosts do not). */

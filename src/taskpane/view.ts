@@ -1,29 +1,17 @@
 /**
  * The task pane's page, built with createElement and textContent only (never innerHTML): the
- * header, three tabs (the article's datasets with their figures and quotes, the PCT model, and
- * "Forecast from your data" with its options), each with its action always in view below it,
+ * header, four tabs (the article's datasets with their figures and quotes, the PCT model,
+ * "Forecast from your data" with its options, and "Check this Excel"), each with its action always in view below it,
  * and the status line. The view shows; the controller in `controller.ts` decides.
  */
 import type { Dataset, DatasetRow, Source } from "../data";
 import { FORECAST_DEFAULTS } from "../workbook/sheets";
 import { basisLabel, formatValue, isNumeric, rowCount } from "./display";
 import { type Tabs, createTabs } from "./tabs";
+import { field, h, panel, select, textInput } from "./elements";
+import { type PortfolioControls, portfolioPanel } from "./portfolioPanel";
 
-type Attributes = Readonly<Record<string, string>>;
-
-/** An element with attributes and children (texts become text nodes). */
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Attributes = {},
-  ...children: (Node | string | null)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  for (const child of children) {
-    if (child !== null) element.append(typeof child === "string" ? document.createTextNode(child) : child);
-  }
-  return element;
-}
+export type { PortfolioControls };
 
 /** The controls of "Forecast from your data": where the counts are, the options, the action. */
 export interface ForecastControls {
@@ -41,22 +29,6 @@ export interface ForecastControls {
   readonly button: HTMLButtonElement;
 }
 
-/** The controls of "Portfolio": where the long-form table is, the scheme and target, the action. */
-export interface PortfolioControls {
-  readonly form: HTMLFormElement;
-  /** An address or a table name; empty for the selection. */
-  readonly source: HTMLInputElement;
-  readonly useSelection: HTMLButtonElement;
-  readonly threshold: HTMLInputElement;
-  readonly payment: HTMLInputElement;
-  readonly deadline: HTMLInputElement;
-  readonly targetShare: HTMLInputElement;
-  readonly targetDate: HTMLInputElement;
-  readonly model: HTMLSelectElement;
-  readonly confidence: HTMLInputElement;
-  readonly button: HTMLButtonElement;
-}
-
 /** The controls and regions the controller works with. */
 export interface PaneView {
   readonly tabs: Tabs;
@@ -68,6 +40,9 @@ export interface PaneView {
   readonly buildButton: HTMLButtonElement;
   readonly forecast: ForecastControls;
   readonly portfolio: PortfolioControls;
+  readonly checkButton: HTMLButtonElement;
+  /** The list "Check this Excel" reports in, a line per check. */
+  readonly checkReport: HTMLElement;
   readonly notice: HTMLElement;
   readonly status: HTMLElement;
   /** The main region, marked busy while an action runs. */
@@ -190,16 +165,6 @@ function datasetItem(dataset: Dataset): { item: HTMLLIElement; box: HTMLInputEle
   return { item, box };
 }
 
-/** A tab's panel: its content, which scrolls, and its actions below, always in view. */
-function panel(id: string, content: readonly (Node | null)[], actions: readonly Node[]): HTMLElement {
-  return h(
-    "section",
-    { id: `panel-${id}`, class: "panel" },
-    h("div", { class: "panel-content" }, ...content),
-    h("div", { class: "actions" }, ...actions),
-  );
-}
-
 function datasetsPanel(datasetItems: readonly { item: HTMLLIElement; box: HTMLInputElement }[]) {
   const boxIds = datasetItems.map(({ box }) => box.id).join(" ");
   const selectAll = h("input", { type: "checkbox", id: "select-all", "aria-controls": boxIds });
@@ -248,29 +213,6 @@ function modelPanel() {
     [buildButton],
   );
   return { element, portable, buildButton };
-}
-
-/** A labelled control of the forecast form, with a line of help the control is described by. */
-function field(control: HTMLInputElement | HTMLSelectElement, label: string, help: string | null, extra: Node | null = null): HTMLElement {
-  const helpId = `${control.id}-help`;
-  if (help !== null) control.setAttribute("aria-describedby", helpId);
-  return h(
-    "div",
-    { class: "field stacked" },
-    h("label", { for: control.id }, label),
-    extra === null ? control : h("div", { class: "control-row" }, control, extra),
-    help === null ? null : h("p", { class: "field-help", id: helpId }, help),
-  );
-}
-
-/** A text box of the forecast form. */
-function textInput(id: string, attributes: Attributes = {}): HTMLInputElement {
-  return h("input", { type: "text", id, class: "input", autocomplete: "off", spellcheck: "false", ...attributes });
-}
-
-/** A drop-down of the forecast form: [value, text] pairs, the first selected. */
-function select(id: string, options: readonly (readonly [string, string])[]): HTMLSelectElement {
-  return h("select", { id, class: "input" }, ...options.map(([value, text]) => h("option", { value }, text)));
 }
 
 function forecastPanel() {
@@ -339,52 +281,24 @@ function forecastPanel() {
   return { element, controls: { form, source, useSelection, model, market, target, by, horizon, unit, confidence, button } };
 }
 
-function portfolioPanel() {
-  const source = textInput("portfolio-source", { placeholder: "The selection" });
-  const useSelection = h("button", { type: "button", id: "portfolio-use-selection", class: "button" }, "Use the selection");
-  const threshold = textInput("portfolio-threshold", { inputmode: "decimal", value: "30%" });
-  const payment = textInput("portfolio-payment", { inputmode: "decimal", value: "£6,000" });
-  const deadline = textInput("portfolio-deadline", { value: "30/06/2005" });
-  const targetShare = textInput("portfolio-target-share", { inputmode: "decimal", value: "80%" });
-  const targetDate = textInput("portfolio-target-date", { value: "31/03/2006" });
-  const model = select("portfolio-model", [
-    ["logistic", "Logistic"],
-    ["gompertz", "Gompertz"],
-    ["auto", "Auto: the one the counts favour"],
-  ]);
-  const confidence = textInput("portfolio-confidence", { inputmode: "decimal", value: "80%" });
-  const button = h("button", { type: "submit", id: "portfolio", class: "button primary", form: "portfolio-form", "aria-describedby": "portfolio-intro host-notice" }, "Portfolio");
-  const form = h(
-    "form",
-    { id: "portfolio-form", class: "form", novalidate: "", "aria-labelledby": "portfolio-heading" },
-    field(source, "Data: a row per PCT and count date", "Columns pct, date, registered, gps and practices, in any order, under a header row; a range such as Sheet1!A1:E400, or a table's name; empty: the selection.", useSelection),
-    h(
-      "fieldset",
-      { class: "options" },
-      h("legend", {}, "The incentive and the later target"),
-      h("div", { class: "field-pair" }, field(threshold, "Threshold", null), field(payment, "Payment per practice", null)),
-      field(deadline, "Deadline", null),
-      h("div", { class: "field-pair" }, field(targetShare, "Later target", null), field(targetDate, "Reach it by", null)),
-      h("p", { class: "field-help", id: "portfolio-target-help" }, "A share of each PCT's GPs, and the date to reach it by."),
-      h("div", { class: "field-pair" }, field(model, "Curve", null), field(confidence, "Confidence", null)),
-    ),
-  );
-  targetShare.setAttribute("aria-describedby", "portfolio-target-help");
-  targetDate.setAttribute("aria-describedby", "portfolio-target-help");
+function checkPanel() {
+  const checkButton = h("button", { type: "button", id: "check", class: "button primary", "aria-describedby": "check-intro host-notice" }, "Check this Excel");
+  // Focusable, so that a report longer than the tab can be scrolled by keyboard.
+  const checkReport = h("ul", { class: "check-report", id: "check-report", "aria-labelledby": "check-heading", tabindex: "0", hidden: "" });
   const element = panel(
-    "portfolio",
+    "check",
     [
-      h("h2", { id: "portfolio-heading" }, "Many PCTs at once"),
+      h("h2", { id: "check-heading" }, "Check this Excel"),
       h(
         "p",
-        { class: "section-intro", id: "portfolio-intro" },
-        "Adds a portfolio sheet: which PCTs were paid, which are likely to miss the later target and what the incentive cost, with the PCTs' curves fitted together so that those with a few counts borrow the others' pattern.",
+        { class: "section-intro", id: "check-intro" },
+        "Says whether this Excel has what the add-in needs: its version, the features the add-in uses, the workbook's date system, and a short run of the CRS. functions in a scratch sheet, removed again at once. Run it first on each computer, and when something does not work.",
       ),
-      form,
+      checkReport,
     ],
-    [button],
+    [checkButton],
   );
-  return { element, controls: { form, source, useSelection, threshold, payment, deadline, targetShare, targetDate, model, confidence, button } };
+  return { element, checkButton, checkReport };
 }
 
 /** Builds the whole pane inside `root`, replacing what it held. */
@@ -395,16 +309,18 @@ export function renderPane(root: HTMLElement, datasets: readonly Dataset[], sour
   const modelSection = modelPanel();
   const forecastSection = forecastPanel();
   const portfolioSection = portfolioPanel();
+  const checkSection = checkPanel();
   const tabs = createTabs("Sections", [
     { id: "datasets", label: "Datasets", panel: datasetsSection.element },
     { id: "model", label: "PCT model", panel: modelSection.element },
     { id: "forecast", label: "Forecast", panel: forecastSection.element },
     { id: "portfolio", label: "Portfolio", panel: portfolioSection.element },
+    { id: "check", label: "Check", panel: checkSection.element },
   ]);
 
   const status = h("div", { class: "status", id: "status", role: "status", "aria-live": "polite" });
 
-  const body = h("main", { class: "pane-body" }, notice, tabs.tablist, datasetsSection.element, modelSection.element, forecastSection.element, portfolioSection.element);
+  const body = h("main", { class: "pane-body" }, notice, tabs.tablist, datasetsSection.element, modelSection.element, forecastSection.element, portfolioSection.element, checkSection.element);
   root.replaceChildren(header(source), body, h("footer", { class: "pane-footer" }, status));
   return {
     tabs,
@@ -416,6 +332,8 @@ export function renderPane(root: HTMLElement, datasets: readonly Dataset[], sour
     buildButton: modelSection.buildButton,
     forecast: forecastSection.controls,
     portfolio: portfolioSection.controls,
+    checkButton: checkSection.checkButton,
+    checkReport: checkSection.checkReport,
     notice,
     status,
     body,
@@ -429,6 +347,25 @@ export type StatusKind = "info" | "progress" | "success" | "error";
 export function showStatus(status: HTMLElement, kind: StatusKind, sentences: readonly string[]): void {
   status.className = `status status-${kind}`;
   status.replaceChildren(...sentences.map((sentence) => h("p", {}, sentence)));
+}
+
+/**
+ * Shows the lines of "Check this Excel", each marked as working (✓) or not (✗), the mark said
+ * in words to screen readers; no lines hides the list.
+ */
+export function showCheckReport(list: HTMLElement, lines: readonly { readonly ok: boolean; readonly text: string }[]): void {
+  list.replaceChildren(
+    ...lines.map(({ ok, text }) =>
+      h(
+        "li",
+        { class: ok ? "check-ok" : "check-fail" },
+        h("span", { class: "check-mark", "aria-hidden": "true" }, ok ? "✓" : "✗"),
+        h("span", { class: "visually-hidden" }, ok ? "Works: " : "Does not work: "),
+        text,
+      ),
+    ),
+  );
+  list.hidden = lines.length === 0;
 }
 
 /** Shows the notice above the datasets, or hides it when there is nothing to say. */

@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { excelSerialToIso, isoToExcelSerial } from "../../src/data/dates";
-import { columnLetters, type GridOrigin } from "../../src/data/places";
+import { columnLetters } from "../../src/excel/a1";
+import type { GridOrigin } from "../../src/data/places";
 import { MIN_SERIES_POINTS, readSeries, type Series } from "../../src/data/series";
 import { readSeriesCsv } from "../../src/data/seriesCsv";
 import { SeriesError, type SeriesProblem } from "../../src/data/seriesProblems";

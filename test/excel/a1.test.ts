@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { spanAddress, box, boxAddress, boxSize, corners } from "../../src/excel/a1";
+import { spanAddress, box, boxAddress, boxSize, columnLetters, corners, sheetReference } from "../../src/excel/a1";
 
 describe("blocks of cells", () => {
   it("extends a top-left cell to the block's size", () => {
@@ -28,5 +28,35 @@ describe("blocks of cells", () => {
     expect(corners(chart)).toEqual(["H2", "P20"]);
     expect(boxAddress(chart)).toBe("H2:P20");
     expect(boxSize(chart)).toEqual({ rows: 19, columns: 9 });
+  });
+});
+
+describe("columnLetters", () => {
+  it.each([
+    [1, "A"],
+    [26, "Z"],
+    [27, "AA"],
+    [52, "AZ"],
+    [703, "AAA"],
+    [16384, "XFD"],
+  ])("names column %d %s", (column, letters) => {
+    expect(columnLetters(column)).toBe(letters);
+  });
+});
+
+describe("sheetReference", () => {
+  it.each([
+    ["Sheet1", "Sheet1"],
+    ["Data_2005", "Data_2005"],
+    ["GP counts", "'GP counts'"],
+    ["2005", "'2005'"],
+    ["A1", "'A1'"],
+    ["ABC12", "'ABC12'"],
+    ["R1C1", "'R1C1'"],
+    ["R", "'R'"],
+    ["Dr O'Neil", "'Dr O''Neil'"],
+    ["Données", "'Données'"],
+  ])("writes %j as %s", (sheet, reference) => {
+    expect(sheetReference(sheet)).toBe(reference);
   });
 });

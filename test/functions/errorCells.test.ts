@@ -31,8 +31,10 @@ function outcome(fn: CustomFunction, ...args: unknown[]): { table: unknown[][] }
 }
 
 describe("functions.json", () => {
-  it("lets error cells reach the functions: allowErrorForDataTypeAny at its top level", () => {
+  it("lets error cells reach the functions as errors: allowErrorForDataTypeAny true and allowCustomDataForDataTypeAny false at its top level", () => {
     expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    // Data types and error cells arrive as values, not as objects the functions do not read.
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(false);
     // Beside the generator's own top-level option, not inside a function.
     expect(Object.keys(metadata)).toEqual(["allowCustomDataForDataTypeAny", "allowErrorForDataTypeAny", "functions"]);
     for (const entry of metadata.functions) expect(entry, entry.id).not.toHaveProperty("allowErrorForDataTypeAny");

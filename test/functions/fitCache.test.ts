@@ -1,6 +1,6 @@
 import "./standIn";
 import { describe, expect, it } from "vitest";
-import { FitCache, fitKey } from "../../src/functions/fitCache";
+import { FIT_CACHE_CAPACITY, FitCache, fitKey } from "../../src/functions/fitCache";
 
 describe("FitCache", () => {
   it("computes a key once, and again only after it has been evicted as the least recently used", () => {
@@ -42,5 +42,21 @@ describe("FitCache", () => {
     expect(key).not.toBe(fitKey("logistic", 150, [1, 2, 3.0000000000000004], [10, 20, 30]));
     expect(key).not.toBe(fitKey("logistic", 150, [1, 2, 3], [10, 20, 30.000000000000004]));
     expect(fitKey("logistic", undefined, [1, 23], [4])).not.toBe(fitKey("logistic", undefined, [1], [234]));
+  });
+
+  it("holds a recalculation of 300 series with four fits each, column by column: every fit computed once", () => {
+    const cache = new FitCache<string>(FIT_CACHE_CAPACITY);
+    const keys = ["auto", "bass", "logistic", "gompertz"].flatMap((model) => Array.from({ length: 300 }, (_, series) => fitKey(model, 150, [series], [1])));
+    let computed = 0;
+    // Each column of formulas (COMPARE, FIT, FORECAST, CHANCE) reads every series' fit in turn.
+    for (let column = 0; column < 4; column++) {
+      for (const key of keys) {
+        cache.get(key, () => {
+          computed += 1;
+          return key;
+        });
+      }
+    }
+    expect(computed).toBe(keys.length);
   });
 });

@@ -177,9 +177,14 @@ describe("CRS.FORECAST", () => {
 
   it("gives #NUM! for a confidence outside (0, 1)", () => {
     // 1 − 2⁻⁵³ is below 1, but the upper bound's probability (1 + c)/2 rounds to 1.
-    for (const confidence of [0, 1, 95, -0.5, 1 - 2 ** -53]) {
+    for (const confidence of [1, 95, -0.5, 1 - 2 ** -53]) {
       expect(errorOf(FORECAST("bass", column(MONTHS), column(GPS), [[13]], "", confidence)).code).toBe(ErrorCode.invalidNumber);
     }
+  });
+
+  it("reads a confidence of 0 as the empty cell desktop Excel passes it for: 95%", () => {
+    expect(FORECAST("bass", column(MONTHS), column(GPS), [[13]], "", 0)).toEqual(FORECAST("bass", column(MONTHS), column(GPS), [[13]], "", null));
+    expect(FORECAST("bass", column(MONTHS), column(GPS), [[13]], "", 0)[0][2]).toBe("Lower 95%");
   });
 
   it("gives #N/A bounds when the points leave no degrees of freedom", () => {

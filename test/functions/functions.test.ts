@@ -59,7 +59,7 @@ describe("the bundle and its metadata", () => {
     expect([...fns.keys()].sort()).toEqual(metadata.map(({ id }) => id).sort());
     // Exactly the spec's functions: users' workbooks depend on each name.
     expect(metadata.map(({ id, name }) => `${id}=${name}`).sort()).toEqual(
-      [...SCALAR_IDS, "FIT", "FORECAST", "REACH", "COMPARE", "CHANCE"].map((id) => `${id}=${id}`).sort(),
+      [...SCALAR_IDS, "FIT", "FORECAST", "REACH", "COMPARE", "CHANCE", "BESTMODEL", "WEIGHT", "FORECASTAT"].map((id) => `${id}=${id}`).sort(),
     );
   });
 
@@ -124,10 +124,13 @@ describe("GROWTH", () => {
     expect(value("GROWTH", 25_072, 75_216, null)).toBeCloseTo(2, 14);
     expect(value("GROWTH", 25_072, 75_216, "")).toBeCloseTo(2, 14);
   });
+  it("takes one period for a periods of 0, the empty cell desktop Excel passes as 0", () => {
+    expect(value("GROWTH", 25_072, 75_216, 0)).toBe(value("GROWTH", 25_072, 75_216, null));
+  });
   it("gives #NUM! outside the domain and #VALUE! naming a wrong argument", () => {
     expectError(value("GROWTH", 0, 75_216, 2), ErrorCode.invalidNumber, /start/);
     expectError(value("GROWTH", 25_072, -1, 2), ErrorCode.invalidNumber, /end/);
-    expectError(value("GROWTH", 25_072, 75_216, 0), ErrorCode.invalidNumber, /periods/);
+    expectError(value("GROWTH", 25_072, 75_216, -1), ErrorCode.invalidNumber, /periods/);
     expectError(value("GROWTH", "many", 75_216, 2), ErrorCode.invalidValue, /start must be a number, not the text "many"/);
     expectError(value("GROWTH", 25_072, true, 2), ErrorCode.invalidValue, /end must be a number, not the logical value TRUE/);
   });
@@ -173,7 +176,9 @@ describe("PROJECT", () => {
   it("gives #NUM! outside the domain and on overflow, never Infinity", () => {
     expectError(value("PROJECT", -1, 0.25, 6), ErrorCode.invalidNumber, /current/);
     expectError(value("PROJECT", 18_981, -1, 6), ErrorCode.invalidNumber, /rate/);
-    expectError(value("PROJECT", 18_981, 0.25, 6, 0), ErrorCode.invalidNumber, /ceiling/);
+    expectError(value("PROJECT", 18_981, 0.25, 6, -5), ErrorCode.invalidNumber, /ceiling/);
+    // A ceiling of 0 is the empty cell desktop Excel passes as 0: no ceiling.
+    expect(value("PROJECT", 18_981, 0.25, 6, 0)).toBe(value("PROJECT", 18_981, 0.25, 6, null));
     expectError(value("PROJECT", 18_981, 0.25, 1e6), ErrorCode.invalidNumber, /too large/);
   });
 });

@@ -235,6 +235,22 @@ describe("the fitting functions give a well-formed result for any arguments", ()
     );
   });
 
+  it("BESTMODEL, WEIGHT and FORECASTAT: a model's name, a weight from 0 to 1, figures; or errors", () => {
+    const figure = fc.oneof(fc.constantFrom("forecast", "lower", "upper", "fitted", "Upper "), cell, range);
+    fc.assert(
+      fc.property(model, data, argument, figure, argument, argument, (name, { times, values }, time, which, market, confidence) => {
+        const best = fns.get("BESTMODEL")!(times, values, market) as unknown[][];
+        expectWellFormed(best, true);
+        if (typeof best[0][0] === "string") expect(["bass", "logistic", "gompertz"]).toContain(best[0][0]);
+        const weight = fns.get("WEIGHT")!(name, times, values, market) as unknown[][];
+        expectWellFormed(weight, false);
+        if (typeof weight[0][0] === "number") expect(weight[0][0] >= 0 && weight[0][0] <= 1, String(weight[0][0])).toBe(true);
+        expectWellFormed(fns.get("FORECASTAT")!(name, times, values, time, which, market, confidence), false);
+      }),
+      { numRuns: RUNS.FITTING },
+    );
+  });
+
   it("CHANCE: probabilities from 0 to 1 or errors, never rising with the target", () => {
     fc.assert(
       fc.property(model, data, argument, argument, argument, (name, { times, values }, target, time, market) => {

@@ -127,6 +127,14 @@ export function launchChromium(): Promise<Browser> {
  * init script, or ahead of it in the script served), and `window.changeOfficeTheme(theme)` plays
  * Office's theme-changed event. A range read gives `window.stubRange` if set ({ address, values, numberFormat, valueTypes }:
  * the counts a forecast reads), and the rows below a range its `below` values.
+ * `Office.addin.setStartupBehavior` records each behaviour asked for in `window.startupBehaviors`.
+ *
+ * Sheets the pane adds are kept: what it writes to them through `Range.formulas` or
+ * `Range.values` is recorded, in order, in `window.excelWrites` ({ sheet, address, grid }), and a
+ * range of such a sheet reads back its values, a `=CRS.…(…)` formula of constants and references
+ * calculated by the functions the page associated (the built functions.js, as Excel runs them),
+ * its table spilled, empty cells passed as null as Excel on the web does. `workbook.functions.date`
+ * is Excel's DATE in the 1900 date system (1904 if `window.stubDateSystem` is 1904).
  */
 export const EXCEL_HOST_STUB = `
 (() => {
@@ -134,6 +142,107 @@ export const EXCEL_HOST_STUB = `
   window.syncDelay = 0;
   window.syncFailure = null;
   window.syncFailureAt = 0;
+  window.startupBehaviors = [];
+  window.excelWrites = [];
+  const ERROR_CODES = ${JSON.stringify(Object.values(EXCEL_ERROR_CODES))};
+  const associated = new Map();
+  const sheets = new Map();
+  const columnOf = (letters) => [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  const lettersOf = (column) => { let s = ""; for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
+  const boxOf = (address) => {
+    const [a, b = a] = address.replace(/\\$/g, "").split(":").map((part) => { const m = /^([A-Z]+)(\\d+)$/i.exec(part); return { row: Number(m[2]), column: columnOf(m[1]) }; });
+    return { top: a.row, left: a.column, bottom: b.row, right: b.column };
+  };
+  const cellsIn = (box, each) => Array.from({ length: box.bottom - box.top + 1 }, (_, r) => Array.from({ length: box.right - box.left + 1 }, (_, c) => each(box.top + r, box.left + c)));
+  const valueOf = (sheet, row, column) => {
+    const computed = calculate(sheet);
+    const key = lettersOf(column) + row;
+    return key in computed ? computed[key] : (sheet.cells[key] ?? "");
+  };
+  /** Splits a call's arguments at the commas outside texts and braces. */
+  const splitArgs = (text) => {
+    const args = []; let depth = 0, quoted = false, current = "";
+    for (const ch of text) {
+      if (ch === '"') quoted = !quoted;
+      if (!quoted && ch === "{") depth++;
+      if (!quoted && ch === "}") depth--;
+      if (!quoted && depth === 0 && ch === ",") { args.push(current); current = ""; } else current += ch;
+    }
+    args.push(current);
+    return args.map((arg) => arg.trim());
+  };
+  const constant = (text) => (/^".*"$/.test(text) ? text.slice(1, -1).replace(/""/g, '"') : Number(text));
+  const argument = (sheet, text) => {
+    if (text === "") return null;
+    if (text.startsWith("{")) return text.slice(1, -1).split(";").map((row) => row.split(",").map(constant));
+    if (/^\\$?[A-Z]+\\$?\\d+(:\\$?[A-Z]+\\$?\\d+)?$/i.test(text)) return cellsIn(boxOf(text), (row, column) => { const value = valueOf(sheet, row, column); return value === "" ? null : value; });
+    return [[constant(text)]];
+  };
+  const shown = (value) => (value instanceof window.CustomFunctions.Error ? value.code : value ?? "");
+  /** Every formula of a sheet computed and spilled: the cells it gives, by address. */
+  const calculate = (sheet) => {
+    if (sheet.computed) return sheet.computed;
+    sheet.computed = {};
+    for (const [address, input] of Object.entries(sheet.cells)) {
+      const call = typeof input === "string" && /^=CRS\\.([A-Z]+)\\((.*)\\)$/i.exec(input);
+      if (!call) continue;
+      const fn = associated.get(call[1].toUpperCase());
+      let result;
+      try {
+        result = fn ? fn(...splitArgs(call[2]).map((text) => argument(sheet, text))) : [["#NAME?"]];
+      } catch (error) {
+        result = [[error]];
+      }
+      const anchor = boxOf(address);
+      result.forEach((cells, r) => cells.forEach((value, c) => (sheet.computed[lettersOf(anchor.left + c) + (anchor.top + r)] = shown(value))));
+    }
+    return sheet.computed;
+  };
+  const typeOf = (value) => (value === "" ? "Empty" : typeof value === "number" ? "Double" : typeof value === "boolean" ? "Boolean" : ERROR_CODES.includes(value) ? "Error" : "String");
+  const rangeOn = (sheet, address) => {
+    const write = (grid) => {
+      window.excelWrites.push({ sheet: sheet.name, address, grid });
+      const box = boxOf(address);
+      grid.forEach((cells, r) => cells.forEach((input, c) => {
+        const key = lettersOf(box.left + c) + (box.top + r);
+        if (input === "" || input === null) delete sheet.cells[key]; else sheet.cells[key] = input;
+      }));
+      sheet.computed = null;
+    };
+    let loaded = null;
+    const range = {
+      set formulas(grid) { write(grid); },
+      set values(grid) { write(grid); },
+      get values() { return loaded.values; },
+      get valueTypes() { return loaded.valueTypes; },
+      load() { loaded = { values: cellsIn(boxOf(address), (row, column) => valueOf(sheet, row, column)) }; loaded.valueTypes = loaded.values.map((cells) => cells.map(typeOf)); return range; },
+    };
+    return new Proxy(range, { get: (target, key) => (key in target ? Reflect.get(target, key) : anything()), set: (target, key, value) => (key in target ? Reflect.set(target, key, value) : true) });
+  };
+  const sheetNamed = (name) => {
+    const sheet = sheets.get(name.toUpperCase());
+    if (!sheet) return anything();
+    return new Proxy({}, {
+      get: (_, key) => (key === "getRange" ? (address) => rangeOn(sheet, address) : key === "delete" ? () => sheets.delete(name.toUpperCase()) : anything()),
+      set: () => true,
+    });
+  };
+  const worksheets = new Proxy({}, {
+    get: (_, key) => {
+      if (key === "add") return (name) => { sheets.set(name.toUpperCase(), { name, cells: {}, computed: null }); return sheetNamed(name); };
+      if (key === "getItem") return sheetNamed;
+      if (key === "load") return () => worksheets;
+      // Loaded, the workbook's sheets read as none, as every collection of the stub does.
+      if (key === "items") return [];
+      return anything();
+    },
+  });
+  const functions = {
+    date: (year, month, day) => {
+      const serial = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000 - (window.stubDateSystem === 1904 ? 1462 : 0);
+      return { load() { return this; }, value: serial };
+    },
+  };
   const anything = (below = false) => {
     const proxy = new Proxy(function () {}, {
       get: (_, key) => {
@@ -149,9 +258,14 @@ export const EXCEL_HOST_STUB = `
     });
     return proxy;
   };
+  const workbook = new Proxy({}, {
+    get: (_, key) => (key === "worksheets" ? worksheets : key === "functions" ? functions : anything()),
+  });
   const context = new Proxy({}, {
     get: (_, key) =>
-      key === "sync"
+      key === "workbook"
+        ? workbook
+        : key === "sync"
         ? () => {
             window.syncCount += 1;
             return new Promise((resolve, reject) =>
@@ -169,7 +283,14 @@ export const EXCEL_HOST_STUB = `
     HostType: { Excel: "Excel" },
     EventType: { OfficeThemeChanged: "officeThemeChanged" },
     onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }),
+    addin: {
+      setStartupBehavior: (behavior) => {
+        window.startupBehaviors.push(behavior);
+        return Promise.resolve();
+      },
+    },
     context: {
+      diagnostics: { host: "Excel", platform: "OfficeOnline", version: "16.0.19127.42000" },
       requirements: { isSetSupported: () => true },
       officeTheme: window.stubOfficeTheme,
       document: {
@@ -184,7 +305,7 @@ export const EXCEL_HOST_STUB = `
     constructor(code, message) { super(message); this.code = code; }
   }
   window.CustomFunctions = {
-    associate: () => {},
+    associate: (id, fn) => associated.set(id.toUpperCase(), fn),
     Error: CustomFunctionError,
     ErrorCode: ${JSON.stringify(EXCEL_ERROR_CODES)},
   };

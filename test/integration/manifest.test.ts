@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { rewriteManifest } from "../../scripts/build/deploymentUrl";
 import { contentSecurityPolicy, LOCAL_OFFICE_JS_FILES, OFFICE_JS_CDN } from "../../scripts/build/officeJs";
 import { BUILT_FILES, manifestProblems, readManifest, validateAgainstSchema } from "../../scripts/manifestChecks";
@@ -12,9 +12,12 @@ const require = createRequire(import.meta.url);
 
 const MANIFEST = readFileSync("manifest.xml", "utf8");
 
+const variants = mkdtempSync(join(tmpdir(), "crs-manifest-"));
+afterAll(() => rmSync(variants, { recursive: true, force: true }));
+
 /** Writes a variant of the manifest to a temporary file and returns its path. */
 function variant(xml: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), "crs-manifest-")), "manifest.xml");
+  const path = join(mkdtempSync(join(variants, "variant-")), "manifest.xml");
   writeFileSync(path, xml);
   return path;
 }
@@ -111,8 +114,10 @@ describe("the build", () => {
     expect(copies).toEqual(["shared.js"]);
   });
 
-  it("writes functions.json with allowErrorForDataTypeAny at its top level", () => {
-    expect(JSON.parse(readFileSync("dist/functions.json", "utf8")).allowErrorForDataTypeAny).toBe(true);
+  it("writes functions.json with allowErrorForDataTypeAny on and allowCustomDataForDataTypeAny off at its top level", () => {
+    const metadata = JSON.parse(readFileSync("dist/functions.json", "utf8"));
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(false);
   });
 });
 

@@ -13,6 +13,9 @@ import { type Rgb, contrastRatio } from "../../src/taskpane/colors";
 import type { OfficeThemeColors } from "../../src/taskpane/theme";
 import { planDatasets } from "../../src/workbook/sheets/datasets";
 import { planModel } from "../../src/workbook/sheets/pctModel";
+import { checkReport, checkThisExcel } from "../../src/taskpane/excelCheck";
+import { runPlan } from "../../src/taskpane/officeWriter";
+import { FakeExcel } from "../taskpane/fakeExcel";
 import { EXCEL_HOST_STUB, launchChromium, newPaneContext, type PaneContext, requirePrerequisites, serveDist, stubCounts } from "./browserHarness";
 import { planForecast } from "../../src/workbook/sheets/forecast";
 import { PCT_CELLS, PCT_SOURCE, pctOptions, pctSeries } from "../workbook/sheets/forecast/forecastFixtures";
@@ -165,7 +168,7 @@ async function expectShown(page: Page, id: string): Promise<void> {
     }),
   );
   expect(tabs).toEqual(
-    ["datasets", "model", "forecast", "portfolio"].map((tab) => ({ tab: `tab-${tab}`, selected: String(tab === id), panelShown: tab === id, labelledBy: `tab-${tab}` })),
+    ["datasets", "model", "forecast", "portfolio", "check"].map((tab) => ({ tab: `tab-${tab}`, selected: String(tab === id), panelShown: tab === id, labelledBy: `tab-${tab}` })),
   );
 }
 
@@ -339,7 +342,7 @@ describe("the task pane outside Office", () => {
     await expect(page.locator("#status").innerText()).resolves.toBe(NEEDS_EXCEL);
 
     await page.locator("#tab-forecast").focus();
-    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowRight");
     expect(await focused(page)).toBe('tab "Portfolio" [selected]');
     await expectShown(page, "portfolio");
     expect(await tabThrough(page, 11)).toEqual([
@@ -358,6 +361,11 @@ describe("the task pane outside Office", () => {
     expect(await inViewport(page, "#portfolio")).toBe(true);
 
     await page.locator("#tab-portfolio").focus();
+    await page.keyboard.press("End");
+    expect(await focused(page)).toBe('tab "Check" [selected]');
+    await expectShown(page, "check");
+    expect(await tabThrough(page, 2)).toEqual(['button "Check this Excel" [disabled]', ""]);
+    await page.locator("#tab-check").focus();
     await page.keyboard.press("ArrowRight");
     expect(await focused(page)).toBe('tab "Datasets" [selected]');
     await page.keyboard.press("ArrowLeft");
@@ -371,7 +379,7 @@ describe("the task pane outside Office", () => {
   it("has no serious or critical accessibility violation in any tab (axe-core)", async () => {
     const { page, close } = await openPane();
     await page.locator("#host-notice").getByText(NEEDS_EXCEL).waitFor();
-    for (const tab of ["datasets", "model", "forecast", "portfolio"]) {
+    for (const tab of ["datasets", "model", "forecast", "portfolio", "check"]) {
       await page.locator(`#tab-${tab}`).click();
       expect(await seriousViolations(page), tab).toEqual([]);
     }
@@ -398,6 +406,10 @@ describe("the task pane in Excel", () => {
     const messages = planDatasets(chosen, NO_NAMES).messages;
     await page.locator("#status.status-success").waitFor();
     await expect(page.locator("#status p").allInnerTexts()).resolves.toEqual(messages);
+    // Excel was sent what the fake Excel is sent for the same plan, cell for cell.
+    const fake = new FakeExcel({ sheets: [{ name: "Sheet1" }] });
+    await runPlan(fake.context, (taken) => planDatasets(chosen, taken));
+    expect(await page.evaluate(() => (window as unknown as { excelWrites: unknown[] }).excelWrites)).toEqual(fake.writes);
     await expect(page.locator("#insert").getAttribute("aria-disabled")).resolves.toBeNull();
     await expect(page.evaluate(() => (window as unknown as { syncCount: number }).syncCount)).resolves.toBeLessThanOrEqual(3);
 
@@ -419,6 +431,53 @@ describe("the task pane in Excel", () => {
       planModel(NO_NAMES, { formulas: "portable" }).messages,
     );
     await expect(page.evaluate(() => (window as unknown as { syncCount: number }).syncCount)).resolves.toBeLessThanOrEqual(3);
+    await close();
+  });
+
+  it("has the add-in load with the workbook once an action has written to it, so its formulas calculate when it is opened again", async () => {
+    const { page, close } = await openPane({ excel: true });
+    await page.waitForFunction(() => document.getElementById("insert")?.getAttribute("aria-disabled") === null);
+    const asked = () => page.evaluate(() => (window as unknown as { startupBehaviors: string[] }).startupBehaviors);
+    await expect(asked()).resolves.toEqual([]);
+    // An action Excel refuses writes nothing: nothing to load with.
+    await page.evaluate(() => Object.assign(window, { syncFailure: "The workbook is protected.", syncFailureAt: 2 }));
+    await page.locator("#select-all").check();
+    await page.locator("#insert").click();
+    await page.locator("#status.status-error").waitFor();
+    await expect(asked()).resolves.toEqual([]);
+    await page.evaluate(() => Object.assign(window, { syncFailure: null }));
+    await page.locator("#insert").click();
+    await page.locator("#status.status-success").waitFor();
+    await expect(asked()).resolves.toEqual(["Load"]);
+    // Asked once a workbook: a second action asks nothing more.
+    await page.locator("#tab-model").click();
+    await page.locator("#build").click();
+    await page.locator("#status.status-success").waitFor();
+    await expect(page.locator("#status p").allInnerTexts()).resolves.toEqual(planModel(NO_NAMES, { formulas: "crs" }).messages);
+    await expect(asked()).resolves.toEqual(["Load"]);
+    await close();
+  });
+
+  it("checks this Excel: the functions tried in a scratch sheet, the same report and the same writes as on the fake Excel", async () => {
+    const { page, pageErrors, close } = await openPane({ excel: true });
+    await page.waitForFunction(() => document.getElementById("check")?.getAttribute("aria-disabled") === null);
+    await page.locator("#tab-check").click();
+    await page.locator("#check").click();
+    await page.locator("#status.status-success").waitFor();
+    const shown = await page.locator("#status p").allInnerTexts();
+
+    const fake = new FakeExcel({ sheets: [{ name: "Sheet1" }] });
+    const office = { context: { diagnostics: { host: "Excel", platform: "OfficeOnline", version: "16.0.19127.42000" }, requirements: { isSetSupported: () => true } } };
+    const report = checkReport(await checkThisExcel((batch) => batch(fake.context), office, async () => undefined));
+    expect(report.ok).toBe(true);
+    expect(shown).toEqual([report.summary]);
+    // Each line in the Check tab, its mark said in words.
+    const lines = await page.locator("#check-report li").evaluateAll((items) => items.map((item) => item.textContent));
+    expect(lines).toEqual(report.lines.map((line) => `${line.ok ? "✓Works: " : "✗Does not work: "}${line.text}`));
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { excelWrites: unknown[] }).excelWrites)).toEqual(fake.writes);
+    await expect(page.evaluate(() => (window as unknown as { syncCount: number }).syncCount)).resolves.toBe(fake.syncs);
+    expect(pageErrors).toEqual([]);
     await close();
   });
 

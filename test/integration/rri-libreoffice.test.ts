@@ -47,9 +47,13 @@ const CASES: [number, number, number][] = [
   [0.01, 1.5, 1],
 ];
 
-/** Inputs outside RRI's domain in both Excel and GROWTH: periods ≤ 0, a start of 0. */
+/**
+ * Inputs outside RRI's domain in both Excel and GROWTH: periods below 0, a start of 0. (GROWTH reads
+ * periods of 0 as omitted, one period, since desktop Excel passes an empty cell as 0: the
+ * functions' own tests check that.)
+ */
 const ERROR_CASES: [number, number, number][] = [
-  [0, 100, 200],
+  [-0.5, 100, 200],
   [-1, 100, 200],
   [2, 0, 200],
 ];
@@ -111,7 +115,7 @@ describe("GROWTH agrees with Excel's RRI recalculated by LibreOffice Calc", () =
   }, 120_000);
 
   // Excel documents #NUM! for these; LibreOffice writes its "invalid argument" error as #VALUE!.
-  it("and both reject periods ≤ 0 or a start of 0, GROWTH with Excel's #NUM!", async () => {
+  it("and both reject periods below 0 or a start of 0, GROWTH with Excel's #NUM!", async () => {
     const computed = await libreOfficeRri();
     ERROR_CASES.forEach(([periods, start, end], index) => {
       expect([ErrorCode.invalidNumber, ErrorCode.invalidValue], `RRI(${periods}, ${start}, ${end})`).toContain(computed[CASES.length + index]);

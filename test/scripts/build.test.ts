@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DEV_URL, deploymentUrl, rewriteManifest } from "../../scripts/build/deploymentUrl";
+import { DEV_URL, deploymentUrl, productionUrl, rewriteManifest } from "../../scripts/build/deploymentUrl";
 import { devServerPort } from "../../scripts/build/devPort";
 import { TOP_LEVEL_OPTIONS, withTopLevelOptions } from "../../scripts/build/functionsMetadata";
 import {
@@ -42,6 +42,23 @@ describe("the deployment address", () => {
     for (const wrong of ["http://addins.example.nhs.uk/", "addins.example.nhs.uk", "https://", "https://host name/"]) {
       expect(() => deploymentUrl(wrong), wrong).toThrow(/ADDIN_URL must be an https URL such as https:\/\/addins\.example\.nhs\.uk\/crs\//);
     }
+  });
+
+  it("for a production package is an https folder elsewhere than this computer, with the reason for any other", () => {
+    expect(productionUrl("https://Example.ORG/crs")).toBe("https://example.org/crs/");
+    expect(productionUrl("https://addins.example.nhs.uk:8443/crs/")).toBe("https://addins.example.nhs.uk:8443/crs/");
+    const refused: [string | undefined, RegExp][] = [
+      [undefined, /Give the https address the add-in's files will be served from/],
+      ["http://example.org/crs/", /is not an https:\/\/ address: Office loads add-ins only over https/],
+      ["https:example.org/crs", /is not an https:\/\/ address/],
+      ["example.org/crs", /is not a web address/],
+      ["https://localhost:3000/", /is this computer.*npm start/],
+      ["https://127.0.0.1/crs/", /is this computer/],
+      ["https://user:secret@example.org/crs/", /carries a user name or password/],
+      ["https://example.org/crs/?v=2", /has a query/],
+      ["https://example.org/crs/#top", /has a query \(\?…\) or a fragment/],
+    ];
+    for (const [text, reason] of refused) expect(() => productionUrl(text), String(text)).toThrow(reason);
   });
 
   it("replaces every development URL of the manifest, which then still passes the checks", () => {
@@ -87,13 +104,15 @@ describe("the development server's port", () => {
 });
 
 describe("functions.json's top-level options", () => {
-  it("adds allowErrorForDataTypeAny beside the generator's options, before the functions, which stay as they were", () => {
+  it("adds allowErrorForDataTypeAny and turns the generator's allowCustomDataForDataTypeAny off, before the functions, which stay as they were", () => {
     const generated = JSON.stringify({ allowCustomDataForDataTypeAny: true, functions: [{ id: "GROWTH", name: "GROWTH" }] }, null, 4);
     const written = withTopLevelOptions(generated);
-    expect(TOP_LEVEL_OPTIONS).toEqual({ allowErrorForDataTypeAny: true });
+    expect(TOP_LEVEL_OPTIONS).toEqual({ allowCustomDataForDataTypeAny: false, allowErrorForDataTypeAny: true });
     expect(Object.keys(JSON.parse(written))).toEqual(["allowCustomDataForDataTypeAny", "allowErrorForDataTypeAny", "functions"]);
     expect(JSON.parse(written).functions).toEqual(JSON.parse(generated).functions);
-    expect(written).toMatch(/^\{\n {4}"allowCustomDataForDataTypeAny": true,\n {4}"allowErrorForDataTypeAny": true,/);
+    expect(written).toMatch(/^\{\n {4}"allowCustomDataForDataTypeAny": false,\n {4}"allowErrorForDataTypeAny": true,/);
+    // Set even where the generator writes nothing of it.
+    expect(JSON.parse(withTopLevelOptions('{"functions": []}')).allowCustomDataForDataTypeAny).toBe(false);
     expect(withTopLevelOptions(written)).toBe(written);
   });
 

@@ -4,12 +4,16 @@
  * the errors Excel raises on taken names, and `office-addin-mock` objects for the items a
  * collection load returns (their `name` reads as an error until loaded and synced, as in Excel).
  *
- * Cells written through `Range.formulas` are read the way Excel reads typed input: "=…" is a
- * formula, a leading apostrophe keeps text as text, and numbers, dates, percentages, amounts and
- * logical values in a text are converted, so a test sees any text the writer failed to protect.
+ * Cells written through `Range.formulas` (or `Range.values`) are read the way Excel reads typed
+ * input: "=…" is a formula, a leading apostrophe keeps text as text, and numbers, dates,
+ * percentages, amounts and logical values in a text are converted, so a test sees any text the
+ * writer failed to protect. A formula Excel's grammar refuses is refused (see fakeCalculation.ts),
+ * and a formula cell reads back as its value, calculated as Excel would.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { quoteSheetName } from "../../src/excel/a1";
+import { sheetReference } from "../../src/excel/a1";
+import type { ScalarValue } from "../../src/workbook/formula/values";
+import { Calculation, type CalculatedWorkbook, type EmptyCells, formulaRefusal } from "./fakeCalculation";
 
 export type Scalar = string | number | boolean;
 
@@ -160,6 +164,12 @@ export interface Seed {
   readonly refuseNestedLoad?: boolean;
   /** The selected range, on the first sheet unless its address names one ("Sheet2!A1:B9"). */
   readonly selection?: string;
+  /** How empty cells reach the `CRS.` functions: as null, as Excel on the web passes them (the default), or as 0, as desktop Excel may. */
+  readonly emptyCells?: EmptyCells;
+  /** The workbook's date system: 1900 (the default) or 1904, which counts days from 1 Jan 1904. */
+  readonly dateSystem?: 1900 | 1904;
+  /** How many round trips the `CRS.` functions take to calculate: until then a formula cell reads #BUSY!, as in Excel. */
+  readonly busyRoundTrips?: number;
   /**
    * Excel refuses a request (a protected sheet, a limit): called with each request's
    * description as it runs ("worksheets.add Name", "formulas A1:C5", "tables.add A3:C5", …),
@@ -303,6 +313,8 @@ export class FakeExcel {
   syncs = 0;
   /** Requests sent to Excel, in order, as text; a test can see every write. */
   readonly log: string[] = [];
+  /** What was written through `Range.formulas` or `Range.values`, in order: the sheet, the address and the grid. */
+  readonly writes: { sheet: string; address: string; grid: unknown[][] }[] = [];
   /**
    * Names formulas used that the workbook did not define when they were written ("Sheet!B4:
    * Name"): Excel shows such a formula as #NAME?.
@@ -350,7 +362,39 @@ export class FakeExcel {
       return new ReadRange(this, () => ({ sheet: this.sheet(sheet), box: box(address) }));
     };
     context.workbook.names = new NamedItemCollection(this, null);
+    context.workbook.functions = { date: (year: number, month: number, day: number) => new FunctionResult(this, `load functions.date ${year},${month},${day}`, () => this.dateSerial(year, month, day)) };
     this.context = context as unknown as Excel.RequestContext;
+  }
+
+  /** Excel's DATE(year, month, day) in this workbook's date system. */
+  dateSerial(year: number, month: number, day: number): number {
+    const days = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    return this.seed.dateSystem === 1904 ? days - 1_462 : days;
+  }
+
+  /** The workbook's values as calculated now: formulas computed, tables spilled, empty cells reaching the `CRS.` functions as `emptyCells`. */
+  calculation(emptyCells = this.seed.emptyCells): Calculation {
+    const cellAt = (sheet: string, row: number, column: number) => this.sheet(sheet).cells[`${colLetters(column - 1)}${row}`];
+    const workbook: CalculatedWorkbook = {
+      input: (sheet, row, column) => {
+        const cell = cellAt(sheet, row, column);
+        if (cell === undefined) return null;
+        return cell.kind === "formula" ? { formula: String(cell.formula) } : (cell.value as ScalarValue);
+      },
+      formulaCells: (sheet) =>
+        Object.entries(this.sheet(sheet).cells)
+          .filter(([, cell]) => cell.kind === "formula")
+          .map(([address]) => box(address))
+          .sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)
+          .map((cell) => [cell.r0 + 1, cell.c0 + 1] as const),
+      name: (name) => {
+        const found = this.state.names.find((candidate) => fold(candidate.name) === fold(name));
+        if (found === undefined) return undefined;
+        const cells = box(found.address);
+        return { sheet: found.sheet, top: cells.r0 + 1, left: cells.c0 + 1, bottom: cells.r1 + 1, right: cells.c1 + 1 };
+      },
+    };
+    return new Calculation(workbook, emptyCells);
   }
 
   /** Queues a request; it runs at the next sync, in order. */
@@ -384,6 +428,10 @@ export class FakeExcel {
 
   get protectedStructure(): boolean {
     return this.seed.protectedStructure === true;
+  }
+
+  get busyRoundTrips(): number {
+    return this.seed.busyRoundTrips ?? 0;
   }
 
   get refuseNestedLoad(): boolean {
@@ -711,8 +759,11 @@ class RangeProxy {
   set formulas(grid: unknown[][]) {
     this.fake.enqueue(`formulas ${this.address}`, () => {
       const sheet = this.sheetState();
+      this.fake.writes.push({ sheet: sheet.name, address: this.address, grid: structuredClone(grid) });
       this.eachCell("formulas", grid, (address, input) => {
         const cell = readInput(input);
+        const refusal = cell?.kind === "formula" ? formulaRefusal(String(cell.formula)) : null;
+        if (refusal !== null) throw new FakeExcelError("InvalidArgument", `Excel cannot take the formula in ${address}: ${refusal}`);
         if (cell) sheet.cells[address] = cell;
         else delete sheet.cells[address];
         if (cell?.kind === "formula") {
@@ -722,6 +773,32 @@ class RangeProxy {
         }
       });
     });
+  }
+
+  /** Values are typed input, as formulas are: a text starting "=" is a formula. */
+  set values(grid: unknown[][]) {
+    this.formulas = grid;
+  }
+
+  get values(): Scalar[][] {
+    return this.loadedRead().values;
+  }
+
+  get valueTypes(): string[][] {
+    return this.loadedRead().valueTypes;
+  }
+
+  private reading?: ReadRange;
+
+  /** Loads what a read of the range gives (values, valueTypes, numberFormat, address) at the next sync. */
+  load(select: string): this {
+    this.reading = this.read().load(select);
+    return this;
+  }
+
+  private loadedRead(): ReadRange {
+    if (this.reading === undefined) throw new FakeExcelError("PropertyNotLoaded", "The range's properties are not loaded.");
+    return this.reading;
   }
 
   set numberFormat(grid: unknown[][]) {
@@ -856,7 +933,7 @@ class TableProxy {
 function chartReference(fake: FakeExcel, chartSheet: WorksheetProxy, range: RangeProxy): string {
   const data = range.sheetState();
   if (!fake.state.sheets.includes(data)) throw new FakeExcelError("ItemNotFound", `The sheet '${data.name}' is not in the workbook.`);
-  return data === chartSheet.state() ? range.boxAddress() : `${quoteSheetName(data.name)}!${range.boxAddress()}`;
+  return data === chartSheet.state() ? range.boxAddress() : `${sheetReference(data.name)}!${range.boxAddress()}`;
 }
 
 class ChartProxy {
@@ -1005,6 +1082,29 @@ function sheetInAddress(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+/** A result of `workbook.functions`: its value arrives when loaded and synced, as Excel's FunctionResult. */
+class FunctionResult {
+  private result: { value: number } | null = null;
+
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly description: string,
+    private readonly compute: () => number,
+  ) {}
+
+  get value(): number {
+    if (!this.result) throw new FakeExcelError("PropertyNotLoaded", "The property 'value' is not loaded.");
+    return this.result.value;
+  }
+
+  load(_select?: string): this {
+    this.fake.enqueue(this.description, () => {
+      this.result = { value: this.compute() };
+    });
+    return this;
+  }
+}
+
 /** What `Range.values` and `Range.valueTypes` give for a cell. */
 function readCell(cell: CellState | undefined): { value: Scalar; type: string } {
   if (!cell || cell.value === null) return { value: "", type: "Empty" };
@@ -1050,7 +1150,16 @@ class ReadRange {
     this.fake.enqueue(`load range ${select}`, () => {
       const { sheet, box: b } = this.place();
       const rows = cellsOf(b);
-      const cells = rows.map((row) => row.map((address) => readCell(sheet.cells[address])));
+      let calculation: Calculation | undefined;
+      const cells = rows.map((row, r) =>
+        row.map((address, c) => {
+          const cell = sheet.cells[address];
+          if (cell !== undefined && cell.kind !== "formula") return readCell(cell);
+          if (cell !== undefined && this.fake.syncs <= this.fake.busyRoundTrips) return { value: "#BUSY!", type: "Error" };
+          calculation ??= this.fake.calculation();
+          return { value: calculation.value(sheet.name, b.r0 + r + 1, b.c0 + c + 1), type: calculation.valueType(sheet.name, b.r0 + r + 1, b.c0 + c + 1) };
+        }),
+      );
       this.loaded = {
         address: `${sheetInAddress(sheet.name)}!${boxAddress(b)}`,
         values: cells.map((row) => row.map((cell) => cell.value)),

@@ -11,14 +11,15 @@ import { EXCEL_API_VERSION } from "../../src/taskpane/officeWriter";
 
 const require = createRequire(import.meta.url);
 const TYPES = readFileSync(require.resolve("@types/office-js/index.d.ts"), "utf8");
-/** The writer, the clean-up after a refused write and the forecast's reader: every Office.js call an action makes. */
-const ACTIONS = ["officeWriter.ts", "removeAdded.ts", "sourceReader.ts"]
+/** The writer, the clean-up after a refused write, the forecast's reader, the date system's read and Check this Excel: every Office.js call an action makes. */
+const ACTIONS = ["officeWriter.ts", "removeAdded.ts", "sourceReader.ts", "dateSystem.ts", "excelCheck.ts"]
   .map((file) => readFileSync(new URL(`../../src/taskpane/${file}`, import.meta.url), "utf8"))
   .join("\n");
 
 /** Every Office.js class and member the actions use. */
 const USED: readonly (readonly [string, readonly string[]])[] = [
-  ["Workbook", ["worksheets", "tables", "names", "getSelectedRange"]],
+  ["Workbook", ["worksheets", "tables", "names", "getSelectedRange", "functions"]],
+  ["Functions", ["date"]],
   ["WorksheetCollection", ["add", "getItem", "getActiveWorksheet"]],
   ["TableCollection", ["add", "getItem"]],
   ["NamedItemCollection", ["add", "getItem"]],
@@ -81,8 +82,9 @@ describe("the requirement set the pane checks", () => {
   it("covers every member the actions call", () => {
     const members = new Set(USED.flatMap(([, names]) => names));
     const called = new Set([...ACTIONS.matchAll(/\.([a-z][A-Za-z]*)\s*(?:\(|=(?!=))/g)].map((match) => match[1]));
-    // JavaScript's own methods, the reads every action makes, and the record of what an action added.
-    const ignored = new Set(["map", "forEach", "push", "some", "flatMap", "slice", "test", "startsWith", "endsWith", "trim", "has", "get", "set", "load", "sync", "toUpperCase", "length", "run", "join", "isFinite", "isInteger", "round", "filter", "sheet", "queueRemoval", "findIndex", "every", "replace", "lastIndexOf"]);
+    // JavaScript's own methods, the reads every action makes, the record of what an action added, and the
+    // requirement check (Office.context, which needs no ExcelApi set).
+    const ignored = new Set(["map", "forEach", "push", "some", "flatMap", "slice", "test", "startsWith", "endsWith", "trim", "has", "get", "set", "load", "sync", "toUpperCase", "length", "run", "join", "isFinite", "isInteger", "round", "filter", "sheet", "queueRemoval", "findIndex", "every", "replace", "lastIndexOf", "entries", "fromEntries", "toPrecision", "abs", "sqrt", "find", "liveLines", "isSetSupported"]);
     const unknown = [...called].filter((name) => !members.has(name) && !ignored.has(name));
     expect(unknown).toEqual([]);
   });

@@ -74,6 +74,19 @@ export function evaluateFormula(formula: string, context: EvaluationContext): Sc
   return value ?? 0;
 }
 
+/**
+ * What a formula gives in Excel 365, which spills an array over the cells below and to the right
+ * of its own: one value (an empty result is 0), or the whole array. For a stand-in of Excel that
+ * shows spilled tables; the cached values of a file use `evaluateFormula`, which refuses them.
+ *
+ * @example evaluateSpilling("={1;2}", context) // [[1], [2]]
+ */
+export function evaluateSpilling(formula: string, context: EvaluationContext): FormulaValue {
+  const value = evaluate(parseFormula(formula), context, false);
+  if (!isArrayValue(value)) return value ?? 0;
+  return value.length === 1 && value[0].length === 1 ? (value[0][0] ?? 0) : value;
+}
+
 /** The cells a reference node is to, its sheet resolved against the formula's own. */
 export function rangeOf(node: CellsNode, sheet: string): CellRange {
   return { sheet: node.sheet ?? sheet, top: node.top, left: node.left, bottom: node.bottom, right: node.right };

@@ -8,13 +8,13 @@
  * a function the evaluator does not know (pass it in `functions`, as the tests pass the
  * add-in's `CRS.` functions).
  */
-import { cellAddress, parseRange, quoteSheetName } from "../../excel/a1";
+import { cellAddress, parseRange, sheetReference } from "../../excel/a1";
 import { ARRAY_FUNCTIONS, EXCEL_FUNCTIONS } from "./worksheetFunctions";
-import type { CellRange, EvaluationContext, FunctionTable } from "./evaluate";
+import type { CellRange, EvaluationContext, FormulaFunction, FunctionTable } from "./evaluate";
 import { evaluateFormula, rangeOf } from "./evaluate";
 import type { FormulaNode } from "./syntax";
 import { parseFormula } from "./syntax";
-import { UnsupportedFormulaError } from "./values";
+import { UnsupportedFormulaError, isArrayValue } from "./values";
 import type { ArrayValue, ScalarValue } from "./values";
 import type { Cell, CellValue, WorkbookPlan } from "../plan";
 import { rangeCells } from "../plan";
@@ -23,6 +23,20 @@ import { rangeCells } from "../plan";
 export interface FormulaValueOptions {
   /** Functions beyond Excel's own (or in their place), by name in capitals, e.g. "CRS.GROWTH". */
   readonly functions?: FunctionTable;
+  /**
+   * How the empty cells of a range reach the functions passed in `functions` (custom
+   * functions): as null (the default), as Excel on the web passes them, or as 0, as desktop
+   * Excel may (office-js #1951). Excel's own functions read empty cells by their own rules.
+   */
+  readonly emptyCells?: "null" | "zero";
+}
+
+/**
+ * A function that receives the empty cells of its ranges as 0, as desktop Excel may pass them to
+ * a custom function; an argument left out stays null.
+ */
+function withEmptyCellsAsZero(fn: FormulaFunction): FormulaFunction {
+  return (args, call) => fn(args.map((arg) => (isArrayValue(arg) ? arg.map((row) => row.map((cell) => cell ?? 0)) : arg)), call);
 }
 
 /** A circular reference: the formula cells that depend on each other, in order. */
@@ -91,7 +105,8 @@ export function computeFormulaValues(plan: WorkbookPlan, options: FormulaValueOp
     if (value === undefined) throw new Error(`${cellKey(sheet.name, cellAddress(row, column))} was read before it was computed.`);
     return value;
   };
-  const functions = new Map([...EXCEL_FUNCTIONS, ...(options.functions ?? [])]);
+  const custom = [...(options.functions ?? [])].map(([name, fn]) => [name, options.emptyCells === "zero" ? withEmptyCellsAsZero(fn) : fn] as const);
+  const functions = new Map([...EXCEL_FUNCTIONS, ...custom]);
   // A range is read once: every formula in it is computed before the first formula that reads
   // it, so its values never change after, and a lookup repeated down 10,000 rows stays linear.
   const ranges = new Map<string, ArrayValue>();
@@ -121,7 +136,7 @@ export function computeFormulaValues(plan: WorkbookPlan, options: FormulaValueOp
       computed.set(cellKey(sheet.name, address), evaluateFormula(formula, contextOf(sheet.name)));
     } catch (error) {
       if (error instanceof UnsupportedFormulaError) {
-        throw new UnsupportedFormulaError(`${quoteSheetName(sheet.name)}!${address} ${formula}: ${error.message}`);
+        throw new UnsupportedFormulaError(`${sheetReference(sheet.name)}!${address} ${formula}: ${error.message}`);
       }
       throw error;
     }
@@ -216,7 +231,7 @@ function dependencyOrder(
         throw new FormulaCycleError(
           cycle.flatMap((key) => {
             const cell = formulaCells.get(key);
-            return cell === undefined ? [] : [`${quoteSheetName(cell.sheet.name)}!${cellAddress(cell.row, cell.column)}`];
+            return cell === undefined ? [] : [`${sheetReference(cell.sheet.name)}!${cellAddress(cell.row, cell.column)}`];
           }),
         );
       }

@@ -7,7 +7,7 @@
 export { checkPlan } from "./check";
 export { checkColumnWidth, columnWidthPoints } from "./columnWidth";
 export { NUMBER_FORMATS } from "./numberFormats";
-export { NameAllocator, NO_TAKEN_NAMES, isValidObjectName, isValidSheetName, nameKey, takenAfter } from "./names";
+export { NameAllocator, NO_TAKEN_NAMES, isValidObjectName, isValidSheetName, nameKey, takenAfter, uniqueSheetName } from "./names";
 export type * from "./plan";
 export { PlanError } from "./planError";
 export { type PlannedCell, rangeCells } from "./rangeCells";

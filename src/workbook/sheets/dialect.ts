@@ -87,7 +87,15 @@ export const FIT_CALLS = {
     crsCall("REACH", [model, times, counts, target, market]),
   chance: (model: Expression, times: Expression, counts: Expression, target: Expression, by: Expression, market: Expression): Expression =>
     crsCall("CHANCE", [model, times, counts, target, by, market]),
+  // The scalar ones a sheet takes a single figure with, never a cell of a table that may hold an error.
+  bestModel: (times: Expression, counts: Expression, market: Expression): Expression => crsCall("BESTMODEL", [times, counts, market]),
+  weight: (model: Expression, times: Expression, counts: Expression, market: Expression): Expression => crsCall("WEIGHT", [model, times, counts, market]),
+  forecastAt: (model: Expression, times: Expression, counts: Expression, time: Expression, figure: ForecastFigure, market: Expression, confidence: Expression): Expression =>
+    crsCall("FORECASTAT", [model, times, counts, time, `"${figure}"`, market, confidence]),
 } as const;
+
+/** A figure of FORECAST's table that FORECASTAT gives on its own. */
+export type ForecastFigure = "forecast" | "lower" | "upper" | "fitted";
 
 /** The dialect of the add-in's own functions: `CRS.GROWTH(...)` and so on. */
 export const CRS_DIALECT: FormulaDialect = {

@@ -7,7 +7,7 @@
  * content types.
  */
 import JSZip from "jszip";
-import { absoluteAddress, parseRange, quoteSheetName } from "../../excel/a1";
+import { absoluteAddress, parseRange, sheetReference } from "../../excel/a1";
 import { NUMBER_FORMATS } from "../plan";
 import type { ChartPlan, ChartSeriesPlan, SheetPlan } from "../plan";
 
@@ -139,7 +139,7 @@ function categoryAxis(chart: ChartPlan): string {
 
 /** A line chart part: one series per plan series over the ranges of its data sheet `sheet`, each drawn as the plan says. */
 function chartXml(chart: ChartPlan, sheet: string): string {
-  const ref = (address: string): string => escapeXml(`${quoteSheetName(sheet)}!${absoluteAddress(address)}`);
+  const ref = (address: string): string => escapeXml(`${sheetReference(sheet)}!${absoluteAddress(address)}`);
   const series = chart.series.map(
     (item, index) =>
       `<c:ser><c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:v>${escapeXml(item.name)}</c:v></c:tx>` +

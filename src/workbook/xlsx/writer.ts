@@ -11,7 +11,7 @@
  * version it is.
  */
 import ExcelJS from "exceljs";
-import { absoluteAddress, cellAddress, columnNumber, parseRange, quoteSheetName } from "../../excel/a1";
+import { absoluteAddress, cellAddress, columnNumber, parseRange, sheetReference } from "../../excel/a1";
 import { cellKey, computeFormulaValues } from "../formula";
 import type { FormulaValueOptions, ScalarValue } from "../formula";
 import type { CellStyle, CellValue, ListValidationPlan, PageSetupPlan, RangeWrite, SheetPlan, TablePlan, WorkbookPlan } from "../plan";
@@ -39,7 +39,7 @@ export async function writeXlsx(plan: WorkbookPlan, options: FormulaValueOptions
   workbook.calcProperties.fullCalcOnLoad = true;
   plan.sheets.forEach((sheet) => writeSheet(workbook, sheet, cached));
   for (const name of plan.names) {
-    workbook.definedNames.add(`${quoteSheetName(name.sheet)}!${absoluteAddress(name.address)}`, name.name);
+    workbook.definedNames.add(`${sheetReference(name.sheet)}!${absoluteAddress(name.address)}`, name.name);
   }
   const active = plan.sheets.findIndex((sheet) => sheet.name === plan.activate);
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: "visible" }];

@@ -213,7 +213,7 @@ describe("LOWER", () => {
 
 describe("unknown functions", () => {
   it("are an error that names the function and the cell, never a silent value", () => {
-    expect(() => value("=RRI(2,1,3)")).toThrow(/'Formula'!A1 =RRI\(2,1,3\): The function RRI is not one the formula evaluator knows/);
+    expect(() => value("=RRI(2,1,3)")).toThrow(/Formula!A1 =RRI\(2,1,3\): The function RRI is not one the formula evaluator knows/);
     expect(() => value("=_xlfn.RRI(2,1,3)")).toThrow(/_XLFN\.RRI/);
     expect(() => value("=CRS.GROWTH(1,2)")).toThrow(/CRS\.GROWTH/);
     expect(() => value("=ROUND(1)")).toThrow(/ROUND takes 2 arguments, not 1/);

@@ -6,7 +6,7 @@
 import type { Series } from "../../../data/series";
 import { cellAddress } from "../../../excel/a1";
 import { type CellStyle, NUMBER_FORMATS } from "../../plan";
-import { FIT_CALLS } from "../dialect";
+import { FIT_CALLS, type ForecastFigure } from "../dialect";
 
 /** The title, and the caption above each table: bold, and unwrapped so that it runs on over the empty cells beside it. */
 export const TITLE_STYLE: CellStyle = { bold: true };
@@ -102,6 +102,18 @@ export class CrsCalls {
 
   chance(target: string, by: string): string {
     return FIT_CALLS.chance(this.model, this.times, this.counts, target, by, this.market);
+  }
+
+  bestModel(): string {
+    return FIT_CALLS.bestModel(this.times, this.counts, this.market);
+  }
+
+  weight(model: string): string {
+    return FIT_CALLS.weight(model, this.times, this.counts, this.market);
+  }
+
+  forecastAt(time: string, figure: ForecastFigure): string {
+    return FIT_CALLS.forecastAt(this.model, this.times, this.counts, time, figure, this.market, optionCell("confidence"));
   }
 }
 

@@ -8,7 +8,8 @@ import type { ModelName } from "../../../model/diffusion";
 import { formatCount } from "../../../model/format";
 import { PERIOD_UNIT_DAYS } from "../../../model/periods";
 import type { Series } from "../../../data/series";
-import { DATE_FORMS, EXCEL_DATES, FIRST_SERIAL, LAST_SERIAL, readDateText, readNumberText } from "../../../data/textValues";
+import { LAST_SERIAL } from "../../../excel/dates";
+import { DATE_FORMS, EXCEL_DATES, FIRST_SERIAL, readDateText, readNumberText } from "../../../data/textValues";
 
 /** The model to fit: one of the three, or "auto" for the one COMPARE ranks first. */
 export type ForecastModel = "auto" | ModelName;

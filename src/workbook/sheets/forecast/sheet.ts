@@ -10,7 +10,7 @@ import { cellAddress } from "../../../excel/a1";
 import { NUMBER_FORMATS } from "../../plan";
 import type { Cell, ChartPlan, ChartSeriesPlan, DateAxisPlan, RangeWrite, RowHeightPlan } from "../../plan";
 import { CALCULATION_STYLE, FIXED_VALUE_STYLE, HEADER_STYLE, INPUT_STYLE, NOTE_STYLE } from "../palette";
-import { AVERAGE_MONTH_DAYS, numberOrNA } from "../dialect";
+import { AVERAGE_MONTH_DAYS, type ForecastFigure, numberOrNA } from "../dialect";
 import type { Figure, FigureTable, ForecastFigures } from "./figures";
 import {
   CHART_POSITION,
@@ -235,19 +235,18 @@ export class ForecastSheet {
     const target = optionCell("target");
     const by = optionCell("by");
     if (this.input.flavour === "crs") {
-      const compare = crs.compare();
-      const forecastAt = (column: number): Cell => ({ formula: `=INDEX(${crs.forecast(resultCell("endTime"))},2,${column})` });
+      // Each a figure of its own (FORECASTAT, BESTMODEL, WEIGHT), never a cell of COMPARE's or
+      // FORECAST's table: a table holding an error shows as one bare #VALUE! on some Excel builds.
+      const forecastAt = (figure: ForecastFigure): Cell => ({ formula: `=${crs.forecastAt(resultCell("endTime"), figure)}` });
       return {
-        modelUsed: {
-          formula: `=IF(${optionCell("model")}="auto",INDEX(${compare},MATCH(0,INDEX(${compare},0,4),0),1),LOWER(${optionCell("model")}))`,
-        },
-        weight: { formula: `=INDEX(${compare},MATCH(${resultCell("modelUsed")},INDEX(${compare},0,1),0),5)` },
+        modelUsed: { formula: `=IF(${optionCell("model")}="auto",${crs.bestModel()},LOWER(${optionCell("model")}))` },
+        weight: { formula: `=${crs.weight(resultCell("modelUsed"))}` },
         lastTime,
         lastCount,
         endTime,
-        endFitted: forecastAt(2),
-        endLower: forecastAt(3),
-        endUpper: forecastAt(4),
+        endFitted: forecastAt("forecast"),
+        endLower: forecastAt("lower"),
+        endUpper: forecastAt("upper"),
         reach: { formula: `=IF(ISBLANK(${target}),"",${crs.reach(target)})` },
         chance: { formula: `=IF(OR(ISBLANK(${target}),ISBLANK(${by})),"",${crs.chance(target, by)})` },
       };
@@ -326,22 +325,20 @@ export class ForecastSheet {
       : `Forecast (CRS.FORECAST, values when written) over the counts and ${ahead} past the last`;
     const percent = `${Number((this.options.confidence * 100).toPrecision(6))}%`;
     const crs = new CrsCalls(this.data.times, this.data.counts);
-    const timesColumn = `$A$${this.firstRow}:$A$${this.lastRow}`;
-    const forecastHeader = (column: number, name: string): Cell =>
-      this.live ? { formula: `=INDEX(${crs.forecast(timesColumn)},0,${column})` } : name;
-    const header: Cell[] = [
-      this.timeName,
-      this.countName,
-      forecastHeader(2, "Forecast"),
-      forecastHeader(3, `Lower ${percent}`),
-      forecastHeader(4, `Upper ${percent}`),
-      ...(hasTarget ? ["Target"] : []),
-    ];
+    // Live, the bounds' headers follow the confidence option, as FORECAST's own do.
+    const boundHeader = (bound: "Lower" | "Upper"): Cell =>
+      this.live ? { formula: `="${bound} "&ROUND(${optionCell("confidence")}*100,4)&"%"` } : `${bound} ${percent}`;
+    const header: Cell[] = [this.timeName, this.countName, "Forecast", boundHeader("Lower"), boundHeader("Upper"), ...(hasTarget ? ["Target"] : [])];
     const target: Cell[] = hasTarget ? [{ formula: `=IF(ISBLANK(${optionCell("target")}),NA(),${optionCell("target")})` }] : [];
     const links = this.input.flavour === "crs" ? sourceCells(this.series, this.input.source) : null;
     const figures = this.input.flavour === "portable" ? this.input.figures.rows : null;
+    // Live, a formula per figure and row: each its own number, never a cell of FORECAST's table,
+    // which some Excel builds show as one bare #VALUE! when any of its cells is an error.
     const fitted = (index: number): Cell[] => {
-      if (figures === null) return [null, null, null];
+      if (figures === null) {
+        const time = `$A${this.firstRow + index}`;
+        return (["forecast", "lower", "upper"] as const).map((figure) => ({ formula: `=${crs.forecastAt(time, figure)}` }));
+      }
       const point = figures[index];
       return [numberOrNA(point.fitted), numberOrNA(point.lower), numberOrNA(point.upper)];
     };

@@ -6,18 +6,18 @@
 import { DAYS_PER_MONTH, type Expression, FIT_CALLS } from "../dialect";
 import type { Names } from "./modelNames";
 
-/** FORECAST's columns: the fitted curve, the lower bound, the upper bound. */
+/** The figures of FORECAST the model shows: its second column (the fitted curve), the lower bound, the upper bound. */
 export type ForecastColumn = "fitted" | "lower" | "upper";
-const COLUMN_INDEX: Readonly<Record<ForecastColumn, number>> = { fitted: 2, lower: 3, upper: 4 };
+const FIGURE: Readonly<Record<ForecastColumn, "forecast" | "lower" | "upper">> = { fitted: "forecast", lower: "lower", upper: "upper" };
 
 /**
- * FORECAST's value at one time (in months since the first count): its row 2, the column wanted.
- * With the market held at PCTGPs, FORECAST's bounds stop at PCTGPs: the PCT cannot register more
- * GPs than it has.
+ * FORECAST's figure at one time (in months since the first count), as a number of its own
+ * (FORECASTAT), never a cell of FORECAST's table: a table holding an error shows as one bare
+ * #VALUE! on some Excel builds. With the market held at PCTGPs, the bounds stop at PCTGPs: the
+ * PCT cannot register more GPs than it has.
  */
 export function forecastAt(n: Names, time: Expression, column: ForecastColumn): Expression {
-  const forecast = FIT_CALLS.forecast(n.Model, n.HistoryMonths, n.HistoryCounts, time, n.PCTGPs, n.Confidence);
-  return `INDEX(${forecast},2,${COLUMN_INDEX[column]})`;
+  return FIT_CALLS.forecastAt(n.Model, n.HistoryMonths, n.HistoryCounts, time, FIGURE[column], n.PCTGPs, n.Confidence);
 }
 
 /** The chance of at least TargetGPs at TargetDate. */

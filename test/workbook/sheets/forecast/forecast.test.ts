@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isoToExcelSerial } from "../../../../src/data";
 import { readSeries } from "../../../../src/data/series";
 import { readForecastOptions } from "../../../../src/workbook/sheets/forecast/options";
-import { FORECAST_SHEET, SENTENCE_CELLS, type ForecastSheetInput, forecastTimes, planForecast } from "../../../../src/workbook/sheets/forecast";
+import { FORECAST_SHEET, SENTENCE_CELLS, type ForecastSheetInput, planForecast } from "../../../../src/workbook/sheets/forecast";
 import { computeForecast, forecastFigures } from "../../../../src/workbook/sheets/forecast/figures";
 import type { TableSource } from "../../../../src/workbook/sheets/forecast/source";
 import { cellKey, computeFormulaValues } from "../../../../src/workbook/formula/recalc";
@@ -70,15 +70,9 @@ function liveWithSpills(plan: WorkbookPlan, extraTimes: readonly ScalarValue[] =
   const counts: ArrayValue = [...grid.map((row) => [row[1] as ScalarValue]), ...spare, ...extraTimes.map(() => [null])];
   const model = options.model;
   const market = options.market;
-  const header = tableHeaderRow(plan);
-  const newTimes: ArrayValue = forecastTimes(series, options).map((time) => [time]);
-  const forecast = crs.get("CRS.FORECAST")!([model, times, counts, newTimes, market, options.confidence], call) as ArrayValue;
   const spills = new Map<string, ArrayValue>([
     ["A32", crs.get("CRS.COMPARE")!([times, counts, market], call) as ArrayValue],
     ["A38", crs.get("CRS.FIT")!([model, times, counts, market], call) as ArrayValue],
-    [`C${header}`, forecast.map((row) => [row[1]])],
-    [`D${header}`, forecast.map((row) => [row[2]])],
-    [`E${header}`, forecast.map((row) => [row[3]])],
   ]);
   const sheet = plan.sheets[0];
   const filled = [...spills].map(([address, values]) => ({ address, cells: spillCells(values) }));
@@ -185,8 +179,13 @@ describe("planForecast: the sheet", () => {
     empty("ABCDE", 33, 35);
     empty("BC", 38, 38);
     empty("ABC", 39, 45);
-    empty("CDE", header + 1, header + 20);
-    expect(cells.get(`C${header}`)?.formula).toMatch(/^=INDEX\(CRS\.FORECAST\(.*\),0,2\)$/);
+    // The forecast table spills nothing: a formula per figure and row, each its own number.
+    expect(at(live, `C${header}`)).toBe("Forecast");
+    for (let row = header + 1; row <= header + 20; row++) {
+      ["forecast", "lower", "upper"].forEach((figure, i) =>
+        expect(cells.get(`${"CDE"[i]}${row}`)?.formula, `${"CDE"[i]}${row}`).toMatch(new RegExp(`^=CRS\\.FORECASTAT\\(.*,\\$A${row},"${figure}",`)),
+      );
+    }
   });
 });
 
@@ -210,6 +209,18 @@ describe("planForecast: the live sheet computed with the built CRS functions", (
           else expect(expected ?? "", address).toBe(value ?? "");
         }),
       );
+    }
+  });
+
+  it("gives in every row of the forecast table, its bounds' headers too, what the portable sheet gives", () => {
+    const header = tableHeaderRow(live);
+    for (const column of "CDE") {
+      for (let row = header; row <= header + 20; row++) {
+        const address = `${column}${row}`;
+        const [got, expected] = [valueAt(values, address) ?? at(live, address), at(portable, address)];
+        if (typeof expected === "number") expect(got as number, address).toBeCloseTo(expected, 9);
+        else expect(got, address).toEqual(expected);
+      }
     }
   });
 
