@@ -41,19 +41,20 @@ async function run(args: readonly string[], context: CommandContext): Promise<vo
   }
   const dataPath = resolve(context.cwd, command.data);
   const outputPath = resolve(context.cwd, command.output ?? defaultOutput(command.data));
-  if (!command.force && existsSync(outputPath)) {
+  // --json prints and writes nothing, so the same command gives the same output every time.
+  if (!command.json && !command.force && existsSync(outputPath)) {
     throw new CommandError(`${outputPath} exists and is kept: pass --force to overwrite it, or name another file.`);
   }
   const series = readSeriesCsv(readText(dataPath, command.data));
   for (const warning of series.warnings) context.stderr(`Warning: ${warning.message}`);
   const options = readForecastOptions(command.options, series);
   const results = computeForecast(series, options);
-  const plan = planForecast({ flavour: "portable", series, options, source: { kind: "file", name: basename(command.data) }, figures: forecastFigures(results, options) }, NO_TAKEN_NAMES);
-  writeOutput(outputPath, await writeXlsx(plan), command.force);
   if (command.json) {
     context.stdout(JSON.stringify(forecastJson(series, options, results)));
     return;
   }
+  const plan = planForecast({ flavour: "portable", series, options, source: { kind: "file", name: basename(command.data) }, figures: forecastFigures(results, options) }, NO_TAKEN_NAMES);
+  writeOutput(outputPath, await writeXlsx(plan), command.force);
   const values = computeFormulaValues(plan);
   const sheet = plan.sheets[0].name;
   context.stdout(`Wrote ${outputPath} (sheet '${sheet}').`);

@@ -3,17 +3,21 @@
  *
  *   {"model", "n", "parameters": {NAME: {"estimate", "stdError"}}, "sse",
  *    "compare": [{"model", "sse", "aicc", "delta", "weight"}],
- *    "forecast": [{"time", "date", "fitted", "lower", "upper"}],
+ *    "forecast": [{"time", "date", "forecast", "lower", "upper", "fitted"}],
  *    "reach": {"target", "time", "date"} | null, "chance": {"target", "by", "probability"} | null}
  *
  * Times are as the fits take them (Excel date serials when the times are dates), dates ISO text
  * (2005-06-30), and null wherever there is no number: a model without an AICc, bounds without
  * degrees of freedom, a target never reached, a date for plain-number times. `reach` and
- * `chance` are null without a target.
+ * `chance` are null without a target. As CRS.FORECAST, `forecast` is the median of the count
+ * (between `lower` and `upper`) and `fitted` the least-squares curve; `reach` is CRS.REACH's
+ * time, the earliest at which CHANCE reaches 1/2; the parameters are FIT's rows (a Gompertz
+ * curve fitted to dates by its steepest date), every estimate a number.
  */
 import { excelSerialToIso } from "../src/data/dates";
 import type { Series } from "../src/data/series";
 import { ModelError } from "../src/model/errors";
+import { shownParameters } from "../src/model/timeOrigin";
 import type { ForecastOptions, Figure, ForecastResults } from "../src/workbook/sheets";
 
 /** A number, or null where there is none. */
@@ -25,7 +29,7 @@ export interface ForecastJson {
   readonly parameters: Record<string, { readonly estimate: JsonNumber; readonly stdError: JsonNumber }>;
   readonly sse: number;
   readonly compare: readonly { model: string; sse: JsonNumber; aicc: JsonNumber; delta: JsonNumber; weight: number }[];
-  readonly forecast: readonly { time: number; date: string | null; fitted: JsonNumber; lower: JsonNumber; upper: JsonNumber }[];
+  readonly forecast: readonly { time: number; date: string | null; forecast: JsonNumber; lower: JsonNumber; upper: JsonNumber; fitted: JsonNumber }[];
   readonly reach: { target: number; time: JsonNumber; date: string | null } | null;
   readonly chance: { target: number; by: number | string; probability: JsonNumber } | null;
 }
@@ -47,12 +51,14 @@ function figureOrNull(figure: Figure): JsonNumber {
 export function forecastJson(series: Series, options: ForecastOptions, results: ForecastResults): ForecastJson {
   const { fit } = results.chosen;
   const dateOf = (time: number | null): string | null => (time !== null && series.timesAreDates ? excelSerialToIso(time) : null);
+  const shown = shownParameters(fit);
   const parameters = Object.fromEntries(
-    fit.model.parameters.map((name, j) => {
+    shown.names.map((name, j) => {
       const fixed = fit.fixedMarket && j === fit.model.market;
-      return [name, { estimate: finiteOrNull(fit.parameters[j]), stdError: fixed ? 0 : finiteOrNull(fit.standardErrors?.[j]) }];
+      return [name, { estimate: finiteOrNull(shown.estimates[j]), stdError: fixed ? 0 : finiteOrNull(shown.standardErrors?.[j]) }];
     }),
   );
+
   const compare =
     results.comparison instanceof ModelError
       ? []
@@ -74,9 +80,10 @@ export function forecastJson(series: Series, options: ForecastOptions, results: 
     forecast: results.times.map((time, i) => ({
       time,
       date: dateOf(time),
-      fitted: figureOrNull(results.points[i].fitted),
+      forecast: figureOrNull(results.points[i].forecast),
       lower: figureOrNull(results.points[i].lower),
       upper: figureOrNull(results.points[i].upper),
+      fitted: figureOrNull(results.points[i].fitted),
     })),
     reach: target === null ? null : { target: target.count, time: reachTime, date: dateOf(reachTime) },
     chance:

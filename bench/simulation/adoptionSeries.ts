@@ -20,8 +20,18 @@
 import { BASS_MODEL, GOMPERTZ_MODEL, LOGISTIC_MODEL, type DiffusionModel, type ModelParameters } from "../../src/model/diffusion";
 import { Random } from "./random";
 
-/** How per-month new adopters scatter about the curve's expected number. */
-export type Noise = { readonly kind: "poisson" } | { readonly kind: "negative binomial"; readonly size: number };
+/**
+ * How per-month new adopters scatter about the curve's expected number: Poisson or negative
+ * binomial, each month independently (the noise the forecast assumes), or Poisson about a rate that
+ * drifts, month after month, above and below the curve's (a noise it does not assume: a
+ * registration drive lifts several months in a row, a slack spell lowers them). The drift is
+ * multiplicative, e^(w_t), w_t an AR(1) series with the given persistence ρ and standard deviation
+ * σ (w_t = ρ·w_{t−1} + σ·√(1 − ρ²)·z_t).
+ */
+export type Noise =
+  | { readonly kind: "poisson" }
+  | { readonly kind: "negative binomial"; readonly size: number }
+  | { readonly kind: "drifting rate"; readonly persistence: number; readonly spread: number };
 
 /** The longest horizon checked, in months after the last observed count. */
 export const HORIZON = 12;
@@ -62,19 +72,31 @@ function trueParameters(model: DiffusionModel, market: number, half: number, ran
   }
 }
 
-/** Draws one count with the given expected value under the noise. */
-function draw(expected: number, noise: Noise, random: Random): number {
-  return noise.kind === "poisson" ? random.poisson(expected) : random.negativeBinomial(expected, noise.size);
+/** Draws one count with the given expected value under the noise (`drift`, the rate's log-deviation, for a drifting rate). */
+function draw(expected: number, noise: Noise, random: Random, drift: number): number {
+  switch (noise.kind) {
+    case "poisson":
+      return random.poisson(expected);
+    case "negative binomial":
+      return random.negativeBinomial(expected, noise.size);
+    case "drifting rate":
+      return random.poisson(expected * Math.exp(drift));
+  }
 }
 
 /**
  * The `index`-th series of the design from a seeded stream: the model and the noise kind cycle
  * (Bass, logistic, Gompertz; Poisson, negative binomial) so that every block of six covers each
- * pair once; everything else is drawn.
+ * pair once; everything else is drawn. `drifting` replaces the noise by a drifting rate (see
+ * `Noise`) for every series.
  */
-export function simulateSeries(index: number, random: Random): SimulatedSeries {
+export function simulateSeries(index: number, random: Random, drifting?: { persistence: number; spread: number }): SimulatedSeries {
   const model = [BASS_MODEL, LOGISTIC_MODEL, GOMPERTZ_MODEL][index % 3];
-  const noise: Noise = Math.floor(index / 3) % 2 === 0 ? { kind: "poisson" } : { kind: "negative binomial", size: random.logBetween(4, 100) };
+  const noise: Noise = drifting
+    ? { kind: "drifting rate", ...drifting }
+    : Math.floor(index / 3) % 2 === 0
+      ? { kind: "poisson" }
+      : { kind: "negative binomial", size: random.logBetween(4, 100) };
   const market = Math.round(random.logBetween(50, 50_000));
   const truth = trueParameters(model, market, random.logBetween(8, 40), random);
   const share = random.between(0.2, 0.7);
@@ -83,11 +105,16 @@ export function simulateSeries(index: number, random: Random): SimulatedSeries {
   const counts: number[] = [];
   let total = 0;
   let previous = 0;
+  let drift = 0;
   for (let t = 1; t <= last + HORIZON; t++) {
     const level = model.value(t, truth);
+    if (noise.kind === "drifting rate") {
+      const { persistence, spread } = noise;
+      drift = t === 1 ? spread * random.normal() : persistence * drift + spread * Math.sqrt(1 - persistence * persistence) * random.normal();
+    }
     // The count at month 1 includes everyone who adopted before it; later months add their new
     // adopters, of whom there can be no more than the market has left.
-    total += Math.min(draw(level - previous, noise, random), market - total);
+    total += Math.min(draw(level - previous, noise, random, drift), market - total);
     previous = level;
     counts.push(total);
   }

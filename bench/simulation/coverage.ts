@@ -2,28 +2,29 @@
  * Coverage of forecast bounds on simulated adoption series (see `adoptionSeries.ts` for the
  * design): for each series, each way of fitting it (the true model or "auto", with the market
  * unknown or known), each horizon of 1 to 12 months and each nominal level, whether the held-out
- * count lies inside the bounds, for the least-squares interval FORECAST gave before
- * (`leastSquaresInterval`) and for the predictive distribution (`src/model/predictive.ts`); and
- * the Brier score of CHANCE for the event "the count at the horizon reaches the true curve".
+ * count lies inside the bounds, for the least-squares interval FORECAST first gave ("old",
+ * `leastSquaresInterval`), the curves' predictive distribution alone ("curve": FORECAST before the
+ * recent pace was weighed in) and FORECAST's distribution now ("new", `forecasterFor`); and the
+ * Brier score of CHANCE (now) for the event "the count at the horizon reaches the true curve".
  */
 import { compareModels, type ModelComparison } from "../../src/model/compare";
 import { ModelError } from "../../src/model/errors";
 import { fitDiffusion, type DiffusionFit } from "../../src/model/fit";
-import { averagedForecaster, countForecaster, type CountForecaster } from "../../src/model/predictive";
+import { averagedForecaster, countForecaster, forecasterFor, type CountForecaster } from "../../src/model/predictive";
 import { HORIZON, simulateSeries, type SimulatedSeries } from "./adoptionSeries";
 import { leastSquaresInterval } from "./leastSquaresInterval";
 import { Random } from "./random";
 
 export const LEVELS = [0.8, 0.95] as const;
-export type Method = "old" | "new";
+export type Method = "old" | "curve" | "new";
 export type Fitting = "true model" | "auto";
 export type Market = "unknown" | "known";
 
 /** Counts of held-out counts inside the bounds, by method, level and horizon. */
 export class Tally {
   /** inside[method][level index][horizon − 1], and the number of checks in `total`. */
-  readonly inside: Record<Method, number[][]> = { old: blank(), new: blank() };
-  readonly total: Record<Method, number[][]> = { old: blank(), new: blank() };
+  readonly inside: Record<Method, number[][]> = { old: blank(), curve: blank(), new: blank() };
+  readonly total: Record<Method, number[][]> = { old: blank(), curve: blank(), new: blank() };
   brier = 0;
   brierCount = 0;
 
@@ -69,19 +70,27 @@ function traits(series: SimulatedSeries): string[] {
 }
 
 /** Checks one fitted series against its held-out counts. */
-function check(series: SimulatedSeries, fit: DiffusionFit, forecaster: CountForecaster, tallies: Tally[]): void {
+function check(series: SimulatedSeries, fit: DiffusionFit, curve: CountForecaster, forecaster: CountForecaster, tallies: Tally[]): void {
   const last = series.times[series.times.length - 1];
   for (let horizon = 1; horizon <= HORIZON; horizon++) {
     const time = last + horizon;
     const actual = series.heldOut[horizon - 1];
     const distribution = forecaster.distribution(time);
+    let curveDistribution: ReturnType<CountForecaster["distribution"]> | undefined;
+    try {
+      curveDistribution = curve.distribution(time);
+      curveDistribution.atLeast(0);
+    } catch (error) {
+      if (!(error instanceof ModelError)) throw error;
+      curveDistribution = undefined;
+    }
     LEVELS.forEach((level, index) => {
       const old = leastSquaresInterval(fit, time, level);
-      const lower = distribution.quantile((1 - level) / 2);
-      const upper = distribution.quantile((1 + level) / 2);
+      const inside = (d: ReturnType<CountForecaster["distribution"]>): boolean => actual >= d.quantile((1 - level) / 2) && actual <= d.quantile((1 + level) / 2);
       for (const tally of tallies) {
         if (old.lower !== undefined) tally.add("old", index, horizon, actual >= old.lower && actual <= old.upper!);
-        tally.add("new", index, horizon, actual >= lower && actual <= upper);
+        if (curveDistribution) tally.add("curve", index, horizon, inside(curveDistribution));
+        tally.add("new", index, horizon, inside(distribution));
       }
     });
     const truth = series.model.value(time, series.truth);
@@ -95,11 +104,12 @@ function check(series: SimulatedSeries, fit: DiffusionFit, forecaster: CountFore
 }
 
 /**
- * Simulates `count` series from `seed` and checks every way of fitting them. Each series is
- * compared once per market setting (`compareModels` fits all three models); the true model
- * is fitted on its own (as FIT would), "auto" uses the model-averaged forecaster.
+ * Simulates `count` series from `seed` (with a drifting rate for every series when `drifting` is
+ * given, see `simulateSeries`) and checks every way of fitting them. Each series is compared once
+ * per market setting (`compareModels` fits all three models); the true model is fitted on its own
+ * (as FIT would), "auto" uses the model-averaged curves.
  */
-export function measureCoverage(count: number, seed: number): FittingResult[] {
+export function measureCoverage(count: number, seed: number, drifting?: { persistence: number; spread: number }): FittingResult[] {
   const results: FittingResult[] = [];
   for (const market of ["unknown", "known"] as const) {
     for (const fitting of ["true model", "auto"] as const) {
@@ -108,7 +118,7 @@ export function measureCoverage(count: number, seed: number): FittingResult[] {
   }
   const random = new Random(seed);
   for (let index = 0; index < count; index++) {
-    const series = simulateSeries(index, random);
+    const series = simulateSeries(index, random, drifting);
     for (const market of ["unknown", "known"] as const) {
       const options = market === "known" ? { market: series.market } : {};
       let comparison: ModelComparison | ModelError;
@@ -121,6 +131,7 @@ export function measureCoverage(count: number, seed: number): FittingResult[] {
       for (const result of results.filter((candidate) => candidate.market === market)) {
         result.series += 1;
         let fit: DiffusionFit;
+        let curve: CountForecaster;
         let forecaster: CountForecaster;
         if (result.fitting === "auto") {
           if (comparison instanceof ModelError) {
@@ -128,7 +139,8 @@ export function measureCoverage(count: number, seed: number): FittingResult[] {
             continue;
           }
           fit = comparison.best.fit;
-          forecaster = averagedForecaster(comparison);
+          curve = averagedForecaster(comparison);
+          forecaster = forecasterFor({ fit, comparison });
         } else {
           try {
             fit = fitDiffusion(series.model, series.times, series.values, options);
@@ -137,11 +149,12 @@ export function measureCoverage(count: number, seed: number): FittingResult[] {
             result.failures[error.kind] += 1;
             continue;
           }
-          forecaster = countForecaster(fit);
+          curve = countForecaster(fit);
+          forecaster = forecasterFor({ fit });
         }
         const tallies = [result.overall, ...traits(series).map((trait) => tallyOf(result.byTrait, trait))];
         try {
-          check(series, fit, forecaster, tallies);
+          check(series, fit, curve, forecaster, tallies);
         } catch (error) {
           // A fit without bounds says so with #N/A (no degrees of freedom left) or #NUM! (parameters undetermined).
           if (!(error instanceof ModelError && (error.kind === "na" || error.kind === "num"))) throw error;

@@ -12,9 +12,9 @@ import { centralBounds } from "../model/countDistribution";
 import { findModel, MODELS } from "../model/diffusion";
 import { ModelError } from "../model/errors";
 import type { DiffusionFit } from "../model/fit";
-import { forecasterFor, type CountForecaster } from "../model/predictive";
-import { reachTime } from "../model/reach";
-import { timesAreDates } from "../model/timeOrigin";
+import { timeAsLikelyAsNot } from "../model/asLikelyAsNot";
+import { forecasterFor, withoutCurve, type CountForecaster } from "../model/predictive";
+import { shownParameters, timesAreDates } from "../model/timeOrigin";
 import { describe, elementwise, isEmpty, toNumber, zeroAsOmitted } from "./arguments";
 import { isExcelError, toExcelError } from "./errors";
 import { FIT_CACHE_CAPACITY, FitCache, fitKey } from "./fitCache";
@@ -33,7 +33,7 @@ const COMPARE_HEADER = ["Model", "SSE", "AICc", "Delta", "Weight"] as const;
  * Fits a diffusion curve (bass, logistic, gompertz, or "auto" for the lowest AICc) to cumulative counts by least squares and spills its parameters with standard errors, then sse, rmse, r2 and n.
  * Example: =CRS.FIT("logistic", {0;1.05}, {3500;18981}, 35000) → rate 2.25 a month and midpoint 0.97 months after the end of June 2005, through the article's two GP counts with 35,000 GPs assumed (2 points fix 2 parameters exactly, so the standard errors are #N/A).
  * @customfunction FIT
- * @param model "bass" (p, q, m), "logistic" (m, rate, midpoint), "gompertz" (m, a, b), or "auto" for the one with the lowest AICc (its header reads e.g. "Parameter (logistic)"), in any case. One name, not a range: the result is one model's table.
+ * @param model "bass" (p, q, m), "logistic" (m, rate, midpoint), "gompertz" (m, a, b; with dates as times m, steepest, b: placed by the date of its steepest growth), or "auto" for the one with the lowest AICc (its header reads e.g. "Parameter (logistic)"), in any case. One name, not a range: the result is one model's table.
  * @param times The times of the counts, one row or column: periods (e.g. months) or dates; for bass, periods since the launch, 0 or more.
  * @param values The cumulative counts at those times, 0 or more (e.g. GPs registered); rows blank in both times and values are skipped.
  * @param [market] A known market size, greater than 0, held fixed (its standard error is 0); fitted if omitted (e.g. 35,000 GPs). One value, not a range: a fit has one market size.
@@ -42,14 +42,14 @@ const COMPARE_HEADER = ["Model", "SSE", "AICc", "Delta", "Weight"] as const;
 export function FIT(model: string, times: any[][], values: any[][], market?: any): any[][] {
   return excelResult(() => {
     const { choice, fitted } = fitOf(model, times, values, market);
-    const { fit } = fitted;
-    const { parameters, standardErrors } = fit;
+    const { fit } = fitted();
+    const { names, estimates, standardErrors } = shownParameters(fit);
     const header = choice === "auto" ? `${FIT_HEADER[0]} (${fit.model.name})` : FIT_HEADER[0];
     const rows: any[][] = [[header, FIT_HEADER[1], FIT_HEADER[2]]];
-    fit.model.parameters.forEach((name, j) => {
+    names.forEach((name, j) => {
       const fixed = fit.fixedMarket && j === fit.model.market;
-      const error = fixed ? 0 : standardErrors ? representable(standardErrors[j], fit, j) : uncertaintyError(fit);
-      rows.push([name, representable(parameters[j], fit, j), error]);
+      const error = fixed ? 0 : standardErrors ? representable(standardErrors[j], name) : uncertaintyError(fit);
+      rows.push([name, representable(estimates[j], name), error]);
     });
     for (const statistic of FIT_STATISTICS) rows.push([statistic, fit[statistic], ""]);
     return rows;
@@ -57,8 +57,8 @@ export function FIT(model: string, times: any[][], values: any[][], market?: any
 }
 
 /**
- * Forecasts cumulative counts from a fitted diffusion curve, with lower and upper bounds for the counts at those times from the predictive distribution CHANCE uses.
- * Example: =CRS.FORECAST("auto", A2:A9, B2:B9, DATE(2005,6,30), 150) → the fitted count of a PCT's 150 GPs on 30 June 2005 and its 95% bounds.
+ * Forecasts cumulative counts: the forecast (the median of the count's predictive distribution, the distribution CHANCE uses), lower and upper bounds, and the fitted curve.
+ * Example: =CRS.FORECAST("auto", A2:A9, B2:B9, DATE(2005,6,30), 150) → the forecast count of a PCT's 150 GPs on 30 June 2005, its 95% bounds and the fitted curve there.
  * @customfunction FORECAST
  * @param model "bass", "logistic", "gompertz" or "auto" (the lowest AICc; its bounds weigh all three models), in any case. One name, not a range: one forecast per table.
  * @param times The times of the counts, one row or column: periods (e.g. months since the launch) or dates.
@@ -66,7 +66,7 @@ export function FIT(model: string, times: any[][], values: any[][], market?: any
  * @param newTimes The times to forecast, one row or column, in the units of times; a blank cell gives a blank row.
  * @param [market] A known market size, greater than 0, held fixed; fitted if omitted. One value, not a range: a fit has one market size.
  * @param [confidence] The probability the bounds are to hold the count, between 0 and 1; 0.95 if omitted. One value, not a range: the bounds are columns of one table.
- * @returns A table: a header row, then a row per new time with the time, the fitted curve and the lower and upper bounds; at a time with a count both bounds are that count, which the curve may miss.
+ * @returns A table: a header row (Time, Forecast, Lower, Upper, Fitted), then a row per new time: the forecast is the count as likely to be above as below, always between the bounds; at a time with a count all three are that count, which the fitted curve may miss.
  */
 export function FORECAST(model: string, times: any[][], values: any[][], newTimes: any[][], market?: any, confidence?: any): any[][] {
   return excelResult(() => {
@@ -74,33 +74,29 @@ export function FORECAST(model: string, times: any[][], values: any[][], newTime
     // (1 + level)/2 is the upper bound's probability: a level so near 1 that it rounds to 1 has no bound.
     if (!(level > 0 && (1 + level) / 2 < 1)) throw new ModelError("num", "confidence must be between 0 and 1 (e.g. 0.95 for 95%).");
     const cells = readCells(newTimes, "newTimes");
-    const fitted = fitOf(model, times, values, market);
-    const forecaster = fitted.forecaster();
-    const blank = blankZeros(cells, timesAreDates(fitted.fitted.fit.times));
+    const chosen = fitOf(model, times, values, market);
+    const forecaster = chosen.forecaster();
+    const blank = blankZeros(cells, timesAreDates(chosen.times));
     const percent = `${Number((level * 100).toPrecision(6))}%`;
-    const rows: any[][] = [["Time", "Forecast", `Lower ${percent}`, `Upper ${percent}`]];
+    const rows: any[][] = [["Time", "Forecast", `Lower ${percent}`, `Upper ${percent}`, "Fitted"]];
     cells.forEach((cell, index) => {
       if (isEmpty(cell) || blank[index]) {
-        rows.push(["", "", "", ""]);
+        rows.push(["", "", "", "", ""]);
         return;
       }
+      if (isExcelError(cell) || typeof cell !== "number" || !Number.isFinite(cell)) {
+        const error = isExcelError(cell) ? cell : toExcelError(new ModelError("value", `newTimes must hold only numbers: item ${index + 1} is ${describe(cell)}.`));
+        rows.push([error, error, error, error, error]);
+        return;
+      }
+      const fitted = cellOf(() => forecaster.fitted(cell));
       try {
-        if (isExcelError(cell)) throw cell;
-        if (typeof cell !== "number" || !Number.isFinite(cell)) {
-          throw new ModelError("value", `newTimes must hold only numbers: item ${index + 1} is ${describe(cell)}.`);
-        }
-        const fitted = forecaster.fitted(cell);
-        try {
-          const distribution = forecaster.distribution(cell);
-          const { lower, upper } = centralBounds(distribution, level);
-          rows.push([cell, fitted, lower, upper]);
-        } catch (error) {
-          const excelError = toExcelError(error);
-          rows.push([cell, fitted, excelError, excelError]);
-        }
+        const distribution = forecaster.distribution(cell);
+        const { lower, upper } = centralBounds(distribution, level);
+        rows.push([cell, distribution.quantile(0.5), lower, upper, fitted]);
       } catch (error) {
         const excelError = toExcelError(error);
-        rows.push([typeof cell === "number" && Number.isFinite(cell) ? cell : excelError, excelError, excelError, excelError]);
+        rows.push([cell, excelError, excelError, excelError, fitted]);
       }
     });
     return rows;
@@ -108,20 +104,20 @@ export function FORECAST(model: string, times: any[][], values: any[][], newTime
 }
 
 /**
- * The time at which a diffusion curve fitted to cumulative counts reaches a target; #N/A if it never does (the target is at or above the fitted market size).
- * Example: =CRS.REACH("logistic", {0;1.05}, {3500;18981}, 10500, 35000) → 0.60: 30% of 35,000 GPs were registered about 0.6 months after the end of June 2005.
+ * The earliest time at which the count is as likely as not to have reached a target (CHANCE = 1/2), from the predictive distribution FORECAST and CHANCE use; #N/A if that never happens.
+ * Example: =CRS.REACH("logistic", {0;1.05}, {3500;18981}, 10500, 35000) → about 0.6: 30% of 35,000 GPs was as likely as not registered about 0.6 months after the end of June 2005.
  * @customfunction REACH
- * @param model "bass", "logistic", "gompertz" or "auto" (the lowest AICc), in any case. One name, not a range: one model is fitted.
+ * @param model "bass", "logistic", "gompertz" or "auto" (the lowest AICc; its chance weighs all three models), in any case. One name, not a range: one model is fitted.
  * @param times The times of the counts, one row or column: periods (e.g. months) or dates.
  * @param values The cumulative counts at those times, 0 or more; rows blank in both are skipped.
  * @param target The count to reach, greater than 0 (e.g. 10,500 GPs, 30% of 35,000); a range gives a time for each.
  * @param [market] A known market size, greater than 0, held fixed; fitted if omitted. One value, not a range: a fit has one market size.
- * @returns The time, in the units of times (a date serial when times are dates), at which the fitted curve reaches the target.
+ * @returns The time, in the units of times (a date serial when times are dates), from which the count is at least as likely as not to be at or above the target: CHANCE(target, that time) = 1/2.
  */
 export function REACH(model: string, times: any[][], values: any[][], target: any[][], market?: any): any[][] {
   return excelResult(() => {
-    const { fit } = fitOf(model, times, values, market).fitted;
-    return elementwise([target], (cells) => fit.origin + reachTime(fit.model, fit.localParameters, toNumber(cells[0], "target")));
+    const forecaster = fitOf(model, times, values, market).forecaster();
+    return elementwise([target], (cells) => timeAsLikelyAsNot(forecaster, toNumber(cells[0], "target")));
   });
 }
 
@@ -136,7 +132,7 @@ export function REACH(model: string, times: any[][], values: any[][], target: an
  */
 export function COMPARE(times: any[][], values: any[][], market?: any): any[][] {
   return excelResult(() => {
-    const { comparison } = fitOf("auto", times, values, market).fitted;
+    const { comparison } = fitOf("auto", times, values, market).fitted();
     const rows: any[][] = [[...COMPARE_HEADER]];
     for (const score of comparison!.scores) {
       if (score.aicc === undefined) {
@@ -172,9 +168,11 @@ export function CHANCE(model: string, times: any[][], values: any[][], target: a
   });
 }
 
-/** A fit with the forecaster made from it on first use. */
+/** A fit (or the error that there is none) with the forecaster made on first use. */
 interface CachedFit {
-  readonly fitted: ChosenFit;
+  /** The fit, or the ModelError (with its hint) of a fit that failed. */
+  fitted(): ChosenFit;
+  /** The forecaster of the fit, or where there is no fit the recent pace alone (`withoutCurve`). */
   forecaster(): CountForecaster;
 }
 
@@ -182,25 +180,43 @@ interface CachedFit {
 const FITS = new FitCache<CachedFit>(FIT_CACHE_CAPACITY);
 
 /** Reads the model, data and market size and fits the model, or takes the fit from the cache. */
-function fitOf(model: unknown, times: unknown, values: unknown, market: unknown): { choice: ModelChoice; fitted: ChosenFit; forecaster(): CountForecaster } {
+function fitOf(model: unknown, times: unknown, values: unknown, market: unknown): { choice: ModelChoice; times: readonly number[] } & CachedFit {
   const choice = readModel(model);
   const known = zeroAsOmitted(single(market, "market"));
   const data = readSeries(times, values);
   const options = isEmpty(known) ? {} : { market: toNumber(known, "market") };
   const cached = FITS.get(fitKey(choice, options.market, data.times, data.values), () => {
-    let fitted: ChosenFit;
+    let fitted: ChosenFit | undefined;
+    let failure: unknown;
     try {
       fitted = fitChosen(choice, data.times, data.values, options);
     } catch (error) {
-      throw withHint(error, choice, data.times);
+      failure = withHint(error, choice, data.times);
     }
     let forecaster: CountForecaster | undefined;
     return {
-      fitted,
-      forecaster: () => (forecaster ??= forecasterFor(fitted)),
+      fitted() {
+        if (!fitted) throw failure;
+        return fitted;
+      },
+      forecaster() {
+        if (forecaster) return forecaster;
+        if (fitted) return (forecaster = forecasterFor(fitted));
+        if (!(failure instanceof ModelError)) throw failure;
+        return (forecaster = withoutCurve(data.times, data.values, failure, options.market));
+      },
     };
   });
-  return { choice, ...cached };
+  return { choice, times: data.times, fitted: cached.fitted, forecaster: cached.forecaster };
+}
+
+/** A number computed for a cell, or the Excel error of the ModelError it throws. */
+function cellOf(compute: () => number): number | CustomFunctions.Error {
+  try {
+    return compute();
+  } catch (error) {
+    return toExcelError(error);
+  }
 }
 
 /**
@@ -227,19 +243,10 @@ function readModel(value: unknown): ModelChoice {
   throw new ModelError("value", `model must be ${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}, not ${describe(name)}.`);
 }
 
-/**
- * An estimate or standard error as a cell: the number, or #NUM! for one beyond the largest
- * number (a Gompertz a fitted to dates is e^(b·t) at the curve's steepest date).
- */
-function representable(value: number, fit: DiffusionFit, index: number): number | CustomFunctions.Error {
+/** An estimate or standard error as a cell: the number, or #NUM! saying it is beyond the largest number. */
+function representable(value: number, name: string): number | CustomFunctions.Error {
   if (Number.isFinite(value)) return value;
-  const steepest = fit.model.name === "gompertz" ? ` The curve is steepest at time ${Number((fit.origin + Math.log(fit.localParameters[1]) / fit.localParameters[2]).toPrecision(8))}.` : "";
-  return toExcelError(
-    new ModelError(
-      "num",
-      `${fit.model.parameters[index]} is too large to show with dates as times.${steepest} To read it, give times as periods since the first count, e.g. =CRS.PERIODS(first date, A2:A13).`,
-    ),
-  );
+  return toExcelError(new ModelError("num", `${name} is too large to show: the values do not pin it down. Give a known market size, or more points.`));
 }
 
 /**
@@ -339,7 +346,7 @@ function uncertaintyError(fit: DiffusionFit): CustomFunctions.Error {
  * @returns "bass", "logistic" or "gompertz"; #N/A with the reason if no model has an AICc.
  */
 export function BESTMODEL(times: any[][], values: any[][], market?: any): any[][] {
-  return excelResult(() => [[fitOf("auto", times, values, market).fitted.comparison!.best.fit.model.name]]);
+  return excelResult(() => [[fitOf("auto", times, values, market).fitted().comparison!.best.fit.model.name]]);
 }
 
 /**
@@ -355,7 +362,7 @@ export function BESTMODEL(times: any[][], values: any[][], market?: any): any[][
 export function WEIGHT(model: string, times: any[][], values: any[][], market?: any): any[][] {
   return excelResult(() => {
     const choice = readModel(model);
-    const comparison = fitOf("auto", times, values, market).fitted.comparison!;
+    const comparison = fitOf("auto", times, values, market).fitted().comparison!;
     const name = choice === "auto" ? comparison.best.fit.model.name : choice;
     return [[comparison.scores.find((score) => score.model.name === name)!.weight]];
   });

@@ -128,40 +128,56 @@ function onPowerScale(base: number, mean: number, curveVariance: number, noiseVa
  *
  * @example mixture([{ weight: 0.5, distribution: knownCount(1) }, { weight: 0.5, distribution: knownCount(3) }]).atLeast(2) // 0.5
  */
-export function mixture(parts: readonly { weight: number; distribution: CountDistribution }[]): CountDistribution {
+export function mixture(components: readonly { weight: number; distribution: CountDistribution }[]): CountDistribution {
+  // A mixture of mixtures is one mixture of their parts, so that a quantile is searched once.
+  const parts = components.flatMap(({ weight, distribution }) =>
+    distribution instanceof Mixture ? distribution.parts.map((part) => ({ weight: weight * part.weight, distribution: part.distribution })) : [{ weight, distribution }],
+  );
   if (parts.length === 1) return parts[0].distribution;
-  const atLeast = (target: number): number => parts.reduce((sum, part) => sum + part.weight * part.distribution.atLeast(target), 0);
-  return {
-    atLeast,
-    quantile(probability) {
-      const wanted = 1 - probability;
-      const candidates = parts.map((part) => part.distribution.quantile(probability));
-      let low = Math.min(...candidates);
-      let high = Math.max(...candidates);
-      // atLeast falls from above `wanted` at `low` to below it at `high`: find the crossing.
-      let excessLow = atLeast(low) - wanted;
-      let excessHigh = atLeast(high) - wanted;
-      if (excessLow <= 0) return low;
-      if (excessHigh >= 0) return high;
-      let side = 0;
-      for (let iteration = 0; iteration < 200 && high - low > 1e-12 * Math.max(Math.abs(low), Math.abs(high), 1e-300); iteration++) {
-        const guess = (low * excessHigh - high * excessLow) / (excessHigh - excessLow);
-        const point = guess > low && guess < high ? guess : (low + high) / 2;
-        const excess = atLeast(point) - wanted;
-        if (excess === 0) return point;
-        if (excess > 0) {
-          low = point;
-          excessLow = excess;
-          if (side === 1) excessHigh /= 2;
-          side = 1;
-        } else {
-          high = point;
-          excessHigh = excess;
-          if (side === -1) excessLow /= 2;
-          side = -1;
-        }
-      }
-      return (low + high) / 2;
-    },
-  };
+  return new Mixture(parts);
+}
+
+/** The mixture of `mixture`, which keeps its parts so that a mixture of it can be flattened. */
+class Mixture implements CountDistribution {
+  constructor(readonly parts: readonly { weight: number; distribution: CountDistribution }[]) {}
+
+  atLeast(target: number): number {
+    return this.parts.reduce((sum, part) => sum + part.weight * part.distribution.atLeast(target), 0);
+  }
+
+  quantile(probability: number): number {
+    return mixtureQuantile(this.parts, (target) => this.atLeast(target), probability);
+  }
+}
+
+/** The quantile of a mixture: the crossing of `atLeast` with 1 − p between the parts' quantiles (Illinois). */
+function mixtureQuantile(parts: readonly { weight: number; distribution: CountDistribution }[], atLeast: (target: number) => number, probability: number): number {
+  const wanted = 1 - probability;
+  const candidates = parts.map((part) => part.distribution.quantile(probability));
+  let low = Math.min(...candidates);
+  let high = Math.max(...candidates);
+  // atLeast falls from above `wanted` at `low` to below it at `high`: find the crossing.
+  let excessLow = atLeast(low) - wanted;
+  let excessHigh = atLeast(high) - wanted;
+  if (excessLow <= 0) return low;
+  if (excessHigh >= 0) return high;
+  let side = 0;
+  for (let iteration = 0; iteration < 200 && high - low > 1e-12 * Math.max(Math.abs(low), Math.abs(high), 1e-300); iteration++) {
+    const guess = (low * excessHigh - high * excessLow) / (excessHigh - excessLow);
+    const point = guess > low && guess < high ? guess : (low + high) / 2;
+    const excess = atLeast(point) - wanted;
+    if (excess === 0) return point;
+    if (excess > 0) {
+      low = point;
+      excessLow = excess;
+      if (side === 1) excessHigh /= 2;
+      side = 1;
+    } else {
+      high = point;
+      excessHigh = excess;
+      if (side === -1) excessLow /= 2;
+      side = -1;
+    }
+  }
+  return (low + high) / 2;
 }

@@ -1,17 +1,18 @@
 /**
  * What a fitted diffusion curve says about a PCT's counts, computed once for a whole model sheet:
- * the fitted curve with its lower and upper bounds at each month of a timeline and at a target
- * time, the chance of reaching a target by then, and the time the curve reaches it.
+ * the forecast (the median of the count) with its lower and upper bounds and the fitted curve at
+ * each month of a timeline and at a target time, the chance of reaching a target by then, and the
+ * time by which reaching it is as likely as not.
  *
  * These are the numbers the `CRS.` functions FORECAST, CHANCE and REACH give for the same
- * arguments (the same fit, `fitChosen`, and the same predictive distribution, `forecasterFor`), so
- * a workbook that cannot call the add-in can carry them as values.
+ * arguments (the same fit and predictive distribution, `forecastOf`), so a workbook that cannot
+ * call the add-in can carry them as values.
  */
-import { fitChosen, type ModelChoice } from "./compare";
+import type { ModelChoice } from "./compare";
+import { timeAsLikelyAsNot } from "./asLikelyAsNot";
 import { centralBounds } from "./countDistribution";
 import { ModelError } from "./errors";
-import { forecasterFor, type CountForecaster } from "./predictive";
-import { reachTime } from "./reach";
+import { forecastOf, type CountForecaster } from "./predictive";
 
 /** What to fit and where to read the fitted curve. */
 export interface OutlookRequest {
@@ -34,8 +35,11 @@ export interface OutlookRequest {
 /** A number, or the ModelError the `CRS.` function would show in its place. */
 export type OutlookValue = number | ModelError;
 
-/** The fitted curve and its bounds at one time, as a row of FORECAST. */
+/** The forecast, its bounds and the fitted curve at one time, as a row of FORECAST. */
 export interface OutlookPoint {
+  /** The median of the count (FORECAST's "Forecast"). */
+  readonly forecast: OutlookValue;
+  /** The least-squares curve (FORECAST's "Fitted"). */
   readonly fitted: OutlookValue;
   readonly lower: OutlookValue;
   readonly upper: OutlookValue;
@@ -52,7 +56,7 @@ export interface Outlook {
   readonly atTarget: OutlookPoint;
   /** The probability that the count at the target time is at least the target (CHANCE). */
   readonly chance: OutlookValue;
-  /** The time the fitted curve reaches the target (REACH). */
+  /** The earliest time by which the target is as likely as not reached (REACH). */
   readonly reachTime: OutlookValue;
 }
 
@@ -66,38 +70,41 @@ function attempt(compute: () => number): OutlookValue {
   }
 }
 
-/** FORECAST's row at a time: an error in the curve fills the row, an error in the distribution only the bounds. */
+/** FORECAST's row at a time: an error in the curve fills only the fitted column, an error in the distribution the rest. */
 function pointAt(forecaster: CountForecaster, time: number, confidence: number): OutlookPoint {
   const fitted = attempt(() => forecaster.fitted(time));
-  if (fitted instanceof ModelError) return { fitted, lower: fitted, upper: fitted };
   try {
-    return { fitted, ...centralBounds(forecaster.distribution(time), confidence) };
+    const distribution = forecaster.distribution(time);
+    return { forecast: distribution.quantile(0.5), fitted, ...centralBounds(distribution, confidence) };
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
-    return { fitted, lower: error, upper: error };
+    return { forecast: error, fitted, lower: error, upper: error };
   }
 }
 
 /**
- * Fits the model to the counts with the market held fixed and reads the curve, its bounds, the
- * chance of the target and the time the target is reached, each as the `CRS.` function would:
+ * Fits the model to the counts with the market held fixed and reads the forecast, its bounds, the
+ * curve, the chance of the target and the time the target is as likely as not reached, each as the
+ * `CRS.` function would:
  *
- * - fitted, lower, upper at t: FORECAST(model, times, counts, t, market, confidence), columns 2 to 4;
+ * - forecast, lower, upper, fitted at t: FORECAST(model, times, counts, t, market, confidence), columns 2 to 5;
  * - chance: CHANCE(model, times, counts, target, targetTime, market);
  * - reach: REACH(model, times, counts, target, market).
  *
- * A fit that fails gives its ModelError everywhere, and as `failure`.
+ * A fit that fails gives its ModelError as `failure` and in the fitted curve; the forecast and
+ * its bounds then come from the recent pace alone where the counts allow (`withoutCurve`), and
+ * are that error otherwise.
  *
  * @example pctOutlook({ model: "logistic", times: [0, 1, 2, 3], counts: [4, 9, 17, 28], market: 150, confidence: 0.8, target: 120, targetTime: 12, timelineTimes: [0, 6] }).chance // a probability
  */
 export function pctOutlook(request: OutlookRequest): Outlook {
   const { confidence, target, targetTime } = request;
-  let chosen;
+  let forecast;
   try {
-    chosen = fitChosen(request.model, request.times, request.counts, { market: request.market });
+    forecast = forecastOf(request.model, request.times, request.counts, { market: request.market });
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
-    const failed = { fitted: error, lower: error, upper: error };
+    const failed = { forecast: error, fitted: error, lower: error, upper: error };
     return {
       fittedModel: null,
       failure: error,
@@ -107,14 +114,13 @@ export function pctOutlook(request: OutlookRequest): Outlook {
       reachTime: error,
     };
   }
-  const { fit } = chosen;
-  const forecaster = forecasterFor(chosen);
+  const { forecaster } = forecast;
   return {
-    fittedModel: fit.model.name,
-    failure: null,
+    fittedModel: forecast.chosen?.fit.model.name ?? null,
+    failure: forecast.failure ?? null,
     timeline: request.timelineTimes.map((time) => pointAt(forecaster, time, confidence)),
     atTarget: pointAt(forecaster, targetTime, confidence),
     chance: attempt(() => forecaster.distribution(targetTime).atLeast(target)),
-    reachTime: attempt(() => fit.origin + reachTime(fit.model, fit.localParameters, target)),
+    reachTime: attempt(() => timeAsLikelyAsNot(forecaster, target)),
   };
 }

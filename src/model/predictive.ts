@@ -1,9 +1,15 @@
 import { accumulatedCovariance } from "./accumulatedCovariance";
-import type { ChosenFit, ModelComparison } from "./compare";
+import { fitChosen, type ChosenFit, type ModelChoice, type ModelComparison } from "./compare";
 import { atMost, knownCount, mixture, positiveAmount, unknownSpread, type CountDistribution } from "./countDistribution";
+import { paceWeight } from "./curveMisfit";
 import { ModelError } from "./errors";
-import { fittedGradient, fittedValue, type DiffusionFit } from "./fit";
+import { checkSeries, fittedGradient, fittedValue, type DiffusionFit, type FitOptions } from "./fit";
 import { countSeries, estimateIncrementNoise, type CountSeries, type IncrementNoise } from "./incrementNoise";
+import { paceForecaster } from "./pace";
+import { series, type Series } from "./startValues";
+
+/** The Akaike weight below which a model is left out of "auto"'s mixture. */
+const NEGLIGIBLE_WEIGHT = 1e-9;
 
 /** The most steps the scatter of new adopters is summed over, however far ahead the time. */
 const MAX_STEPS = 600;
@@ -14,7 +20,9 @@ const MAX_STEPS = 600;
  * probabilities.
  */
 export interface CountForecaster {
-  /** The fitted curve at `time` (FORECAST's "Forecast" column). */
+  /** The counts forecast from: one per distinct time (the mean of several), by time. */
+  readonly counts: Series;
+  /** The fitted curve at `time` (FORECAST's "Fitted" column). */
   fitted(time: number): number;
   /** The predictive distribution of the count at `time`. */
   distribution(time: number): CountDistribution;
@@ -55,11 +63,15 @@ export function countForecaster(fit: DiffusionFit): CountForecaster {
   const data = countSeries(fit);
   // Degrees of freedom of the distinct times: a row entered twice adds no information.
   const dof = data.t.length - fit.k;
+  // Without a measure of the scatter, the count at or between counts follows the fitted curve's
+  // share of the counts' rise (the limit of `betweenCounts` as the scatter vanishes); after the
+  // last count it has no distribution.
   const withoutSpread = (kind: "na" | "num", reason: string): CountForecaster => ({
+    counts: data,
     fitted,
     distribution(time) {
       fitted(time);
-      return unknownSpread(kind, reason);
+      return time > data.t[data.t.length - 1] ? unknownSpread(kind, reason) : alongCurve(fit, data, time);
     },
   });
   const undetermined = `The values do not determine the ${fit.model.name} parameters separately, so the forecast has no bounds.`;
@@ -71,6 +83,7 @@ export function countForecaster(fit: DiffusionFit): CountForecaster {
   const whole = fit.values.every(Number.isInteger);
   const shift = whole ? 0.5 : 0;
   return {
+    counts: data,
     fitted,
     distribution(time) {
       fitted(time);
@@ -93,10 +106,12 @@ export function countForecaster(fit: DiffusionFit): CountForecaster {
  */
 export function averagedForecaster(comparison: ModelComparison): CountForecaster {
   const best = countForecaster(comparison.best.fit);
+  // A model with a weight below NEGLIGIBLE_WEIGHT cannot move a chance visibly: it is left out.
   const parts = comparison.scores
-    .filter((score) => score.fit && score.weight > 0)
+    .filter((score) => score.fit && score.weight > NEGLIGIBLE_WEIGHT)
     .map((score) => ({ weight: score.weight, forecaster: score === comparison.best ? best : countForecaster(score.fit!) }));
   return {
+    counts: best.counts,
     fitted: best.fitted,
     distribution(time) {
       best.fitted(time);
@@ -119,13 +134,120 @@ export function averagedForecaster(comparison: ModelComparison): CountForecaster
 }
 
 /**
- * The forecaster of a fit from `fitChosen`: the model-averaged one for "auto" (which comes with
- * its comparison), the model's own otherwise.
+ * The forecaster FORECAST, CHANCE and REACH use: the fitted curves' predictive distribution
+ * (`countForecaster`, or `averagedForecaster` for "auto") and, after the last count, the recent
+ * pace carried on (`paceForecaster`) beside it.
+ *
+ * The curves' distribution holds where the curve is right and only the counts scatter about it.
+ * On real adoption a curve fitted early is often wrong in its market or shape, in ways no count
+ * noise explains, and then the counts run in streaks about it. So after the last count the count
+ * is a mixture: with weight 1 − w the curves' distribution, with weight w the pace's, w =
+ * `paceWeight` (small when the residuals show no streaks, large when they do). Where the curve's
+ * distribution is undefined (no degrees of freedom left, or parameters the data do not determine)
+ * the pace alone gives the bounds. At and between counts the curves' distribution stands.
  *
  * @example forecasterFor(fitChosen("auto", months, gps)).distribution(15).quantile(0.9) // the 80% upper bound at month 15
  */
 export function forecasterFor(chosen: ChosenFit): CountForecaster {
-  return chosen.comparison ? averagedForecaster(chosen.comparison) : countForecaster(chosen.fit);
+  const curve = chosen.comparison ? averagedForecaster(chosen.comparison) : countForecaster(chosen.fit);
+  const { fit } = chosen;
+  const data = curve.counts;
+  const pace = paceOf(data);
+  if (!pace) return curve;
+  const weight = paceWeight(fit, data);
+  const last = data.t[data.t.length - 1];
+  return {
+    counts: data,
+    fitted: curve.fitted,
+    distribution(time) {
+      if (!(time > last)) return curve.distribution(time);
+      curve.fitted(time);
+      let curveDistribution: CountDistribution;
+      try {
+        curveDistribution = curve.distribution(time);
+        curveDistribution.atLeast(0);
+      } catch (error) {
+        if (!(error instanceof ModelError)) throw error;
+        return withinMarket(fit, data, pace.distribution(time));
+      }
+      return mixture([
+        { weight: 1 - weight, distribution: curveDistribution },
+        { weight, distribution: withinMarket(fit, data, pace.distribution(time)) },
+      ]);
+    },
+  };
+}
+
+/**
+ * The forecaster of counts: `forecasterFor` the model fitted (`fitChosen`), or, where no curve can
+ * be fitted to counts that are otherwise fine, `withoutCurve`.
+ *
+ * @example forecastOf("auto", months, gps).forecaster.distribution(15).quantile(0.5) // the forecast at month 15
+ */
+export function forecastOf(
+  choice: ModelChoice,
+  times: readonly number[],
+  values: readonly number[],
+  options: FitOptions = {},
+): { readonly chosen?: ChosenFit; readonly failure?: ModelError; readonly forecaster: CountForecaster } {
+  let chosen: ChosenFit;
+  try {
+    chosen = fitChosen(choice, times, values, options);
+  } catch (error) {
+    if (!(error instanceof ModelError)) throw error;
+    return { failure: error, forecaster: withoutCurve(times, values, error, options.market) };
+  }
+  return { chosen, forecaster: forecasterFor(chosen) };
+}
+
+/**
+ * The forecaster of counts no curve could be fitted to (`failure` says why: the market not yet
+ * determined, a fit that does not settle, too few points for "auto" to compare): the recent pace
+ * alone after the last count (`paceForecaster`, within a known market), the counts themselves at
+ * their times and the straight line between two counts; its fitted curve throws `failure`. So such
+ * counts get wide, honest bounds rather than none. Counts a fit refuses as such (text, counts that
+ * do not grow, too few for the pace) and a model that cannot take the times (`value`: Bass with
+ * dates) throw `failure`.
+ *
+ * @example withoutCurve([1, 2, 3, 4, 5, 6], [2, 5, 9, 14, 20, 27], failure).distribution(8).quantile(0.9) // an upper bound
+ */
+export function withoutCurve(times: readonly number[], values: readonly number[], failure: ModelError, market?: number): CountForecaster {
+  if (failure.kind === "value") throw failure;
+  try {
+    checkSeries(times, values, market);
+  } catch {
+    throw failure;
+  }
+  const data = series(times, values);
+  const pace = paceOf(data);
+  if (!pace) throw failure;
+  const last = data.t.length - 1;
+  const ceiling = market === undefined ? Infinity : Math.max(market, data.y[last]);
+  return {
+    counts: data,
+    fitted() {
+      throw failure;
+    },
+    distribution(time) {
+      if (time > data.t[last]) return atMost(pace.distribution(time), ceiling);
+      const next = data.t.findIndex((t) => t >= time);
+      if (data.t[next] === time) return knownCount(data.y[next]);
+      if (next === 0) throw failure;
+      // Without a curve, the count between two counts is taken on the straight line between them.
+      const share = (time - data.t[next - 1]) / (data.t[next] - data.t[next - 1]);
+      return knownCount(data.y[next - 1] + share * (data.y[next] - data.y[next - 1]));
+    },
+  };
+}
+
+/** The recent pace of the counts, or undefined where there are too few to measure it. */
+function paceOf(data: Series): ReturnType<typeof paceForecaster> | undefined {
+  try {
+    return paceForecaster(data);
+  } catch (error) {
+    if (error instanceof ModelError) return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -134,7 +256,7 @@ export function forecasterFor(chosen: ChosenFit): CountForecaster {
  * and the bounds stop there). A fitted market is itself uncertain and sets no such limit. Counts
  * already past a market given too small still stand: the ceiling is never below the last count.
  */
-function withinMarket(fit: DiffusionFit, data: CountSeries, distribution: CountDistribution): CountDistribution {
+function withinMarket(fit: DiffusionFit, data: Series, distribution: CountDistribution): CountDistribution {
   return fit.fixedMarket ? atMost(distribution, Math.max(fit.parameters[fit.model.market], data.y[data.y.length - 1])) : distribution;
 }
 
@@ -186,8 +308,28 @@ function afterLastCount(
   return positiveAmount(data.y[last], expected + shift, Math.max(curveVariance, 0), noiseVariance, dof);
 }
 
-/** The count between the counts before and after it (or 0 and the first count). */
-function betweenCounts(fit: DiffusionFit, data: CountSeries, noise: IncrementNoise, next: number, time: number, shift: number, dof: number): CountDistribution {
+/**
+ * The count at a time up to the last count when the scatter is unknown: a count where there is
+ * one, else the counts before and after it (0 before the first) joined in the proportion the
+ * fitted curve rises between them, N̂(t) − N̂(t_before) of N̂(t_after) − N̂(t_before).
+ */
+function alongCurve(fit: DiffusionFit, data: CountSeries, time: number): CountDistribution {
+  const next = data.t.findIndex((t) => t >= time);
+  if (data.t[next] === time) return knownCount(data.y[next]);
+  const before = next === 0 ? { level: 0, count: 0 } : { level: fittedValue(fit, data.t[next - 1]), count: data.y[next - 1] };
+  const rise = fittedValue(fit, data.t[next]) - before.level;
+  const share = rise > 0 ? Math.min(Math.max((fittedValue(fit, time) - before.level) / rise, 0), 1) : 0;
+  return knownCount(before.count + share * (data.y[next] - before.count));
+}
+
+/**
+ * The count between the counts before and after it (or 0 and the first count), the count after it
+ * being `data.t[next]` (see `countForecaster`): for Poisson scatter, the binomial split of the
+ * gain between the two counts in the proportion the curve rises, to the cube root's accuracy.
+ *
+ * @example betweenCounts(fit, countSeries(fit), noise, 5, 4.5, 0.5, fit.dof).quantile(0.5) // between the counts at months 4 and 5
+ */
+export function betweenCounts(fit: DiffusionFit, data: CountSeries, noise: IncrementNoise, next: number, time: number, shift: number, dof: number): CountDistribution {
   const before = next === 0 ? { level: 0, count: 0 } : { level: fittedValue(fit, data.t[next - 1]), count: data.y[next - 1] };
   const levelAt = fittedValue(fit, time);
   const levelAfter = fittedValue(fit, data.t[next]);

@@ -98,3 +98,44 @@ export function carriedStandardErrors(jacobian: readonly number[], covariance: r
   });
   return [errors[0], errors[1], errors[2]];
 }
+
+/** A fit's parameters as FIT shows them: names, estimates and standard errors (undefined where there are none). */
+export interface ShownParameters {
+  readonly names: readonly [string, string, string];
+  readonly estimates: ModelParameters;
+  readonly standardErrors?: ModelParameters;
+}
+
+/**
+ * The parameters as FIT shows them. They are the fit's own (`parameters`, `standardErrors`),
+ * except the Gompertz curve fitted to dates: its `a` = e^{b·t*} at the curve's steepest date t*
+ * exceeds the largest number, so it is placed by that date instead, as the logistic curve is by
+ * its midpoint: m·e^{−e^{−b·(t − steepest)}}, steepest = origin + ln(a_local)/b, with the standard
+ * error by the delta method, ∇steepest = (1/(a_local·b), −ln(a_local)/b²) in (a_local, b).
+ *
+ * @example shownParameters(fitDiffusion(GOMPERTZ_MODEL, dates, counts)).names // ["m", "steepest", "b"]
+ */
+export function shownParameters(fit: {
+  readonly model: DiffusionModel;
+  readonly times: readonly number[];
+  readonly origin: number;
+  readonly parameters: ModelParameters;
+  readonly localParameters: ModelParameters;
+  readonly localCovariance?: readonly number[];
+  readonly standardErrors?: ModelParameters;
+  readonly fixedMarket: boolean;
+}): ShownParameters {
+  if (fit.model.name !== "gompertz" || !timesAreDates(fit.times)) {
+    return { names: fit.model.parameters, estimates: fit.parameters, standardErrors: fit.standardErrors };
+  }
+  const [m, aLocal, b] = fit.localParameters;
+  const steepest = fit.origin + Math.log(aLocal) / b;
+  const names: [string, string, string] = ["m", "steepest", "b"];
+  const covariance = fit.localCovariance;
+  if (!covariance) return { names, estimates: [m, steepest, b] };
+  const gradient = [0, 1 / (aLocal * b), -Math.log(aLocal) / (b * b)];
+  let variance = 0;
+  for (let i = 1; i < 3; i++) for (let j = 1; j < 3; j++) variance += gradient[i] * covariance[i * 3 + j] * gradient[j];
+  const errors = fit.standardErrors!;
+  return { names, estimates: [m, steepest, b], standardErrors: [errors[0], Math.sqrt(Math.max(variance, 0)), errors[2]] };
+}

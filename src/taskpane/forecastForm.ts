@@ -6,8 +6,8 @@
 import type { ForecastOptionName, ForecastOptionsInput } from "../workbook/sheets";
 import type { ForecastControls } from "./view";
 
-/** How the pane labels each option, for messages. */
-const FIELD_LABELS: Readonly<Record<ForecastOptionName, string>> = {
+/** How the pane labels each option, for messages (it offers no launch: Bass with dates is refused there). */
+const FIELD_LABELS: Readonly<Record<Exclude<ForecastOptionName, "launch">, string>> = {
   model: "Model",
   market: "Known market size",
   target: "Target count",
@@ -19,7 +19,7 @@ const FIELD_LABELS: Readonly<Record<ForecastOptionName, string>> = {
 
 /** The label of an option's field. */
 export function fieldLabel(option: ForecastOptionName): string {
-  return FIELD_LABELS[option];
+  return option === "launch" ? "Launch" : FIELD_LABELS[option];
 }
 
 /** The options as the fields hold them (an empty field takes the option's default). */

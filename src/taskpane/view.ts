@@ -205,7 +205,7 @@ function modelPanel() {
       h(
         "p",
         { class: "section-intro", id: "model-intro" },
-        "Adds two sheets from a PCT's monthly counts of GPs registered (the article's example, to replace with your own): the model, which says whether the incentive was paid, when the later target is reached and how likely that is, how many GPs a month it takes, two run-rate scenarios, the Checks and a chart; and the monthly timeline the chart draws.",
+        "Adds two sheets from a PCT's monthly counts of GPs registered (the article's example, to replace with your own): the model, which says whether the incentive was paid, how likely the later target is by its date and by when it is as likely as not reached, how many GPs a month it takes, two run-rate scenarios, the Checks and a chart; and the monthly timeline the chart draws.",
       ),
       h("div", { class: "field check" }, portable, h("label", { for: "portable" }, "Use native Excel formulas (portable: works without the add-in)")),
       h("p", { class: "field-help", id: "portable-help" }, "Unticked, the fit is live =CRS. functions, which need this add-in wherever the workbook is opened. Ticked, the fit is written as values, which FitCurrent says are out of date once its inputs change."),
@@ -272,7 +272,7 @@ function forecastPanel() {
       h(
         "p",
         { class: "section-intro", id: "forecast-intro" },
-        "Adds a forecast sheet from your own counts: when a target is reached and the chance of reaching it by a date, the three curves compared, the fit, a forecast with bounds and a chart, in live =CRS. formulas linked to your data.",
+        "Adds a forecast sheet from your own counts: by when a target is as likely as not reached and the chance of reaching it by a date, the three curves compared, the fit, a forecast with bounds and a chart, in live =CRS. formulas linked to your data.",
       ),
       form,
     ],

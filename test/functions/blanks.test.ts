@@ -114,7 +114,7 @@ describe("every function gives the same result with its empty cells as null, \"\
 
   it("reads an empty market or confidence as omitted: the market is fitted, the bounds are 95%", () => {
     const forecast = expectSameEitherWay("FORECAST", ["logistic", column(MONTHS), column(GPS), one(12), one(BLANK), one(BLANK)]) as unknown[][];
-    expect(forecast[0]).toEqual(["Time", "Forecast", "Lower 95%", "Upper 95%"]);
+    expect(forecast[0]).toEqual(["Time", "Forecast", "Lower 95%", "Upper 95%", "Fitted"]);
     expect(forecast).toEqual(shown(fns.get("FORECAST")!("logistic", column(MONTHS), column(GPS), one(12))));
   });
 

@@ -78,7 +78,7 @@ describe("an error cell inside a range", () => {
     const table = shown.get("FORECAST")!("logistic", MONTHS, GPS, [[9], [NA], [10]], null, null) as unknown[][];
     expect(table).toHaveLength(4);
     expect(typeof table[1][1]).toBe("number");
-    expect(table[2]).toEqual([NA, NA, NA, NA]);
+    expect(table[2]).toEqual([NA, NA, NA, NA, NA]);
     expect(typeof table[3][1]).toBe("number");
   });
 

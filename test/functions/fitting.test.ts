@@ -59,6 +59,27 @@ describe("CRS.FIT", () => {
     expect(FIT("gompertz", column(MONTHS), column(GPS)).map((row) => row[0]).slice(1, 4)).toEqual(["m", "a", "b"]);
   });
 
+  it("places a Gompertz curve fitted to dates by the date of its steepest growth, every estimate finite", () => {
+    // Month t is the date 38352 + 30t: the same curve, its steepest point ln(a)/b months becoming a date.
+    const dates = MONTHS.map((month) => 38352 + 30 * month);
+    const byMonth = FIT("gompertz", column(MONTHS), column(GPS)) as number[][];
+    const byDate = FIT("gompertz", column(dates), column(GPS)) as unknown[][];
+    expect(byDate.map((row) => row[0]).slice(1, 4)).toEqual(["m", "steepest", "b"]);
+    for (const row of byDate.slice(1, 4)) for (const cell of row.slice(1)) expect(Number.isFinite(cell)).toBe(true);
+    const [m, a, b] = byMonth.slice(1, 4).map((row) => row[1]);
+    expect(byDate[1][1]).toBeCloseTo(m, 6);
+    expect(byDate[2][1]).toBeCloseTo(38352 + (30 * Math.log(a)) / b, 4);
+    expect(byDate[3][1]).toBeCloseTo(b / 30, 9);
+    // Its standard error by the delta method, from the months' covariance: t* = ln(a)/b, in days.
+    expect(byDate[2][2]).toBeGreaterThan(0);
+    const [[, , , , fittedByDate]] = FORECAST("gompertz", column(dates), column(GPS), [[38352 + 30 * 15]]).slice(1) as number[][];
+    const [[, , , , fittedByMonth]] = FORECAST("gompertz", column(MONTHS), column(GPS), [[15]]).slice(1) as number[][];
+    expect(fittedByDate).toBeCloseTo(fittedByMonth, 6);
+    // The curve m·e^(−e^(−b·(t − steepest))) is the one the forecast draws.
+    const [, [, mDate], [, steepest], [, bDate]] = byDate as number[][];
+    expect(fittedByDate).toBeCloseTo(mDate * Math.exp(-Math.exp(-bDate * (38352 + 30 * 15 - steepest))), 6);
+  });
+
   it("holds a known market size fixed, with a standard error of 0", () => {
     const table = FIT("logistic", column(MONTHS), column(GPS), 420);
     expect(table[1]).toEqual(["m", 420, 0]);
@@ -136,26 +157,31 @@ describe("CRS.FIT", () => {
 });
 
 describe("CRS.FORECAST", () => {
-  it("spills a header and a row per new time with the forecast and prediction bounds", () => {
+  it("spills a header and a row per new time with the forecast, its prediction bounds and the fitted curve", () => {
     const table = FORECAST("logistic", column(MONTHS), column(GPS), column([13, 18, 24]));
-    expect(table[0]).toEqual(["Time", "Forecast", "Lower 95%", "Upper 95%"]);
+    expect(table[0]).toEqual(["Time", "Forecast", "Lower 95%", "Upper 95%", "Fitted"]);
     expect(table.map((row) => row[0])).toEqual(["Time", 13, 18, 24]);
     let previous = { lower: -Infinity, upper: -Infinity };
-    for (const [, value, lower, upper] of table.slice(1) as number[][]) {
-      // The count never falls below the last one, and the bounds are about the last count plus
-      // the curve's rise since (not about the curve: the last count lies above it); later times
-      // have later, wider bounds.
-      const [[, fittedAtLast]] = FORECAST("logistic", column(MONTHS), column(GPS), [[12]]).slice(1) as number[][];
+    const [[, , , , fittedAtLast]] = FORECAST("logistic", column(MONTHS), column(GPS), [[12]]).slice(1) as number[][];
+    for (const [time, forecast, lower, upper, fitted] of table.slice(1) as number[][]) {
+      // The count never falls below the last one; the forecast (the median) lies between the
+      // bounds, which are about the last count plus the curve's rise since (not about the curve:
+      // the last count lies above it); later times have later, wider bounds.
+      expect(fitted).toBeCloseTo(LOGISTIC_MODEL.value(time, FIT("logistic", column(MONTHS), column(GPS)).slice(1, 4).map((row) => row[1] as number)), 8);
       expect(lower).toBeGreaterThanOrEqual(GPS[11]);
-      expect(lower).toBeLessThan(GPS[11] + value - fittedAtLast);
-      expect(upper).toBeGreaterThan(GPS[11] + value - fittedAtLast);
+      expect(lower).toBeLessThan(forecast);
+      expect(forecast).toBeLessThan(upper);
+      expect(lower).toBeLessThan(GPS[11] + fitted - fittedAtLast);
+      expect(upper).toBeGreaterThan(GPS[11] + fitted - fittedAtLast);
       expect(lower).toBeGreaterThanOrEqual(previous.lower);
       expect(upper).toBeGreaterThan(previous.upper);
       previous = { lower, upper };
     }
+    // At a time with a count the forecast and both bounds are that count.
+    expect(FORECAST("logistic", column(MONTHS), column(GPS), [[12]])[1].slice(1, 4)).toEqual([GPS[11], GPS[11], GPS[11]]);
     // A higher confidence gives a wider interval.
     const wide = FORECAST("logistic", column(MONTHS), column(GPS), column([13]), undefined, 0.99);
-    expect(wide[0]).toEqual(["Time", "Forecast", "Lower 99%", "Upper 99%"]);
+    expect(wide[0]).toEqual(["Time", "Forecast", "Lower 99%", "Upper 99%", "Fitted"]);
     expect((wide[1][3] as number) - (wide[1][2] as number)).toBeGreaterThan((table[1][3] as number) - (table[1][2] as number));
   });
 
@@ -163,14 +189,15 @@ describe("CRS.FORECAST", () => {
     const fit = FIT("gompertz", column(MONTHS), column(GPS));
     const [m, a, b] = [fit[1][1], fit[2][1], fit[3][1]] as number[];
     const forecast = FORECAST("gompertz", column(MONTHS), column(GPS), [[20]]);
-    expect(forecast[1][1]).toBeCloseTo(m * Math.exp(-a * Math.exp(-b * 20)), 8);
+    expect(forecast[1][4]).toBeCloseTo(m * Math.exp(-a * Math.exp(-b * 20)), 8);
   });
 
   it("gives a blank row for a blank new time and an error row for a bad one", () => {
     const table = FORECAST("bass", column(MONTHS), column(GPS), column([13, "", -1, "soon"]));
-    expect(table[2]).toEqual(["", "", "", ""]);
+    expect(table[2]).toEqual(["", "", "", "", ""]);
     expect(table[3][0]).toBe(-1);
     expect((table[3][1] as ExcelError).code).toBe(ErrorCode.invalidNumber);
+    expect((table[3][4] as ExcelError).code).toBe(ErrorCode.invalidNumber);
     expect((table[4][1] as ExcelError).code).toBe(ErrorCode.invalidValue);
     expect((table[4][1] as ExcelError).message).toMatch(/^newTimes .*item 4/);
   });
@@ -187,10 +214,13 @@ describe("CRS.FORECAST", () => {
     expect(FORECAST("bass", column(MONTHS), column(GPS), [[13]], "", 0)[0][2]).toBe("Lower 95%");
   });
 
-  it("gives #N/A bounds when the points leave no degrees of freedom", () => {
-    const table = FORECAST("logistic", column([0, 1.05]), column([3500, 18981]), [[2]], 35000);
-    expect(table[1][1]).toBeGreaterThan(18981);
-    expect((table[1][2] as ExcelError).code).toBe(ErrorCode.notAvailable);
+  it("gives #N/A forecast and bounds after the counts when the points leave no degrees of freedom, and the curve between them", () => {
+    const table = FORECAST("logistic", column([0, 1.05]), column([3500, 18981]), column([2, 0.5]), 35000);
+    expect(table[1][4]).toBeGreaterThan(18981);
+    for (const cell of table[1].slice(1, 4) as ExcelError[]) expect(cell.code).toBe(ErrorCode.notAvailable);
+    // Two points fix two parameters: the curve passes through both, and between them the count is on it.
+    expect(table[2][1]).toBeCloseTo(table[2][4] as number, 6);
+    expect(table[2][2]).toBe(table[2][1]);
   });
 });
 
@@ -200,22 +230,28 @@ describe("CRS.FORECAST where the data do not determine the parameters", () => {
   const times = column([0, 4, 2, 9, 4]);
   const values = column([0, 4, 686, 695, 703]);
 
-  it("still gives the fitted curve's value, with #NUM! bounds that say why, as FIT gives the estimates", () => {
+  it("still gives the fitted curve's value, as FIT gives the estimates, and after the counts the recent pace's bounds", () => {
     const fit = FIT("logistic", times, values);
     expect((fit[2][2] as ExcelError).code).toBe(ErrorCode.invalidNumber);
     const [m, rate, midpoint] = [fit[1][1], fit[2][1], fit[3][1]] as number[];
-    const table = FORECAST("logistic", times, values, [[6]]);
+    const table = FORECAST("logistic", times, values, column([6, 12]));
     expect(table[1][0]).toBe(6);
-    expect(table[1][1]).toBeCloseTo(LOGISTIC_MODEL.value(6, [m, rate, midpoint]), 8);
-    for (const bound of table[1].slice(2) as ExcelError[]) {
-      expect(bound.code).toBe(ErrorCode.invalidNumber);
-      expect(bound.message).toMatch(/do not determine the logistic parameters/);
+    expect(table[1][4]).toBeCloseTo(LOGISTIC_MODEL.value(6, [m, rate, midpoint]), 8);
+    // Between the counts at months 4 and 9 the count lies between them.
+    for (const cell of table[1].slice(1, 4) as number[]) {
+      expect(cell).toBeGreaterThanOrEqual((4 + 703) / 2);
+      expect(cell).toBeLessThanOrEqual(695);
     }
+    // After the last count the curve's spread is undetermined: the pace alone gives the bounds.
+    const [, forecast, lower, upper] = table[2] as number[];
+    expect(lower).toBeGreaterThanOrEqual(695);
+    expect(lower).toBeLessThan(forecast);
+    expect(forecast).toBeLessThan(upper);
   });
 });
 
 describe("CRS.REACH", () => {
-  it("gives the time the fitted curve reaches a target, and a time per target of a range", () => {
+  it("gives the time a target is as likely as not reached, and a time per target of a range", () => {
     // 30% of an assumed 35,000 GPs, between the article's counts at the end of June and beginning of August 2005.
     const [[time]] = REACH("logistic", column([0, 1.05]), column([3500, 18981]), [[10500]], 35000) as number[][];
     expect(time).toBeCloseTo(0.5989, 4);
@@ -225,16 +261,29 @@ describe("CRS.REACH", () => {
     expect(times[1][0]).toBeLessThan(times[2][0]);
   });
 
-  it("inverts FORECAST", () => {
-    const [[time]] = REACH("bass", column(MONTHS), column(GPS), [[250]]) as number[][];
-    const forecast = FORECAST("bass", column(MONTHS), column(GPS), [[time]]);
-    expect(forecast[1][1]).toBeCloseTo(250, 6);
+  it("inverts FORECAST's forecast, and CHANCE there is 1/2", () => {
+    for (const [model, target] of [["bass", 400], ["logistic", 400], ["gompertz", 410], ["auto", 400]] as const) {
+      const [[time]] = REACH(model, column(MONTHS), column(GPS), [[target]]) as number[][];
+      expect(time).toBeGreaterThan(MONTHS[MONTHS.length - 1]);
+      const forecast = FORECAST(model, column(MONTHS), column(GPS), [[time]]);
+      expect(forecast[1][1]).toBeCloseTo(target, 5);
+      expect((CHANCE(model, column(MONTHS), column(GPS), [[target]], [[time]]) as number[][])[0][0]).toBeCloseTo(0.5, 6);
+      // Just before it the chance is below 1/2, at it at least 1/2.
+      expect((CHANCE(model, column(MONTHS), column(GPS), [[target]], [[time - 1e-3]]) as number[][])[0][0]).toBeLessThan(0.5);
+    }
+  });
+
+  it("finds a target the counts passed between the counts either side of it", () => {
+    const [[time]] = REACH("logistic", column(MONTHS), column(GPS), [[GPS[5] + 1]]) as number[][];
+    expect(time).toBeGreaterThan(6);
+    expect(time).toBeLessThan(7);
+    expect((CHANCE("logistic", column(MONTHS), column(GPS), [[GPS[5] + 1]], [[time]]) as number[][])[0][0]).toBeCloseTo(0.5, 6);
   });
 
   it("gives #N/A with a message for a target at or above the fitted market size", () => {
     const [[error]] = REACH("logistic", column(MONTHS), column(GPS), [[1000]]) as ExcelError[][];
     expect(error.code).toBe(ErrorCode.notAvailable);
-    expect(error.message).toMatch(/never reaches 1,000/);
+    expect(error.message).toMatch(/never makes 1,000 as likely as not/);
     const mixed = REACH("logistic", column(MONTHS), column(GPS), [[100, 1000, -5]]);
     expect(typeof mixed[0][0]).toBe("number");
     expect((mixed[0][1] as ExcelError).code).toBe(ErrorCode.notAvailable);
@@ -285,9 +334,8 @@ describe('model "auto"', () => {
     const auto = FIT("Auto", column(MONTHS), column(GPS));
     expect(auto[0]).toEqual([`Parameter (${best})`, "Estimate", "Std error"]);
     expect(auto.slice(1)).toEqual(FIT(best, column(MONTHS), column(GPS)).slice(1));
-    const [[reach]] = REACH("auto", column(MONTHS), column(GPS), [[300]]) as number[][];
-    expect(reach).toBe((REACH(best, column(MONTHS), column(GPS), [[300]]) as number[][])[0][0]);
-    expect(FORECAST("AUTO", column(MONTHS), column(GPS), [[15]])[1][1]).toBe(FORECAST(best, column(MONTHS), column(GPS), [[15]])[1][1]);
+    // Its fitted curve is the chosen model's; its forecast weighs all three.
+    expect(FORECAST("AUTO", column(MONTHS), column(GPS), [[15]])[1][4]).toBe(FORECAST(best, column(MONTHS), column(GPS), [[15]])[1][4]);
   });
 
   it("skips Bass when the times are dates", () => {
@@ -398,12 +446,13 @@ describe("the README's worked example", () => {
     const weightOf = (name: string) => round(compare.find((row) => row[0] === name)![4], 2);
     expect(weightOf("gompertz")).toBe(Number(quoted(/weight ([\d.]+)\s+against/)));
     expect(weightOf("logistic")).toBe(Number(quoted(/against the logistic's ([\d.]+)/)));
-    const [, [, fitted, lower, upper]] = FORECAST("auto", dates, counts, [[JUNE_30]], 150, 0.8) as number[][];
-    expect([fitted, lower, upper].map((value) => round(value, 1))).toEqual(
-      [/→ ([\d.]+) GPs, with 80% bounds/, /80% bounds\s+([\d.]+) to/, /80% bounds\s+[\d.]+ to ([\d.]+)/].map((pattern) => Number(quoted(pattern))),
+    const [, [, forecast, lower, upper, fitted]] = FORECAST("auto", dates, counts, [[JUNE_30]], 150, 0.8) as number[][];
+    expect([forecast, lower, upper, fitted].map((value) => round(value, 1))).toEqual(
+      [/→ ([\d.]+) GPs, with 80% bounds/, /80% bounds\s+([\d.]+) to/, /80% bounds\s+[\d.]+ to ([\d.]+)/, /last column, is at ([\d.]+)/].map((pattern) => Number(quoted(pattern))),
     );
     const reached = (REACH("auto", dates, counts, [[45]], 150) as number[][])[0][0];
     const day = new Date(excelSerialToIso(reached));
-    expect(day.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })).toBe(quoted(/→ (\d+ \w+\s+\d{4}) on the fitted curve/));
+    expect(day.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })).toBe(quoted(/→ (\d+ \w+\s+\d{4}): 45 GPs are as likely as not/));
+    expect((CHANCE("auto", dates, counts, [[45]], [[reached]], 150) as number[][])[0][0]).toBeCloseTo(0.5, 6);
   });
 });

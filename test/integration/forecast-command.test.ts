@@ -77,8 +77,9 @@ describe("npm run forecast on every shipped real series", () => {
       expect(forecastTimes).toHaveLength(series.times.length + 12);
       const bounds = crs.get("CRS.FORECAST")!(["auto", times, counts, column(forecastTimes), null, 0.8], call) as ArrayValue;
       result.forecast.forEach((row, i) => {
-        const [, fitted, lower, upper] = bounds[i + 1];
-        expect(close(row.fitted, fitted) && close(row.lower, lower) && close(row.upper, upper), `row ${i}`).toBe(true);
+        const [, median, lower, upper, fitted] = bounds[i + 1];
+        expect(close(row.forecast, median) && close(row.lower, lower) && close(row.upper, upper) && close(row.fitted, fitted), `row ${i}`).toBe(true);
+        expect(row.lower! <= row.forecast! && row.forecast! <= row.upper!, `row ${i}: the forecast between its bounds`).toBe(true);
       });
       expect([result.reach, result.chance]).toEqual([null, null]);
 
@@ -118,7 +119,9 @@ describe("npm run forecast as a user runs it: the bundled command in a child pro
     const child = forecastInChild(work, england, join(work, "child.xlsx"), "--json");
     const inProcess = await forecast(england, join(work, "in-process.xlsx"), "--json");
     expect(child).toEqual({ status: 0, stdout: inProcess.stdout, stderr: "" });
-    expect(existsSync(join(work, "child.xlsx"))).toBe(true);
+    // --json writes nothing: running it again prints the same.
+    expect(existsSync(join(work, "child.xlsx"))).toBe(false);
+    expect(forecastInChild(work, england, join(work, "child.xlsx"), "--json")).toEqual(child);
   });
 
   it("exits 1 naming the line of a bad file, and writes nothing", () => {

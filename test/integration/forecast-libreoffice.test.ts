@@ -136,7 +136,7 @@ describe("forecast files recalculated by LibreOffice Calc", () => {
   it("answers the worked example's question in the file as the README does", async () => {
     const { recalculated } = (await forecastFiles()).get(EXAMPLE.name)!;
     const sheet = recalculated.getWorksheet(FORECAST_SHEET)!;
-    expect(shownValue(sheet.getCell("A6"))).toBe("45 of 150 (30%) is reached on 6 Jul 2005 on the fitted curve; the chance of reaching it by 30 Jun 2005 is 31%.");
+    expect(shownValue(sheet.getCell("A6"))).toBe("45 of 150 (30%): as likely as not by 6 Jul 2005; 31% by 30 Jun 2005.");
     expect(shownValue(sheet.getCell("B20"))).toBe("gompertz");
   });
 

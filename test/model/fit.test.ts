@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { BASS_MODEL, GOMPERTZ_MODEL, LOGISTIC_MODEL, MODELS } from "../../src/model/diffusion";
 import { fitDiffusion, fittedValue, MAX_POINTS } from "../../src/model/fit";
 import { inverseGram, solveSymmetric } from "../../src/model/linearAlgebra";
-import { reachTime } from "../../src/model/reach";
 import { regress } from "../../src/model/regression";
 import { formatCount } from "../../src/model/format";
 import { series } from "../../src/model/startValues";
@@ -132,30 +131,6 @@ describe("fitDiffusion", () => {
     expect(Number.isFinite(slow.standardErrors![1])).toBe(true);
     expectModelError(() => fitDiffusion(BASS_MODEL, dates, counts), "value", /periods since the launch/);
     expect(() => fitDiffusion(BASS_MODEL, dates, counts)).toThrow(/^(?!.*CRS\.)/);
-  });
-});
-
-describe("reachTime", () => {
-  for (const model of MODELS) {
-    it(`${model.name}: inverts the curve`, () => {
-      const theta = TRUE_PARAMETERS[model.name];
-      const m = theta[model.market];
-      for (const share of [1e-6, 0.01, 0.3, 0.5, 0.9, 0.999999]) {
-        const time = reachTime(model, theta, share * m);
-        expect(model.value(time, theta) / (share * m)).toBeCloseTo(1, 9);
-      }
-    });
-
-    it(`${model.name}: #N/A at or above the market size, #NUM! at or below 0`, () => {
-      const theta = TRUE_PARAMETERS[model.name];
-      expectModelError(() => reachTime(model, theta, theta[model.market]), "na", /never reaches 30,000/);
-      expectModelError(() => reachTime(model, theta, 1e9), "na", /levels off at a market size of 30,000/);
-      expectModelError(() => reachTime(model, theta, 0), "num", /greater than 0/);
-    });
-  }
-
-  it("handles Bass with q = 0", () => {
-    expect(reachTime(BASS_MODEL, [0.1, 0, 100], 50)).toBeCloseTo(Math.log(2) / 0.1, 12);
   });
 });
 

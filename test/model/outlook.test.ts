@@ -27,7 +27,7 @@ function request(model: ModelChoice): OutlookRequest {
 }
 
 describe("pctOutlook", () => {
-  it.each(["logistic", "gompertz", "auto"] as const)("gives FORECAST's curve and bounds, CHANCE and REACH (%s)", (model) => {
+  it.each(["logistic", "gompertz", "auto"] as const)("gives FORECAST's forecast, bounds and curve, CHANCE and REACH (%s)", (model) => {
     const outlook = pctOutlook(request(model));
     expect(outlook.failure).toBeNull();
     const close = (actual: unknown, expected: unknown): void => {
@@ -37,9 +37,10 @@ describe("pctOutlook", () => {
     [...request(model).timelineTimes, 17].forEach((time, index) => {
       const point = index < outlook.timeline.length ? outlook.timeline[index] : outlook.atTarget;
       const forecast = (column: number): unknown => crs(`=INDEX(CRS.FORECAST("${model}",Times,Counts,${time},150,0.8),2,${column})`);
-      close(point.fitted, forecast(2));
+      close(point.forecast, forecast(2));
       close(point.lower, forecast(3));
       close(point.upper, forecast(4));
+      close(point.fitted, forecast(5));
     });
     close(outlook.chance, crs(`=CRS.CHANCE("${model}",Times,Counts,120,17,150)`));
     close(outlook.reachTime, crs(`=CRS.REACH("${model}",Times,Counts,120,150)`));
@@ -50,7 +51,7 @@ describe("pctOutlook", () => {
     const outlook = pctOutlook({ ...request("logistic"), times: [0, 1], counts: [4, 4] });
     expect(outlook.failure).toBeInstanceOf(ModelError);
     expect(outlook.fittedModel).toBeNull();
-    for (const value of [outlook.chance, outlook.reachTime, outlook.atTarget.fitted, ...outlook.timeline.flatMap((point) => [point.fitted, point.lower, point.upper])]) {
+    for (const value of [outlook.chance, outlook.reachTime, outlook.atTarget.fitted, ...outlook.timeline.flatMap((point) => [point.forecast, point.fitted, point.lower, point.upper])]) {
       expect(value).toBe(outlook.failure);
     }
   });

@@ -14,7 +14,7 @@ function messageOf(args: string[]): string {
 
 describe("parseForecastArguments", () => {
   it("reads the data file alone, with every default", () => {
-    expect(parseForecastArguments(["gps.csv"])).toEqual({ data: "gps.csv", output: null, force: false, json: false, help: false, options: {} });
+    expect(parseForecastArguments(["gps.csv"])).toEqual({ data: "gps.csv", output: null, force: false, json: false, help: false, options: { launch: "" } });
   });
 
   it("reads every part of the spec's syntax, options as texts for the shared checks", () => {
@@ -25,7 +25,7 @@ describe("parseForecastArguments", () => {
       force: true,
       json: true,
       help: false,
-      options: { model: "Bass", market: "150", target: "45", by: "30/06/2005", horizon: "24", unit: "week", confidence: "90%" },
+      options: { launch: "", model: "Bass", market: "150", target: "45", by: "30/06/2005", horizon: "24", unit: "week", confidence: "90%" },
     });
   });
 
@@ -34,7 +34,7 @@ describe("parseForecastArguments", () => {
       data: "gps.csv",
       output: "OUT.XLSX",
       json: true,
-      options: { market: "-5", model: "logistic" },
+      options: { launch: "", market: "-5", model: "logistic" },
     });
   });
 
@@ -45,8 +45,8 @@ describe("parseForecastArguments", () => {
 
   it.each<[string, string[], string]>([
     ["no file", [], `Give the CSV file of your counts: ${FORECAST_USAGE}`],
-    ["an unknown option", ["gps.csv", "--modle", "bass"], "Unknown option --modle. The options are --model, --market, --target, --by, --horizon, --unit, --confidence, --force, --json, --help."],
-    ["an unknown short option", ["gps.csv", "-m", "bass"], "Unknown option -m. The options are --model, --market, --target, --by, --horizon, --unit, --confidence, --force, --json, --help."],
+    ["an unknown option", ["gps.csv", "--modle", "bass"], "Unknown option --modle. The options are --model, --market, --target, --by, --launch, --horizon, --unit, --confidence, --force, --json, --help."],
+    ["an unknown short option", ["gps.csv", "-m", "bass"], "Unknown option -m. The options are --model, --market, --target, --by, --launch, --horizon, --unit, --confidence, --force, --json, --help."],
     ["an option without its value", ["gps.csv", "--market"], '--market needs a value, such as --market 150 (for a value that starts with "-", write --market=-5).'],
     ["a value that looks like an option", ["gps.csv", "--horizon", "--json"], '--horizon needs a value, such as --horizon 12 (for a value that starts with "-", write --horizon=-5).'],
     ["a flag given a value", ["gps.csv", "--force=yes"], "--force takes no value."],

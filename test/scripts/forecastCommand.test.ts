@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SERIES_FOLDER } from "../workbook/sheets/forecast/forecastFixtures";
 import { forecastInProcess } from "./forecastRuns";
+import type { ForecastJson } from "../../scripts/forecastJson";
 
 const work = mkdtempSync(join(tmpdir(), "crs-forecast-command-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -57,7 +58,44 @@ describe("npm run forecast refuses what it cannot use, and writes nothing", () =
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/^Warning: line 4: the count 395 \(time 3\) is lower than 410 before it \(line 3\)\./);
     expect(JSON.parse(run.stdout)).toHaveProperty("n", 4);
-    expect(existsSync(join(work, "falling.xlsx"))).toBe(true);
+    // --json prints and writes nothing: the same command gives the same output again.
+    expect(existsSync(join(work, "falling.xlsx"))).toBe(false);
+    const again = await forecast(join(bad, "falling-count.csv"), join(work, "falling.xlsx"), "--json", "--model", "logistic", "--market", "5000");
+    expect(again.status).toBe(0);
+    expect(again.stdout).toBe(run.stdout);
+  });
+
+  it("fits Bass to dates in months since a launch, by default the first count's date", async () => {
+    const data = join(SERIES_FOLDER, "england-first-doses-weekly.csv");
+    const launched = await forecast(data, join(work, "bass.xlsx"), "--json", "--model", "bass", "--unit", "week", "--target", "40000000", "--by", "2021-09-30");
+    expect(launched.stderr).toBe("");
+    const json = JSON.parse(launched.stdout) as ForecastJson;
+    expect(json.model).toBe("bass");
+    expect(Object.keys(json.parameters)).toEqual(["p", "q", "m"]);
+    for (const row of json.forecast) expect(row.lower! <= row.forecast! && row.forecast! <= row.upper!).toBe(true);
+    expect(json.reach?.date).toMatch(/^20\d\d-\d\d-\d\d$/);
+    // A launch a week earlier is another clock: the same counts, a different Bass curve.
+    const earlier = JSON.parse((await forecast(data, join(work, "bass.xlsx"), "--json", "--model", "bass", "--unit", "week", "--launch", "2020-12-06")).stdout) as ForecastJson;
+    expect(earlier.parameters.p.estimate).not.toBe(json.parameters.p.estimate);
+    const late = await forecast(data, join(work, "bass.xlsx"), "--json", "--model", "bass", "--launch", "2021-06-01");
+    expect(late.status).toBe(1);
+    expect(late.stderr).toMatch(/^--launch must be on or before the first count's date/);
+  });
+
+  it("gives in the JSON each row's forecast between its bounds, the fitted curve, and REACH's time", async () => {
+    const data = join(SERIES_FOLDER, "england-first-doses-weekly.csv");
+    const run = await forecast(data, join(work, "rows.xlsx"), "--json", "--target", "30000000", "--by", "2021-09-30");
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout) as ForecastJson;
+    expect(existsSync(join(work, "rows.xlsx"))).toBe(false);
+    for (const row of json.forecast) {
+      expect(Object.keys(row)).toEqual(["time", "date", "forecast", "lower", "upper", "fitted"]);
+      expect(row.forecast!).toBeGreaterThanOrEqual(row.lower!);
+      expect(row.forecast!).toBeLessThanOrEqual(row.upper!);
+      expect(typeof row.fitted).toBe("number");
+    }
+    for (const parameter of Object.values(json.parameters)) expect(typeof parameter.estimate).toBe("number");
+    expect(json.reach).not.toBeNull();
   });
 
   it("names every option it cannot use, an unknown option, and the missing file", async () => {

@@ -54,8 +54,8 @@ describe("the forecast action on a fake Excel", () => {
     expect(excel.snapshot().sheets.slice(0, 2)).toEqual(before.sheets);
     expect(data.source).toEqual({ kind: "range", sheet: "GP counts", address: "A1:B9", spareRows: SPARE_ROWS });
     const sheet = excel.sheet("Forecast (2)");
-    expect(sheet.cells.A49).toMatchObject({ kind: "formula", formula: "='GP counts'!A2" });
-    expect(sheet.cells.A32).toMatchObject({ kind: "formula", formula: "=CRS.COMPARE('GP counts'!$A$2:$A$33,'GP counts'!$B$2:$B$33,$B$12)" });
+    expect(sheet.cells.A50).toMatchObject({ kind: "formula", formula: "='GP counts'!A2" });
+    expect(sheet.cells.A33).toMatchObject({ kind: "formula", formula: "=CRS.COMPARE('GP counts'!$A$2:$A$33,'GP counts'!$B$2:$B$33,$B$12)" });
     expect(sheet.validations.map((validation) => [validation.address, validation.list])).toEqual([["B11", "auto,bass,logistic,gompertz"]]);
     expect(sheet.charts).toHaveLength(1);
     expect(excel.unknownNames).toEqual([]);
@@ -119,8 +119,8 @@ describe("the forecast action on a fake Excel", () => {
     const named = new FakeExcel(seed);
     const { data } = await forecast(named, { kind: "table", name: "TBL_GPS" });
     expect(data.source).toEqual({ kind: "table", sheet: "GP counts", table: "tbl_gps", address: "A2:B9", columns: ["Date", "GPs registered"] });
-    expect(named.sheet("Forecast").cells.A32).toMatchObject({ formula: "=CRS.COMPARE(tbl_gps[Date],tbl_gps[GPs registered],$B$12)" });
-    expect(named.sheet("Forecast").cells.A49).toMatchObject({ formula: "='GP counts'!A2" });
+    expect(named.sheet("Forecast").cells.A33).toMatchObject({ formula: "=CRS.COMPARE(tbl_gps[Date],tbl_gps[GPs registered],$B$12)" });
+    expect(named.sheet("Forecast").cells.A50).toMatchObject({ formula: "='GP counts'!A2" });
     // The table's columns name the counts, as a header row would.
     expect(named.sheet("Forecast").cells.A1).toMatchObject({ value: "Forecast of GPs registered" });
     expect(named.unknownNames).toEqual([]);
@@ -129,8 +129,8 @@ describe("the forecast action on a fake Excel", () => {
     const selected = new FakeExcel(seed);
     const fromSelection = await forecast(selected, { kind: "selection" });
     expect(fromSelection.data.source).toEqual({ kind: "table", sheet: "GP counts", table: "tbl_gps", address: "A1:B9", columns: ["Date", "GPs registered"] });
-    expect(selected.sheet("Forecast").cells.A32).toMatchObject({ formula: "=CRS.COMPARE(tbl_gps[Date],tbl_gps[GPs registered],$B$12)" });
-    expect(selected.sheet("Forecast").cells.A49).toMatchObject({ formula: "='GP counts'!A2" });
+    expect(selected.sheet("Forecast").cells.A33).toMatchObject({ formula: "=CRS.COMPARE(tbl_gps[Date],tbl_gps[GPs registered],$B$12)" });
+    expect(selected.sheet("Forecast").cells.A50).toMatchObject({ formula: "='GP counts'!A2" });
   });
 
   it("says what is not there: an empty selection, a missing table or sheet", async () => {

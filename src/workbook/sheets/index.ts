@@ -1,8 +1,8 @@
 /**
  * The sheets the add-in writes, each planned as a `WorkbookPlan`: the article's datasets, the
  * PCT adoption model (`pctModel/`), the forecast sheet (`forecast/`), the portfolio of many PCTs
- * (`portfolio/`) and the portable workbook.
- * A new sheet goes in a folder of its own here, whose index plans it.
+ * (`portfolio/`) and the portable workbook. A new sheet goes in a folder of its own here, whose
+ * index plans it, laid out by a `SheetBuilder` (`sheetBuilder.ts`).
  */
 export { planDatasets } from "./datasets";
 export * from "./forecast";

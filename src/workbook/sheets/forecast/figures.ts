@@ -2,16 +2,18 @@
  * What a forecast sheet's `CRS.` formulas compute, computed here from the model layer directly,
  * for the portable file (values where only the add-in computes), the command's JSON and the
  * pane's check before it writes: the comparison (CRS.COMPARE), the fit of the chosen model
- * (CRS.FIT), the fitted curve and bounds over the data and the horizon (CRS.FORECAST), the time
- * the target is reached (CRS.REACH) and the chance of it by its date (CRS.CHANCE). Each is done
- * as the functions do it, so the numbers are the same.
+ * (CRS.FIT), the forecast, its bounds and the fitted curve over the data and the horizon
+ * (CRS.FORECAST), the time the target is as likely as not reached (CRS.REACH) and the chance of it
+ * by its date (CRS.CHANCE). Each is done as the functions do it, so the numbers are the same.
  */
 import type { Series } from "../../../data/series";
 import { type ChosenFit, type ModelComparison, compareModels, fitChosen } from "../../../model/compare";
 import { ModelError } from "../../../model/errors";
+import { timeAsLikelyAsNot } from "../../../model/asLikelyAsNot";
 import type { DiffusionFit } from "../../../model/fit";
 import { type CountForecaster, forecasterFor } from "../../../model/predictive";
-import { reachTime } from "../../../model/reach";
+import { PERIOD_UNIT_DAYS } from "../../../model/periods";
+import { shownParameters } from "../../../model/timeOrigin";
 import type { ForecastOptions } from "./options";
 import { forecastTimes } from "./steps";
 
@@ -34,7 +36,7 @@ export interface ForecastFigures {
   readonly modelUsed: string;
   /** Its Akaike weight among the three. */
   readonly weightUsed: Figure;
-  /** The fitted curve and bounds at each row of the forecast table (`forecastTimes`). */
+  /** The forecast, its bounds and the fitted curve at each row of the forecast table (`forecastTimes`). */
   readonly rows: readonly ForecastPoint[];
   /** REACH for the target, or null without one. */
   readonly reach: Figure | null;
@@ -42,11 +44,12 @@ export interface ForecastFigures {
   readonly chance: Figure | null;
 }
 
-/** The fitted curve and the bounds of the count at one time. */
+/** The forecast (the median of the count), its bounds and the fitted curve at one time. */
 export interface ForecastPoint {
-  readonly fitted: Figure;
+  readonly forecast: Figure;
   readonly lower: Figure;
   readonly upper: Figure;
+  readonly fitted: Figure;
 }
 
 /** The forecast of a series with its options, as the add-in computes it. */
@@ -57,9 +60,9 @@ export interface ForecastResults {
   readonly comparison: ModelComparison | ModelError;
   /** The forecast table's times: the counts' and the horizon's. */
   readonly times: readonly number[];
-  /** The fitted curve and the bounds at each of those times. */
+  /** The forecast, its bounds and the fitted curve at each of those times. */
   readonly points: readonly ForecastPoint[];
-  /** When the fitted curve reaches the target, or null without a target. */
+  /** When the target is as likely as not reached (REACH), or null without a target. */
   readonly reach: Figure | null;
   /** The chance of at least the target by its date, or null without a target. */
   readonly chance: Figure | null;
@@ -82,13 +85,25 @@ function fitOptions(options: ForecastOptions): { market?: number } {
 }
 
 /**
+ * The clock the fits take times on: the series' own, or for Bass with dates `unit` periods since
+ * the launch (`options.launch`), as CRS.PERIODS(launch, date, unit) gives them.
+ */
+function fitClock(options: ForecastOptions): { toFit(time: number): number; fromFit(time: number): number } {
+  const { launch } = options;
+  if (launch === null) return { toFit: (time) => time, fromFit: (time) => time };
+  const days = PERIOD_UNIT_DAYS.get(options.unit)!;
+  return { toFit: (date) => (date - launch) / days, fromFit: (periods) => launch + periods * days };
+}
+
+/**
  * Fits the chosen model to the series, as CRS.FIT would: throws the ModelError it would show
  * when no curve can be fitted (so the pane can say why before writing anything).
  *
  * @example fitForecast(series, options).fit.model.name // "gompertz"
  */
 export function fitForecast(series: Series, options: ForecastOptions): ChosenFit {
-  return fitChosen(options.model, series.times, series.counts, fitOptions(options));
+  const { toFit } = fitClock(options);
+  return fitChosen(options.model, series.times.map(toFit), series.counts, fitOptions(options));
 }
 
 /**
@@ -101,30 +116,30 @@ export function computeForecast(series: Series, options: ForecastOptions): Forec
   const forecaster = forecasterFor(chosen);
   const times = forecastTimes(series, options);
   const target = options.target;
+  const { toFit, fromFit } = fitClock(options);
   return {
     chosen,
     comparison: chosen.comparison ?? compareOrWhy(series, options),
     times,
-    points: times.map((time) => pointAt(forecaster, time, options.confidence)),
-    reach: target === null ? null : figure(() => chosen.fit.origin + reachTime(chosen.fit.model, chosen.fit.localParameters, target.count)),
-    chance: target === null ? null : figure(() => forecaster.distribution(target.by).atLeast(target.count)),
+    points: times.map((time) => pointAt(forecaster, toFit(time), options.confidence)),
+    reach: target === null ? null : figure(() => fromFit(timeAsLikelyAsNot(forecaster, target.count))),
+    chance: target === null ? null : figure(() => forecaster.distribution(toFit(target.by)).atLeast(target.count)),
   };
 }
 
 function compareOrWhy(series: Series, options: ForecastOptions): ModelComparison | ModelError {
   try {
-    return compareModels(series.times, series.counts, fitOptions(options));
+    return compareModels(series.times.map(fitClock(options).toFit), series.counts, fitOptions(options));
   } catch (error) {
     if (error instanceof ModelError) return error;
     throw error;
   }
 }
 
-/** The fitted curve and the bounds at one time, as a row of CRS.FORECAST. */
+/** The forecast, its bounds and the fitted curve at one time, as a row of CRS.FORECAST. */
 function pointAt(forecaster: CountForecaster, time: number, confidence: number): ForecastPoint {
-  const fitted = figure(() => forecaster.fitted(time));
-  const bound = (probability: number): Figure => (typeof fitted === "number" ? figure(() => forecaster.distribution(time).quantile(probability)) : fitted);
-  return { fitted, lower: bound((1 - confidence) / 2), upper: bound((1 + confidence) / 2) };
+  const quantile = (probability: number): Figure => figure(() => forecaster.distribution(time).quantile(probability));
+  return { forecast: quantile(0.5), lower: quantile((1 - confidence) / 2), upper: quantile((1 + confidence) / 2), fitted: figure(() => forecaster.fitted(time)) };
 }
 
 /** The model the forecast uses: the chosen one, or the lowest AICc's for "auto". */
@@ -156,19 +171,16 @@ function compareTable(comparison: ModelComparison | ModelError): FigureTable {
 function fitTable(chosen: ChosenFit, auto: boolean): FigureTable {
   const { fit } = chosen;
   const header = auto ? `Parameter (${fit.model.name})` : "Parameter";
-  const parameters = fit.model.parameters.map((name, j): (string | Figure)[] => [name, estimate(fit.parameters[j], fit, j), standardError(fit, j)]);
+  const shown = shownParameters(fit);
+  const parameters = shown.names.map((name, j): (string | Figure)[] => [name, shown.estimates[j], standardError(fit, shown.standardErrors, j)]);
   const statistics = (["sse", "rmse", "r2", "n"] as const).map((name): (string | Figure)[] => [name, fit[name], ""]);
   return [[header, "Estimate", "Std error"], ...parameters, ...statistics];
 }
 
-function estimate(value: number, fit: DiffusionFit, index: number): Figure {
-  return Number.isFinite(value) ? value : { missing: `${fit.model.parameters[index]} is too large to show with dates as times; forecast from periods since the first count to read it.` };
-}
-
-function standardError(fit: DiffusionFit, index: number): Figure {
+function standardError(fit: DiffusionFit, errors: readonly number[] | undefined, index: number): Figure {
   if (fit.fixedMarket && index === fit.model.market) return 0;
-  if (!fit.standardErrors) return { missing: fit.uncertaintyNote ?? "The fit has no standard errors." };
-  return estimate(fit.standardErrors[index], fit, index);
+  if (!errors) return { missing: fit.uncertaintyNote ?? "The fit has no standard errors." };
+  return errors[index];
 }
 
 /** What the portable sheet writes where the live one has `CRS.` formulas. */

@@ -17,7 +17,8 @@
  */
 import { columnLetters } from "../../../excel/a1";
 import { NameAllocator, type TakenNames, type WorkbookPlan } from "../../plan";
-import { COLUMN_WIDTHS, MODEL_LIST, optionCell } from "./layout";
+import { SheetBuilder } from "../sheetBuilder";
+import { COLUMN_WIDTHS, ForecastLayout } from "./layout";
 import { type ForecastSheetInput, ForecastSheet } from "./sheet";
 
 /** The sheet name a forecast asks for; a taken one gets "Forecast (2)" and so on. */
@@ -32,32 +33,35 @@ export const FORECAST_SHEET = "Forecast";
 export function planForecast(input: ForecastSheetInput, taken: TakenNames): WorkbookPlan {
   const allocate = new NameAllocator(taken);
   const sheet = allocate.sheet(FORECAST_SHEET);
-  const cells = new ForecastSheet(input);
+  const forecast = new ForecastSheet(input, sheet);
+  const { builder } = forecast;
   return {
     sheets: [
       {
         name: sheet,
-        ranges: cells.ranges(),
+        ranges: builder.ranges,
         tables: [],
         columnWidths: COLUMN_WIDTHS.map((characters, index) => ({ column: columnLetters(index + 1), characters })),
-        charts: [cells.chart()],
+        charts: [forecast.chart()],
         freezeRows: 0,
-        rowHeights: cells.rowHeights(),
-        validations:
-          input.flavour === "crs"
-            ? [{ address: optionCell("model").replace(/\$/g, ""), values: MODEL_LIST, message: "The model: auto (the lowest AICc), bass, logistic or gompertz." }]
-            : [],
+        rowHeights: builder.rowHeights(),
+        validations: builder.validations,
         pageSetup: { orientation: "landscape" },
       },
     ],
-    names: [],
+    names: builder.definedNames,
     activate: sheet,
-    messages: [cells.summary(sheet), ...allocate.renamings(), ...input.series.warnings.map((warning) => warning.message)],
+    messages: [forecast.summary(), ...allocate.renamings(), ...input.series.warnings.map((warning) => warning.message)],
   };
 }
 
+/**
+ * The cells of the sentences that say what the forecast means, top to bottom: the same on every
+ * forecast sheet, as the rows above the forecast table do not depend on the counts.
+ */
+export const SENTENCE_CELLS: readonly string[] = new ForecastLayout(new SheetBuilder(FORECAST_SHEET, {}, COLUMN_WIDTHS)).sentenceCells;
+
 export { type Figure, type FigureTable, type ForecastFigures, type ForecastPoint, type ForecastResults, computeForecast, fitForecast, forecastFigures, modelUsed } from "./figures";
-export { SENTENCE_CELLS } from "./layout";
 export { describeSource } from "./source";
 export { FORECAST_DEFAULTS, type ForecastOptionName, type ForecastOptions, ForecastOptionsError, type ForecastOptionsInput, type ForecastUnit, readForecastOptions } from "./options";
 export type { ForecastSheetInput } from "./sheet";

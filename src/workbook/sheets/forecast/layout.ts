@@ -1,12 +1,13 @@
 /**
- * Where everything is on a forecast sheet: its fixed rows, columns and tables, the cells of its
- * options and results that the formulas refer to, the formats of its numbers, and the `CRS.`
- * calls over its counts and options.
+ * Where everything is on a forecast sheet: the rows its sections take, its columns and tables,
+ * the cells of its options and results that the formulas refer to, the formats of its numbers,
+ * and the `CRS.` calls over its counts and options.
  */
 import type { Series } from "../../../data/series";
 import { cellAddress } from "../../../excel/a1";
 import { type CellStyle, NUMBER_FORMATS } from "../../plan";
 import { FIT_CALLS, type ForecastFigure } from "../dialect";
+import type { SheetBuilder } from "../sheetBuilder";
 
 /** The title, and the caption above each table: bold, and unwrapped so that it runs on over the empty cells beside it. */
 export const TITLE_STYLE: CellStyle = { bold: true };
@@ -17,51 +18,87 @@ export const COMPARE_SIZE = { rows: 4, columns: 5 } as const;
 export const FIT_SIZE = { rows: 8, columns: 3 } as const;
 
 /** Column widths in characters: labels and the table's dates, then values. */
-export const COLUMN_WIDTHS = [44, 16, 14, 14, 14, 14] as const;
-
-/**
- * The fixed rows of the sheet. The options and results sit left, the chart right of them on
- * the first screen; the comparison, the fit and the forecast table below.
- */
-export const ROW = {
-  title: 1,
-  /** Where the counts come from, and the kind of formulas, on the row below. */
-  source: 2,
-  meaningHeader: 5,
-  sentences: 6,
-  optionsHeader: 10,
-  options: 11,
-  resultsHeader: 19,
-  results: 20,
-  compareCaption: 31,
-  compare: 32,
-  fitCaption: 32 + COMPARE_SIZE.rows + 1,
-  fit: 32 + COMPARE_SIZE.rows + 2,
-  tableCaption: 32 + COMPARE_SIZE.rows + 2 + FIT_SIZE.rows + 1,
-} as const;
-export const TABLE_HEADER_ROW = ROW.tableCaption + 1;
-/** The cells of the sentences that say what the forecast means, top to bottom. */
-export const SENTENCE_CELLS = [0, 1, 2].map((offset) => cellAddress(ROW.sentences + offset, 1));
-/** The chart: right of the options and results. */
-export const CHART_POSITION = `D${ROW.optionsHeader}:J${ROW.results + 9}`;
+export const COLUMN_WIDTHS = [44, 16, 14, 14, 14, 14, 14] as const;
 
 /** The option rows, in order, by what they hold. */
 export const OPTION_ROWS = ["model", "market", "target", "by", "confidence", "horizon", "unit"] as const;
 /** The result rows, in order. */
-export const RESULT_ROWS = ["modelUsed", "weight", "lastTime", "lastCount", "endTime", "endFitted", "endLower", "endUpper", "reach", "chance"] as const;
+export const RESULT_ROWS = ["modelUsed", "weight", "lastTime", "lastCount", "endTime", "endForecast", "endLower", "endUpper", "endFitted", "reach", "chance"] as const;
 
 export type OptionRow = (typeof OPTION_ROWS)[number];
 export type ResultRow = (typeof RESULT_ROWS)[number];
 
-/** The absolute address of an option's or a result's value cell, in column B. */
-export const optionCell = (row: OptionRow): string => `$B$${ROW.options + OPTION_ROWS.indexOf(row)}`;
-export const resultCell = (row: ResultRow): string => `$B$${ROW.results + RESULT_ROWS.indexOf(row)}`;
+/** The sentences that say what the forecast means: of the target, the forecast and the model. */
+const SENTENCE_COUNT = 3;
+
+/**
+ * Where the sections of a forecast sheet are: each asks the sheet's builder for its rows in
+ * turn, from the top and a row apart, so that a section's rows follow from those above it. The
+ * options and results sit left, the chart right of them on the first screen; the comparison,
+ * the fit and the forecast table's caption and header below, and the table's rows after them.
+ * The formulas refer to the option and result cells through it, and none of these rows depends
+ * on the counts: every forecast sheet has them at the same place.
+ */
+export class ForecastLayout {
+  readonly title: number;
+  /** Where the counts come from, and the kind of formulas, on the row below. */
+  readonly source: number;
+  readonly meaningHeader: number;
+  readonly sentences: number;
+  readonly optionsHeader: number;
+  readonly options: number;
+  readonly resultsHeader: number;
+  readonly results: number;
+  readonly compareCaption: number;
+  readonly compare: number;
+  readonly fitCaption: number;
+  readonly fit: number;
+  readonly tableCaption: number;
+  readonly tableHeader: number;
+
+  constructor(builder: SheetBuilder) {
+    this.title = builder.take();
+    this.source = builder.take(2);
+    builder.gap();
+    this.meaningHeader = builder.take();
+    this.sentences = builder.take(SENTENCE_COUNT);
+    builder.gap();
+    this.optionsHeader = builder.take();
+    this.options = builder.take(OPTION_ROWS.length);
+    builder.gap();
+    this.resultsHeader = builder.take();
+    this.results = builder.take(RESULT_ROWS.length);
+    builder.gap();
+    this.compareCaption = builder.take();
+    this.compare = builder.take(COMPARE_SIZE.rows);
+    builder.gap();
+    this.fitCaption = builder.take();
+    this.fit = builder.take(FIT_SIZE.rows);
+    builder.gap();
+    this.tableCaption = builder.take();
+    this.tableHeader = builder.take();
+  }
+
+  /** The absolute address of an option's or a result's value cell, in column B. */
+  readonly optionCell = (row: OptionRow): string => `$B$${this.options + OPTION_ROWS.indexOf(row)}`;
+  readonly resultCell = (row: ResultRow): string => `$B$${this.results + RESULT_ROWS.indexOf(row)}`;
+
+  /** The cells of the sentences, top to bottom. */
+  get sentenceCells(): string[] {
+    return Array.from({ length: SENTENCE_COUNT }, (_, offset) => cellAddress(this.sentences + offset, 1));
+  }
+
+  /** The chart: right of the options and results. */
+  get chartPosition(): string {
+    return `D${this.optionsHeader}:J${this.results + 9}`;
+  }
+}
 
 /** The formats of the sheet's numbers, which depend on the series. */
 export interface Formats {
   readonly time: string;
   readonly count: string;
-  /** Fitted counts and bounds: a decimal for small counts, where it matters. */
+  /** Forecasts, bounds and the fitted curve: a decimal for small counts, where it matters. */
   readonly forecast: string;
 }
 
@@ -76,13 +113,19 @@ export function formatsOf(series: Series): Formats {
 
 /** The `CRS.` calls of a sheet, over its counts and its options. */
 export class CrsCalls {
-  private readonly model = optionCell("model");
-  private readonly market = optionCell("market");
+  private readonly model: string;
+  private readonly market: string;
+  private readonly confidence: string;
 
   constructor(
     private readonly times: string,
     private readonly counts: string,
-  ) {}
+    layout: ForecastLayout,
+  ) {
+    this.model = layout.optionCell("model");
+    this.market = layout.optionCell("market");
+    this.confidence = layout.optionCell("confidence");
+  }
 
   compare(): string {
     return FIT_CALLS.compare(this.times, this.counts, this.market);
@@ -93,7 +136,7 @@ export class CrsCalls {
   }
 
   forecast(newTimes: string): string {
-    return FIT_CALLS.forecast(this.model, this.times, this.counts, newTimes, this.market, optionCell("confidence"));
+    return FIT_CALLS.forecast(this.model, this.times, this.counts, newTimes, this.market, this.confidence);
   }
 
   reach(target: string): string {
@@ -113,7 +156,7 @@ export class CrsCalls {
   }
 
   forecastAt(time: string, figure: ForecastFigure): string {
-    return FIT_CALLS.forecastAt(this.model, this.times, this.counts, time, figure, this.market, optionCell("confidence"));
+    return FIT_CALLS.forecastAt(this.model, this.times, this.counts, time, figure, this.market, this.confidence);
   }
 }
 

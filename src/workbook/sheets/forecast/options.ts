@@ -1,7 +1,8 @@
 /**
  * The options of "Forecast from your data", read and checked in one place for the task pane
  * and `npm run forecast`: the model, a known market size, a target with the date to reach it
- * by, the horizon, the period and the confidence. They depend on the series (whether its times
+ * by, the launch Bass counts time from (the command's), the horizon, the period and the
+ * confidence. They depend on the series (whether its times
  * are dates, its largest count), so they are read after it.
  */
 import type { ModelName } from "../../../model/diffusion";
@@ -24,6 +25,11 @@ export interface ForecastOptions {
   readonly market: number | null;
   /** A count to reach and the time to reach it by (a date serial when the times are dates); or null. */
   readonly target: { readonly count: number; readonly by: number } | null;
+  /**
+   * For Bass with dates, the launch it counts time from (a date serial), the fits then taking
+   * times as `unit` periods since it; null otherwise.
+   */
+  readonly launch: number | null;
   /** How many periods to forecast past the last count: a whole number from 1 to 600. */
   readonly horizon: number;
   readonly unit: ForecastUnit;
@@ -40,6 +46,12 @@ export interface ForecastOptionsInput {
   readonly market?: unknown;
   readonly target?: unknown;
   readonly by?: unknown;
+  /**
+   * A date, or blank for the first count's date. Only a caller that offers it (the command) passes
+   * it: without it, Bass with dates is refused as CRS.FIT refuses it (the pane's live formulas
+   * take the dates as they are).
+   */
+  readonly launch?: unknown;
   readonly horizon?: unknown;
   readonly unit?: unknown;
   readonly confidence?: unknown;
@@ -83,6 +95,8 @@ export const commandLineOption = (option: ForecastOptionName): string => `--${op
  * - target and by, both or neither: a count greater than 0 (at most the market, if given), and
  *   a date (2005-06-30 or 30/06/2005, or a number as a date serial, as a date cell gives it)
  *   when the times are dates, else a time on the same scale as the times;
+ * - launch: with dates, a date on or before the first count (blank: the first count's date), for
+ *   Bass only; with numeric times none (Bass counts from time 0);
  * - horizon: a whole number of periods from 1 to 600;
  * - unit: day, week, month, quarter or year (any case, plural too); with numeric times also
  *   "period", the default there, and the calendar units name what one time step is;
@@ -93,7 +107,7 @@ export const commandLineOption = (option: ForecastOptionName): string => `--${op
  */
 export function readForecastOptions(
   input: ForecastOptionsInput,
-  series: Pick<Series, "timesAreDates" | "counts">,
+  series: Pick<Series, "timesAreDates" | "counts"> & { readonly times?: readonly number[] },
   label: (option: ForecastOptionName) => string = commandLineOption,
 ): ForecastOptions {
   const problems: ForecastOptionProblem[] = [];
@@ -117,12 +131,16 @@ export function readForecastOptions(
   const horizon = given("horizon") ? readHorizon(input.horizon, fail) : FORECAST_DEFAULTS.horizon;
   const unit = given("unit") ? readUnit(input.unit, series.timesAreDates, fail) : series.timesAreDates ? FORECAST_DEFAULTS.dateUnit : FORECAST_DEFAULTS.numberUnit;
   const confidence = given("confidence") ? readConfidence(input.confidence, fail) : FORECAST_DEFAULTS.confidence;
+  const launch = input.launch === undefined || model !== "bass" ? null : readLaunch(input.launch, series, fail);
+  if (given("launch") && !series.timesAreDates) fail("launch", "is for dates: with numbers as times, Bass counts time from 0.");
+  else if (given("launch") && model !== "bass") fail("launch", `is for --model bass: the other curves need no launch.`);
 
   if (problems.length > 0) throw new ForecastOptionsError(problems);
   return {
     model: model as ForecastModel,
     market: market as number | null,
     target: count !== undefined && by !== undefined ? { count, by } : null,
+    launch: launch ?? null,
     horizon: horizon as number,
     unit: unit as ForecastUnit,
     confidence: confidence as number,
@@ -181,6 +199,16 @@ function readBy(value: unknown, timesAreDates: boolean, fail: Fail): number | un
   if (date && "serial" in date) return date.serial;
   const why = date ? `: ${date.problem}` : "";
   return fail("by", `must be a date, such as ${DATE_FORMS}, as the times are dates, not ${shown(value)}${why}.`);
+}
+
+/** The launch of Bass with dates: a date on or before the first count, by default the first count's date; none with numeric times. */
+function readLaunch(value: unknown, series: { readonly timesAreDates: boolean; readonly times?: readonly number[] }, fail: Fail): number | undefined {
+  if (!series.timesAreDates || series.times === undefined) return undefined;
+  const first = Math.min(...series.times);
+  if (isBlank(value)) return first;
+  const date = typeof value === "string" ? readDateText(value) : undefined;
+  if (!date || !("serial" in date)) return fail("launch", `must be a date, such as ${DATE_FORMS}, not ${shown(value)}${date ? `: ${date.problem}` : ""}.`);
+  return date.serial <= first ? date.serial : fail("launch", `must be on or before the first count's date: Bass counts the adopters from the launch.`);
 }
 
 function readHorizon(value: unknown, fail: Fail): number | undefined {

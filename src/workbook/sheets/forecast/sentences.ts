@@ -3,7 +3,7 @@
  * over the option and result cells, so that they stay true when the numbers change.
  */
 import type { Series } from "../../../data/series";
-import { type Formats, optionCell, resultCell } from "./layout";
+import type { ForecastLayout, Formats } from "./layout";
 import type { ForecastOptions } from "./options";
 import { periodsText } from "./steps";
 
@@ -14,6 +14,8 @@ import { periodsText } from "./steps";
  */
 export class SentenceFormulas {
   constructor(
+    /** Where the option and result cells are. */
+    private readonly layout: ForecastLayout,
     private readonly series: Series,
     private readonly options: ForecastOptions,
     private readonly formats: Formats,
@@ -37,18 +39,21 @@ export class SentenceFormulas {
   }
 
   /**
-   * When the target is reached, and the chance of reaching it by its date. In the live sheet
+   * When the target is as likely as not reached (REACH: the chance of it is 1/2 then), and the
+   * chance of reaching it by its date: "45 of 150 (30%): as likely as not by 6 Jul 2005; 31% by
+   * 30 Jun 2005." A target the counts already passed "was reached by" then. In the live sheet
    * REACH and CHANCE follow the target cells, so the sentence invites a target to be typed; in a
    * file of values they were computed for the target it was written with, so the sentence states
    * them only while the target cells still hold that target, and otherwise says to write the file
    * again with the command's --target and --by options.
    */
   target(): string {
+    const { optionCell, resultCell } = this.layout;
     const [target, by, market] = [optionCell("target"), optionCell("by"), optionCell("market")];
     const [reach, chance, last] = [resultCell("reach"), resultCell("chance"), resultCell("lastTime")];
     const share = `IF(ISNUMBER(${market})," of "&${this.count(market)}&" ("&TEXT(${target}/${market},"0%")&")","")`;
-    const reached = `IF(ISNA(${reach})," is never reached on the fitted curve, which levels off at or below it",IF(${reach}<=${last}," was reached "," is reached ")&${this.when(reach)}&" on the fitted curve")`;
-    const odds = `IF(ISBLANK(${by}),".","; the chance of reaching it by "&${this.time(by)}&" is "&TEXT(${chance},"0%")&".")`;
+    const reached = `IF(ISNA(${reach}),": never as likely as not, the forecast levels off below it",IF(${reach}<=${last}," was reached by ",": as likely as not by ")&${this.time(reach)})`;
+    const odds = `IF(ISBLANK(${by}),".","; "&TEXT(${chance},"0%")&" by "&${this.time(by)}&".")`;
     const stated = `IFERROR(${this.count(target)}&${share}&${reached}&${odds},"The target cannot be worked out: see the error cells below (hover over one for why).")`;
     const [targetAt, byAt] = [target.replace(/\$/g, ""), by.replace(/\$/g, "")];
     const timeWord = this.series.timesAreDates ? "date" : "time";
@@ -68,23 +73,26 @@ export class SentenceFormulas {
   }
 
   /**
-   * The count at the end of the horizon: the bounds (which start from the last count and add the
-   * new adopters still to come), and the fitted curve there.
+   * The count at the end of the horizon: the forecast (as likely above as below), its bounds
+   * (which start from the last count and add the new adopters still to come), and the fitted
+   * curve there.
    */
   forecast(): string {
-    const [end, fitted, lower, upper] = [resultCell("endTime"), resultCell("endFitted"), resultCell("endLower"), resultCell("endUpper")];
+    const { optionCell, resultCell } = this.layout;
+    const [end, forecast, lower, upper] = [resultCell("endTime"), resultCell("endForecast"), resultCell("endLower"), resultCell("endUpper")];
     const [last, lastCount] = [resultCell("lastTime"), resultCell("lastCount")];
     const after = `${periodsText(this.options.horizon, this.options.unit)} after the last count`;
     const forecastCount = (expression: string): string => this.count(expression, this.formats.forecast);
     const sentence =
-      `"By "&${this.time(end)}&", ${after} ("&${this.count(lastCount)}&" "&${this.when(last)}&"), the count is between "&` +
-      `${forecastCount(lower)}&" and "&${forecastCount(upper)}&" with "&TEXT(${optionCell("confidence")},"0%")&" confidence; the fitted curve gives "&` +
-      `${forecastCount(fitted)}&"."`;
+      `"By "&${this.time(end)}&", ${after} ("&${this.count(lastCount)}&" "&${this.when(last)}&"), the forecast is "&${forecastCount(forecast)}&` +
+      `", as likely above as below, and the count is between "&${forecastCount(lower)}&" and "&${forecastCount(upper)}&" with "&` +
+      `TEXT(${optionCell("confidence")},"0%")&" confidence."`;
     return `=IFERROR(${sentence},"The forecast cannot be worked out: see the error cells below (hover over one for why).")`;
   }
 
   /** Which model, and why. */
   model(): string {
+    const { optionCell, resultCell } = this.layout;
     const [model, used, weight] = [optionCell("model"), resultCell("modelUsed"), resultCell("weight")];
     const percent = `IFERROR(TEXT(${weight},"0%"),"not available")`;
     const auto = `"The "&${used}&" curve fits these counts best of the three (the lowest AICc; Akaike weight "&${percent}&": see Models compared below)."`;

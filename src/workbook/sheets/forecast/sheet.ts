@@ -1,34 +1,31 @@
 /**
- * The cells of one forecast sheet, laid out: the title and where the counts come from, the
- * sentences, the options and results, the models compared, the fit, the forecast table and the
- * chart, in either flavour (see `index.ts`).
+ * The cells of one forecast sheet, laid out by its builder: the title and where the counts come
+ * from, the sentences, the options and results, the models compared, the fit, the forecast table
+ * and the chart, in either flavour (see `index.ts`).
  */
 import type { Series } from "../../../data/series";
 import { describeDate } from "../../../data/textValues";
 import { formatCount } from "../../../model/format";
-import { cellAddress } from "../../../excel/a1";
 import { NUMBER_FORMATS } from "../../plan";
-import type { Cell, ChartPlan, ChartSeriesPlan, DateAxisPlan, RangeWrite, RowHeightPlan } from "../../plan";
+import type { Cell, ChartPlan, ChartSeriesPlan, DateAxisPlan } from "../../plan";
 import { CALCULATION_STYLE, FIXED_VALUE_STYLE, HEADER_STYLE, INPUT_STYLE, NOTE_STYLE } from "../palette";
 import { AVERAGE_MONTH_DAYS, type ForecastFigure, numberOrNA } from "../dialect";
+import { SheetBuilder } from "../sheetBuilder";
 import type { Figure, FigureTable, ForecastFigures } from "./figures";
 import {
-  CHART_POSITION,
   COLUMN_WIDTHS,
   COMPARE_SIZE,
   CrsCalls,
   FIT_SIZE,
+  ForecastLayout,
   type Formats,
+  MODEL_LIST,
   OPTION_ROWS,
   type OptionRow,
   RESULT_ROWS,
-  ROW,
   type ResultRow,
-  TABLE_HEADER_ROW,
   TITLE_STYLE,
   formatsOf,
-  optionCell,
-  resultCell,
 } from "./layout";
 import type { ForecastOptions } from "./options";
 import { SentenceFormulas } from "./sentences";
@@ -46,8 +43,11 @@ export type ForecastSheetInput =
       readonly figures: ForecastFigures;
     };
 
-/** The cells of one forecast sheet, laid out. */
+/** The cells of one forecast sheet, laid out and written section by section from the top. */
 export class ForecastSheet {
+  /** What the sheet writes: its ranges, row heights and drop-down list. */
+  readonly builder: SheetBuilder;
+  private readonly layout: ForecastLayout;
   private readonly series: Series;
   private readonly options: ForecastOptions;
   private readonly formats: Formats;
@@ -55,21 +55,42 @@ export class ForecastSheet {
   /** The times and counts as the formulas take them. */
   private readonly data: { readonly times: string; readonly counts: string };
   /** The forecast table's first and last data rows, and its last row. */
-  private readonly firstRow = TABLE_HEADER_ROW + 1;
+  private readonly firstRow: number;
   private readonly lastDataRow: number;
   private readonly lastRow: number;
+  private readonly crs: CrsCalls;
 
-  constructor(private readonly input: ForecastSheetInput) {
+  /**
+   * Lays the sheet out and writes it: the sections take their rows in turn, then the forecast
+   * table a row a count and a period of the horizon, and each section writes its cells.
+   *
+   * @param sheet the sheet's name, as the workbook gave it
+   */
+  constructor(
+    private readonly input: ForecastSheetInput,
+    sheet: string,
+  ) {
     this.series = input.series;
     this.options = input.options;
     this.formats = formatsOf(input.series);
     this.step = stepOf(input.series, input.options);
+    this.builder = new SheetBuilder(sheet, {}, COLUMN_WIDTHS);
+    this.layout = new ForecastLayout(this.builder);
+    this.firstRow = this.builder.take(this.series.times.length + this.options.horizon);
     this.lastDataRow = this.firstRow + this.series.times.length - 1;
     this.lastRow = this.lastDataRow + this.options.horizon;
     this.data =
       input.flavour === "crs"
         ? seriesRanges(input.series, input.source)
         : { times: `$A$${this.firstRow}:$A$${this.lastDataRow}`, counts: `$B$${this.firstRow}:$B$${this.lastDataRow}` };
+    this.crs = new CrsCalls(this.data.times, this.data.counts, this.layout);
+    this.writeIntro();
+    this.writeSentences();
+    this.writeOptions();
+    this.writeResults();
+    this.writeCompare();
+    this.writeFit();
+    this.writeTable();
   }
 
   private get live(): boolean {
@@ -85,26 +106,9 @@ export class ForecastSheet {
     return this.series.timesAreDates ? "Date" : this.series.header?.time || "Time";
   }
 
-  ranges(): RangeWrite[] {
-    return [
-      ...this.introRanges(),
-      ...this.sentenceRanges(),
-      ...this.optionRanges(),
-      ...this.resultRanges(),
-      ...this.compareRanges(),
-      ...this.fitRanges(),
-      ...this.tableRanges(),
-    ];
-  }
-
-  /** The forecast table's header row is two lines high when a header is too long for its column. */
-  rowHeights(): RowHeightPlan[] {
-    const widest = Math.max(this.countName.length, this.timeName.length);
-    return widest > COLUMN_WIDTHS[1] - 2 ? [{ row: TABLE_HEADER_ROW, points: 30 }] : [];
-  }
-
   /** The status line's sentence: what was added where, and what it follows. */
-  summary(sheet: string): string {
+  summary(): string {
+    const sheet = this.builder.sheet;
     const points = this.series.times.length;
     const span = `${this.describeTime(this.series.times[0])} to ${this.describeTime(this.series.times[points - 1])}`;
     const what = `Added the forecast in sheet '${sheet}' from ${describeSource(this.input.source)}: ${formatCount(points)} counts, ${span}, and ${periodsText(this.options.horizon, this.options.unit)} ahead.`;
@@ -131,7 +135,7 @@ export class ForecastSheet {
     return this.series.timesAreDates ? describeDate(time) : `time ${formatCount(time)}`;
   }
 
-  private introRanges(): RangeWrite[] {
+  private writeIntro(): void {
     const { source } = this.input;
     const points = formatCount(this.series.times.length);
     const from = this.live
@@ -140,24 +144,17 @@ export class ForecastSheet {
     const how = this.live
       ? "Live CRS. formulas of the CRS Adoption Modeller add-in: change a yellow option and the sheet follows."
       : "Grey italic figures are values the CRS Adoption Modeller computed when this file was written (the add-in's CRS. functions give the same); the dates and sentences are native formulas.";
-    return [
-      { address: cellAddress(ROW.title, 1), cells: [[`Forecast of ${this.countName}`]], style: TITLE_STYLE },
-      { address: cellAddress(ROW.source, 1), cells: [[from], [how]], style: NOTE_STYLE },
-    ];
+    this.builder.write(this.layout.title, 1, [[`Forecast of ${this.countName}`]], { style: TITLE_STYLE });
+    this.builder.write(this.layout.source, 1, [[from], [how]], { style: NOTE_STYLE });
   }
 
-  private sentenceRanges(): RangeWrite[] {
-    const sentences = new SentenceFormulas(this.series, this.options, this.formats, this.live);
-    return [
-      { address: cellAddress(ROW.meaningHeader, 1), cells: [["What it means", null]], style: HEADER_STYLE },
-      {
-        address: cellAddress(ROW.sentences, 1),
-        cells: [sentences.target(), sentences.forecast(), sentences.model()].map((formula) => [{ formula }]),
-      },
-    ];
+  private writeSentences(): void {
+    const sentences = new SentenceFormulas(this.layout, this.series, this.options, this.formats, this.live);
+    this.builder.write(this.layout.meaningHeader, 1, [["What it means", null]], { style: HEADER_STYLE });
+    this.builder.write(this.layout.sentences, 1, [sentences.target(), sentences.forecast(), sentences.model()].map((formula) => [{ formula }]));
   }
 
-  private optionRanges(): RangeWrite[] {
+  private writeOptions(): void {
     const { options } = this;
     const timeWord = this.series.timesAreDates ? "date" : "time";
     const rows: Record<OptionRow, { label: string; value: Cell; format?: string; fixed?: boolean }> = {
@@ -169,25 +166,20 @@ export class ForecastSheet {
       horizon: { label: `Horizon (${options.unit}s past the last count)`, value: options.horizon, fixed: true },
       unit: { label: "Period", value: options.unit, fixed: true },
     };
-    const header: RangeWrite = {
-      address: cellAddress(ROW.optionsHeader, 1),
-      cells: [[this.live ? "Options (yellow: change them and the sheet follows)" : "Options used", "Value"]],
-      style: HEADER_STYLE,
-    };
-    const labels: RangeWrite = { address: cellAddress(ROW.options, 1), cells: OPTION_ROWS.map((row) => [rows[row].label]) };
-    const values = OPTION_ROWS.map((row, index): RangeWrite => {
+    const header = this.live ? "Options (yellow: change them and the sheet follows)" : "Options used";
+    this.builder.write(this.layout.optionsHeader, 1, [[header, "Value"]], { style: HEADER_STYLE });
+    this.builder.write(this.layout.options, 1, OPTION_ROWS.map((row) => [rows[row].label]));
+    OPTION_ROWS.forEach((row, index) => {
       const option = rows[row];
-      return {
-        address: cellAddress(ROW.options + index, 2),
-        cells: [[option.value]],
-        numberFormat: option.format,
-        style: this.live && !option.fixed ? INPUT_STYLE : CALCULATION_STYLE,
-      };
+      this.builder.write(this.layout.options + index, 2, [[option.value]], { format: option.format, style: this.live && !option.fixed ? INPUT_STYLE : CALCULATION_STYLE });
     });
-    return [header, labels, ...values];
+    if (this.live) {
+      const model = this.layout.optionCell("model").replace(/\$/g, "");
+      this.builder.list(model, MODEL_LIST, "The model: auto (the lowest AICc), bass, logistic or gompertz.");
+    }
   }
 
-  private resultRanges(): RangeWrite[] {
+  private writeResults(): void {
     const results = this.resultCells();
     const labels: Record<ResultRow, string> = {
       modelUsed: "Model used",
@@ -195,10 +187,11 @@ export class ForecastSheet {
       lastTime: `Last count: ${this.series.timesAreDates ? "date" : "time"}`,
       lastCount: "Last count",
       endTime: `Forecast end: ${periodsText(this.options.horizon, this.options.unit)} after the last count`,
-      endFitted: "Forecast there (fitted curve)",
+      endForecast: "Forecast there (as likely above as below)",
       endLower: "Lower bound there",
       endUpper: "Upper bound there",
-      reach: `Target reached on the fitted curve (REACH)`,
+      endFitted: "Fitted curve there",
+      reach: `Target as likely as not reached by (REACH)`,
       chance: "Chance of the target by its date (CHANCE)",
     };
     const formats: Record<ResultRow, string> = {
@@ -207,28 +200,29 @@ export class ForecastSheet {
       lastTime: this.formats.time,
       lastCount: this.formats.count,
       endTime: this.formats.time,
-      endFitted: this.formats.forecast,
+      endForecast: this.formats.forecast,
       endLower: this.formats.forecast,
       endUpper: this.formats.forecast,
+      endFitted: this.formats.forecast,
       reach: this.formats.time,
       chance: NUMBER_FORMATS.percent,
     };
-    return [
-      { address: cellAddress(ROW.resultsHeader, 1), cells: [[this.live ? "Results" : "Results (grey italic: values when written)", "Value"]], style: HEADER_STYLE },
-      { address: cellAddress(ROW.results, 1), cells: RESULT_ROWS.map((row) => [labels[row]]) },
+    const header = this.live ? "Results" : "Results (grey italic: values when written)";
+    this.builder.write(this.layout.resultsHeader, 1, [[header, "Value"]], { style: HEADER_STYLE });
+    this.builder.write(this.layout.results, 1, RESULT_ROWS.map((row) => [labels[row]]));
+    RESULT_ROWS.forEach((row, index) => {
+      const cell = results[row];
       // A value the add-in computed when the file was written looks apart from a formula.
-      ...RESULT_ROWS.map((row, index): RangeWrite => {
-        const cell = results[row];
-        const fixed = !this.live && (cell === null || typeof cell !== "object" || cell.formula === "=NA()");
-        return { address: cellAddress(ROW.results + index, 2), cells: [[cell]], numberFormat: formats[row], style: fixed ? FIXED_VALUE_STYLE : CALCULATION_STYLE };
-      }),
-    ];
+      const fixed = !this.live && (cell === null || typeof cell !== "object" || cell.formula === "=NA()");
+      this.builder.write(this.layout.results + index, 2, [[cell]], { format: formats[row], style: fixed ? FIXED_VALUE_STYLE : CALCULATION_STYLE });
+    });
   }
 
   /** The result cells: `CRS.` formulas, or the add-in's figures with native formulas where those do. */
   private resultCells(): Record<ResultRow, Cell> {
     const { times, counts } = this.data;
-    const crs = new CrsCalls(times, counts);
+    const { crs } = this;
+    const { optionCell, resultCell } = this.layout;
     const lastTime = { formula: `=MAX(${times})` };
     const lastCount = { formula: `=INDEX(${counts},MATCH(${resultCell("lastTime")},${times},0))` };
     const endTime = { formula: `=${stepFormula(resultCell("lastTime"), this.options.horizon, this.step)}` };
@@ -244,9 +238,10 @@ export class ForecastSheet {
         lastTime,
         lastCount,
         endTime,
-        endFitted: forecastAt("forecast"),
+        endForecast: forecastAt("forecast"),
         endLower: forecastAt("lower"),
         endUpper: forecastAt("upper"),
+        endFitted: forecastAt("fitted"),
         reach: { formula: `=IF(ISBLANK(${target}),"",${crs.reach(target)})` },
         chance: { formula: `=IF(OR(ISBLANK(${target}),ISBLANK(${by})),"",${crs.chance(target, by)})` },
       };
@@ -259,36 +254,33 @@ export class ForecastSheet {
       lastTime,
       lastCount,
       endTime,
-      endFitted: numberOrNA(end.fitted),
+      endForecast: numberOrNA(end.forecast),
       endLower: numberOrNA(end.lower),
       endUpper: numberOrNA(end.upper),
+      endFitted: numberOrNA(end.fitted),
       reach: figures.reach === null ? null : numberOrNA(figures.reach),
       chance: figures.chance === null ? null : numberOrNA(figures.chance),
     };
   }
 
-  private compareRanges(): RangeWrite[] {
+  private writeCompare(): void {
     const caption = this.live
       ? "Models compared (=CRS.COMPARE; #N/A: a model with no AICc, hover over it for why)"
       : "Models compared (CRS.COMPARE, values when written; #N/A: a model with no AICc)";
     const figures = this.input.flavour === "portable" ? this.input.figures.compare : null;
     // SSE is a sum of squared counts: grouped thousands read better than 15 bare digits.
     const formats = ["General", NUMBER_FORMATS.count, "0.00", "0.00", "0.0%"];
-    return [
-      { address: cellAddress(ROW.compareCaption, 1), cells: [[caption]], style: TITLE_STYLE },
-      ...this.spilledTable(ROW.compare, COMPARE_SIZE, new CrsCalls(this.data.times, this.data.counts).compare(), figures, formats),
-    ];
+    this.builder.write(this.layout.compareCaption, 1, [[caption]], { style: TITLE_STYLE });
+    this.writeSpilledTable(this.layout.compare, COMPARE_SIZE, this.crs.compare(), figures, formats);
   }
 
-  private fitRanges(): RangeWrite[] {
+  private writeFit(): void {
     const caption = this.live
       ? "Fit of the model chosen in the options (=CRS.FIT: estimates and standard errors)"
       : "Fit of the model used (CRS.FIT, values when written: estimates and standard errors)";
     const figures = this.input.flavour === "portable" ? this.input.figures.fit : null;
-    return [
-      { address: cellAddress(ROW.fitCaption, 1), cells: [[caption]], style: TITLE_STYLE },
-      ...this.spilledTable(ROW.fit, FIT_SIZE, new CrsCalls(this.data.times, this.data.counts).fit(), figures, ["General", "General", "General"]),
-    ];
+    this.builder.write(this.layout.fitCaption, 1, [[caption]], { style: TITLE_STYLE });
+    this.writeSpilledTable(this.layout.fit, FIT_SIZE, this.crs.fit(), figures, ["General", "General", "General"]);
   }
 
   /**
@@ -296,39 +288,47 @@ export class ForecastSheet {
    * flavour the formula in its top-left cell and the rest left empty for the spill; in the
    * portable one, the figures.
    */
-  private spilledTable(
+  private writeSpilledTable(
     row: number,
     size: { readonly rows: number; readonly columns: number },
     formula: string,
     figures: FigureTable | null,
     columnFormats: readonly string[],
-  ): RangeWrite[] {
+  ): void {
     const cells: Cell[][] =
       figures === null
         ? Array.from({ length: size.rows }, (_, r) => Array.from({ length: size.columns }, (_, c): Cell => (r === 0 && c === 0 ? { formula: `=${formula}` } : null)))
         : figures.map((rowCells) => rowCells.map((cell) => (cell === "" ? null : typeof cell === "string" ? cell : tableFigureCell(cell))));
-    const table: RangeWrite = {
-      address: cellAddress(row, 1),
-      cells,
-      numberFormat: cells.map((rowCells, r) => rowCells.map((_, c) => (r === 0 ? null : (columnFormats[c] ?? null)))),
-      style: figures === null ? CALCULATION_STYLE : FIXED_VALUE_STYLE,
-    };
-    return [table, ...(figures === null ? [] : missingNotes(row, size.columns + 1, figures))];
+    const format = cells.map((rowCells, r) => rowCells.map((_, c) => (r === 0 ? null : (columnFormats[c] ?? null))));
+    this.builder.write(row, 1, cells, { format, style: figures === null ? CALCULATION_STYLE : FIXED_VALUE_STYLE });
+    if (figures !== null) this.writeMissingNotes(row, size.columns + 1, figures);
   }
 
-  /** The forecast table: time, count, fitted curve, lower and upper bound (and the target). */
-  private tableRanges(): RangeWrite[] {
+  /** Beside each row of a table written as values that has an "n/a", why (the function's message). */
+  private writeMissingNotes(row: number, column: number, figures: FigureTable): void {
+    figures.forEach((rowCells, r) => {
+      const missing = rowCells.find((cell): cell is { readonly missing: string } => typeof cell === "object");
+      if (missing !== undefined) this.builder.write(row + r, column, [[`${NOT_AVAILABLE}: ${missing.missing}`]], { style: NOTE_STYLE });
+    });
+  }
+
+  /**
+   * The forecast table: time, count, forecast, lower and upper bound, fitted curve (and the
+   * target). Its header row is two lines high when a header is too long for its column.
+   */
+  private writeTable(): void {
     const hasTarget = this.options.target !== null;
     const ahead = periodsText(this.options.horizon, this.options.unit);
     const caption = this.live
       ? `Forecast (=CRS.FORECAST) over the counts and ${ahead} past the last`
       : `Forecast (CRS.FORECAST, values when written) over the counts and ${ahead} past the last`;
     const percent = `${Number((this.options.confidence * 100).toPrecision(6))}%`;
-    const crs = new CrsCalls(this.data.times, this.data.counts);
+    const { crs } = this;
+    const { optionCell, resultCell } = this.layout;
     // Live, the bounds' headers follow the confidence option, as FORECAST's own do.
     const boundHeader = (bound: "Lower" | "Upper"): Cell =>
       this.live ? { formula: `="${bound} "&ROUND(${optionCell("confidence")}*100,4)&"%"` } : `${bound} ${percent}`;
-    const header: Cell[] = [this.timeName, this.countName, "Forecast", boundHeader("Lower"), boundHeader("Upper"), ...(hasTarget ? ["Target"] : [])];
+    const header: Cell[] = [this.timeName, this.countName, "Forecast", boundHeader("Lower"), boundHeader("Upper"), "Fitted", ...(hasTarget ? ["Target"] : [])];
     const target: Cell[] = hasTarget ? [{ formula: `=IF(ISBLANK(${optionCell("target")}),NA(),${optionCell("target")})` }] : [];
     const links = this.input.flavour === "crs" ? sourceCells(this.series, this.input.source) : null;
     const figures = this.input.flavour === "portable" ? this.input.figures.rows : null;
@@ -337,10 +337,10 @@ export class ForecastSheet {
     const fitted = (index: number): Cell[] => {
       if (figures === null) {
         const time = `$A${this.firstRow + index}`;
-        return (["forecast", "lower", "upper"] as const).map((figure) => ({ formula: `=${crs.forecastAt(time, figure)}` }));
+        return (["forecast", "lower", "upper", "fitted"] as const).map((figure) => ({ formula: `=${crs.forecastAt(time, figure)}` }));
       }
       const point = figures[index];
-      return [numberOrNA(point.fitted), numberOrNA(point.lower), numberOrNA(point.upper)];
+      return [numberOrNA(point.forecast), numberOrNA(point.lower), numberOrNA(point.upper), numberOrNA(point.fitted)];
     };
     const dataRows = this.series.times.map((time, i): Cell[] => [
       links ? { formula: `=${links[i].time}` } : time,
@@ -354,24 +354,30 @@ export class ForecastSheet {
       ...fitted(this.series.times.length + j),
       ...target,
     ]);
-    const rowFormats = [this.formats.time, this.formats.count, this.formats.forecast, this.formats.forecast, this.formats.forecast, ...(hasTarget ? [this.formats.count] : [])];
+    const forecastFormats = [this.formats.forecast, this.formats.forecast, this.formats.forecast, this.formats.forecast];
+    const rowFormats = [this.formats.time, this.formats.count, ...forecastFormats, ...(hasTarget ? [this.formats.count] : [])];
     const body = [...dataRows, ...horizonRows];
-    return [
-      { address: cellAddress(ROW.tableCaption, 1), cells: [[caption]], style: TITLE_STYLE },
-      { address: cellAddress(TABLE_HEADER_ROW, 1), cells: [header], style: HEADER_STYLE },
-      { address: cellAddress(this.firstRow, 1), cells: body, numberFormat: body.map(() => rowFormats) },
-    ];
+    this.builder.write(this.layout.tableCaption, 1, [[caption]], { style: TITLE_STYLE });
+    this.builder.write(this.layout.tableHeader, 1, [header], { style: HEADER_STYLE });
+    this.builder.write(this.firstRow, 1, body, { format: body.map(() => rowFormats) });
+    const widest = Math.max(this.countName.length, this.timeName.length);
+    if (widest > this.builder.widthOf(2) - 2) this.builder.tallRow(this.layout.tableHeader, 2);
   }
 
-  /** The chart: counts as markers, the forecast line, its bounds dashed, the target; dates on a date axis. */
+  /**
+   * The chart: counts as markers, the fitted curve through them, the forecast line and its bounds
+   * dashed (which meet the counts at their times and open after the last), the target; dates on a
+   * date axis.
+   */
   chart(): ChartPlan {
     const column = (letter: string): string => `${letter}${this.firstRow}:${letter}${this.lastRow}`;
     const series: ChartSeriesPlan[] = [
       { name: this.countName, values: column("B"), look: "markers", color: "#1F4E79" },
+      { name: "Fitted curve", values: column("F"), look: "line", color: "#7F7F7F" },
       { name: "Forecast", values: column("C"), look: "line", color: "#C55A11" },
       { name: "Lower bound", values: column("D"), look: "dashed", color: "#C55A11" },
       { name: "Upper bound", values: column("E"), look: "dashed", color: "#C55A11" },
-      ...(this.options.target !== null ? [{ name: "Target", values: column("F"), look: "dashed" as const, color: "#7F7F7F" }] : []),
+      ...(this.options.target !== null ? [{ name: "Target", values: column("G"), look: "dashed" as const, color: "#7F7F7F" }] : []),
     ];
     return {
       title: `${this.countName}: counts and forecast`,
@@ -379,7 +385,7 @@ export class ForecastSheet {
       series,
       xAxisTitle: this.timeName,
       yAxisTitle: this.countName,
-      position: CHART_POSITION,
+      position: this.layout.chartPosition,
       ...(this.series.timesAreDates ? { dateAxis: this.dateAxis() } : {}),
     };
   }
@@ -412,14 +418,3 @@ function tableFigureCell(figure: Figure): Cell {
 
 /** What a table written as values shows where there is no figure. */
 const NOT_AVAILABLE = "n/a";
-
-/** Beside each row of a table written as values that has an "n/a", why (the function's message). */
-function missingNotes(row: number, column: number, figures: FigureTable): RangeWrite[] {
-  return figures.flatMap((rowCells, r) => {
-    const missing = rowCells.find((cell): cell is { readonly missing: string } => typeof cell === "object");
-    return missing === undefined
-      ? []
-      : [{ address: cellAddress(row + r, column), cells: [[`${NOT_AVAILABLE}: ${missing.missing}`]], style: NOTE_STYLE }];
-  });
-}
-

@@ -13,7 +13,7 @@ import type { FittedValues } from "./fittedValues";
 import { LABEL_COLUMN, NOTE_COLUMN, UNIT_COLUMN, VALUE_COLUMN } from "./grid";
 import { writeBlockTitle } from "./lineItems";
 import { MODEL_FORMATS } from "./modelFormats";
-import { formula } from "./sheetBuilder";
+import { formula } from "../sheetBuilder";
 import { CALCULATION_STYLE, FIXED_VALUE_STYLE } from "../palette";
 
 /** One input the fit depends on: its value when fitted and the formula of its value now. */

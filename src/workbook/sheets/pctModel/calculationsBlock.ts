@@ -9,7 +9,7 @@ import { type ModelContext, fitCell } from "./context";
 import { forecastAt } from "./fitFormulas";
 import { type LineItem, writeBlockTitle, writeLineItems, writeSubheading } from "./lineItems";
 import { MODEL_FORMATS } from "./modelFormats";
-import { formula } from "./sheetBuilder";
+import { formula } from "../sheetBuilder";
 
 /** A date in the decision's sentences: "30 Jun 2005". */
 const DATE_WORDS = `"d mmm yyyy"`;
@@ -95,10 +95,10 @@ export function writeCalculations(context: ModelContext): void {
     },
     {
       name: "FitWords",
-      label: "The fitted curve at TargetDate",
+      label: "The forecast at TargetDate",
       unit: "",
       kind: "calculation",
-      value: formula(`"Fitted curve ("&${n.Model}&"): "&TEXT(${n.ProjectedAtTargetDate},"#,##0")&" GPs by then"`),
+      value: formula(`"Forecast ("&${n.Model}&"): "&TEXT(${n.ForecastAtTargetDate},"#,##0")&" GPs by then"`),
     },
     {
       name: "RangeWords",
@@ -116,10 +116,10 @@ export function writeCalculations(context: ModelContext): void {
     },
     {
       name: "ReachWords",
-      label: "When the curve reaches the target",
+      label: "When the target is as likely as not reached",
       unit: "",
       kind: "calculation",
-      value: formula(`IF(ISNA(${n.DateTargetReached}),"; the curve never reaches it.","; it reaches "&${n.TargetGPs}&" GPs on "&${date(n.DateTargetReached)}&".")`),
+      value: formula(`IF(ISNA(${n.DateTargetReached}),"; never as likely as not.","; "&${n.TargetGPs}&" GPs: as likely as not by "&${date(n.DateTargetReached)}&".")`),
     },
   ];
   writeLineItems(builder, words);

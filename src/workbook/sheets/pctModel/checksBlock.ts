@@ -11,7 +11,7 @@ import { LABEL_COLUMN, NOTE_COLUMN, UNIT_COLUMN, VALUE_COLUMN } from "./grid";
 import { writeBlockTitle } from "./lineItems";
 import { MODEL_FORMATS } from "./modelFormats";
 import type { NameKey } from "./modelNames";
-import { formula } from "./sheetBuilder";
+import { formula } from "../sheetBuilder";
 import { CALCULATION_STYLE, OUTPUT_STYLE, UNIT_STYLE, WARNING_STYLE } from "../palette";
 
 /** One check: what it tests, the formula that passes (TRUE) or fails, and its message when it fails (a text expression). */

@@ -8,8 +8,8 @@ import { type Expression, type FormulaDialect, numberOrNA } from "../dialect";
 import type { Cell } from "../../plan";
 import type { PctExample } from "./example";
 import type { FittedValues } from "./fittedValues";
-import type { Names } from "./modelNames";
-import { type SheetBuilder, formula } from "./sheetBuilder";
+import type { NameKey, Names } from "./modelNames";
+import { type SheetBuilder, formula } from "../sheetBuilder";
 
 /** The model's two sheets, as the workbook named them. */
 export interface ModelSheets {
@@ -21,7 +21,7 @@ export interface ModelSheets {
 
 export interface ModelContext {
   /** Where the block writes: the builder of its sheet. */
-  readonly builder: SheetBuilder;
+  readonly builder: SheetBuilder<NameKey>;
   readonly sheets: ModelSheets;
   /** The defined names, as the workbook gave them. */
   readonly n: Names;

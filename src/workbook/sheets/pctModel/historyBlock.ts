@@ -13,7 +13,7 @@ import { HISTORY_ROWS } from "./example";
 import { LABEL_COLUMN, NOTE_COLUMN, UNIT_COLUMN, VALUE_COLUMN } from "./grid";
 import type { NameKey } from "./modelNames";
 import { MODEL_FORMATS } from "./modelFormats";
-import { formula } from "./sheetBuilder";
+import { formula } from "../sheetBuilder";
 import { writeNotes } from "./lineItems";
 import { ASSUMPTION_STYLE, BLOCK_TITLE_STYLE, CALCULATION_STYLE, UNIT_STYLE } from "../palette";
 

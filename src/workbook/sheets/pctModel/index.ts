@@ -30,7 +30,7 @@ import { allocateModelNames } from "./modelNames";
 import { writeNational } from "./nationalBlock";
 import { writeOutputs } from "./outputsBlock";
 import { writeScenarios } from "./scenariosBlock";
-import { SheetBuilder } from "./sheetBuilder";
+import { SheetBuilder } from "../sheetBuilder";
 import { writeTimeline } from "./timelineBlock";
 import { TIMELINE_WIDTHS } from "./timelineGrid";
 import { NameAllocator } from "../../plan";

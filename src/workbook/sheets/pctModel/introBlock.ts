@@ -6,7 +6,7 @@
 import { SOURCE } from "../../../data";
 import { LABEL_COLUMN } from "./grid";
 import type { ModelContext } from "./context";
-import { formula } from "./sheetBuilder";
+import { formula } from "../sheetBuilder";
 import { writeNotes } from "./lineItems";
 import { DECISION_STYLE, TITLE_STYLE, WARNING_STYLE } from "../palette";
 

@@ -7,7 +7,7 @@ import { cellAddress } from "../../../excel/a1";
 import type { Cell, CellStyle } from "../../plan";
 import { LABEL_COLUMN, NOTE_COLUMN, UNIT_COLUMN, VALUE_COLUMN } from "./grid";
 import type { NameKey } from "./modelNames";
-import { type SheetBuilder, wrappedLines } from "./sheetBuilder";
+import { type SheetBuilder, wrappedLines } from "../sheetBuilder";
 import {
   INPUT_STYLE,
   ASSUMPTION_STYLE,
@@ -51,24 +51,24 @@ export interface LineItem {
 }
 
 /** A block's title row: its title over the label column, then the headings of the other columns. */
-export function writeBlockTitle(builder: SheetBuilder, title: string, headings: readonly string[] = ["Value", "Unit", "Note"]): number {
+export function writeBlockTitle(builder: SheetBuilder<NameKey>, title: string, headings: readonly string[] = ["Value", "Unit", "Note"]): number {
   const row = builder.take();
   builder.write(row, LABEL_COLUMN, [[title, ...headings]], { style: BLOCK_TITLE_STYLE });
   return row;
 }
 
 /** Notes in the label column, one a row, in the quiet style of notes. */
-export function writeNotes(builder: SheetBuilder, notes: readonly string[]): void {
+export function writeNotes(builder: SheetBuilder<NameKey>, notes: readonly string[]): void {
   builder.write(builder.take(notes.length), LABEL_COLUMN, notes.map((note) => [note]), { style: NOTE_STYLE });
 }
 
 /** A sub-heading inside a block, in the label column. */
-export function writeSubheading(builder: SheetBuilder, text: string): void {
+export function writeSubheading(builder: SheetBuilder<NameKey>, text: string): void {
   builder.write(builder.take(), LABEL_COLUMN, [[text]], { style: SUBHEADING_STYLE });
 }
 
 /** Writes the rows one under the other and names their value cells. */
-export function writeLineItems(builder: SheetBuilder, items: readonly LineItem[]): void {
+export function writeLineItems(builder: SheetBuilder<NameKey>, items: readonly LineItem[]): void {
   const first = builder.take(items.length);
   // At the top of a row made tall by a wrapped label or note, every cell of it reads from its first line.
   const top = (style: CellStyle): CellStyle => ({ ...style, vertical: "top" });

@@ -32,6 +32,7 @@ export const SPEC_OUTPUTS = [
   "TargetGPs",
   "NeededPerMonth",
   "ProjectedAtTargetDate",
+  "ForecastAtTargetDate",
   "ChanceOfTarget",
   "DateTargetReached",
   "FitCurrent",

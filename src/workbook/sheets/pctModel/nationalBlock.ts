@@ -10,7 +10,7 @@ import { NATIONAL } from "./example";
 import { VALUE_COLUMN } from "./grid";
 import { type LineItem, writeBlockTitle, writeLineItems } from "./lineItems";
 import { MODEL_FORMATS } from "./modelFormats";
-import { formula } from "./sheetBuilder";
+import { formula } from "../sheetBuilder";
 
 /** Writes the block. */
 export function writeNational(context: ModelContext): void {

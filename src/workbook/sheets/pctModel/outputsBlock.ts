@@ -1,7 +1,8 @@
 /**
  * The outputs: the decision, on the first screen. First the incentive, judged at its deadline,
  * then the later target: how many GPs it takes, how many a month that needs, what the fitted
- * curve projects, how likely the target is and when the curve reaches it, and whether the
+ * curve projects, the forecast, how likely the target is and by when it is as likely as not
+ * reached, and whether the
  * inputs and the fitted figures can be trusted (the checks, FitCurrent, with a warning in words
  * under it when the fit is out of date).
  */
@@ -11,7 +12,7 @@ import { type ModelContext, fitCell } from "./context";
 import { LABEL_COLUMN } from "./grid";
 import { chanceOfTarget, dateTargetReached, forecastAt } from "./fitFormulas";
 import { type LineItem, writeBlockTitle, writeLineItems } from "./lineItems";
-import { formula } from "./sheetBuilder";
+import { formula } from "../sheetBuilder";
 import { WARNING_STYLE } from "../palette";
 
 /** Writes the outputs block; returns its title row, where the chart beside it starts. */
@@ -104,6 +105,14 @@ export function writeOutputs(context: ModelContext): number {
       value: fitCell(context, forecastAt(n, n.TargetMonths, "fitted"), (values) => values.outlook.atTarget.fitted),
     },
     {
+      name: "ForecastAtTargetDate",
+      label: asFitted("GPs at TargetDate: the forecast, as likely above as below"),
+      unit: "GPs",
+      format: NUMBER_FORMATS.count,
+      kind: fittedKind,
+      value: fitCell(context, forecastAt(n, n.TargetMonths, "forecast"), (values) => values.outlook.atTarget.forecast),
+    },
+    {
       name: "ChanceOfTarget",
       label: asFitted("Chance of the target by TargetDate"),
       unit: "%",
@@ -113,7 +122,7 @@ export function writeOutputs(context: ModelContext): number {
     },
     {
       name: "DateTargetReached",
-      label: asFitted("Date the fitted curve reaches the target"),
+      label: asFitted("Date the target is as likely as not reached"),
       unit: "date",
       format: NUMBER_FORMATS.date,
       kind: fittedKind,

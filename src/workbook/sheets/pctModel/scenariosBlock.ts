@@ -9,7 +9,7 @@ import { DAYS_PER_MONTH } from "../dialect";
 import type { ModelContext } from "./context";
 import { EXTRA_COLUMN, LABEL_COLUMN, NOTE_COLUMN, UNIT_COLUMN, VALUE_COLUMN } from "./grid";
 import { MODEL_FORMATS } from "./modelFormats";
-import { formula } from "./sheetBuilder";
+import { formula } from "../sheetBuilder";
 import { BLOCK_TITLE_STYLE, CALCULATION_STYLE, UNIT_STYLE } from "../palette";
 
 /** Writes the scenarios' table. */

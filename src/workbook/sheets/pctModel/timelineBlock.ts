@@ -17,10 +17,12 @@ import { columnLetters } from "../../../excel/a1";
 import { NUMBER_FORMATS } from "../../plan";
 import type { Cell, CellStyle } from "../../plan";
 import { type ModelContext, fitCell } from "./context";
-import { type ForecastColumn, forecastAt } from "./fitFormulas";
+import type { ForecastFigure } from "../dialect";
+import { forecastAt } from "./fitFormulas";
 import { writeNotes } from "./lineItems";
 import { MODEL_FORMATS } from "./modelFormats";
-import { type SheetBuilder, formula, wrappedLines } from "./sheetBuilder";
+import { type SheetBuilder, formula, wrappedLines } from "../sheetBuilder";
+import type { NameKey } from "./modelNames";
 import { ASSUMPTION_STYLE, BLOCK_TITLE_STYLE, CALCULATION_STYLE, FIXED_VALUE_STYLE, TITLE_STYLE, UNIT_STYLE } from "../palette";
 import { TIMELINE_FIRST_COLUMN, TIMELINE_LABEL_COLUMN, TIMELINE_MONTHS, TIMELINE_UNIT_COLUMN, timelineRange } from "./timelineGrid";
 
@@ -87,7 +89,7 @@ export function writeTimeline(context: ModelContext): TimelineRows {
     target: first + 12,
   };
   const ref = (column: string, row: number): string => `${column}$${row}`;
-  const fit = (which: ForecastColumn, label: string): TimelineRow => ({
+  const fit = (which: ForecastFigure, label: string): TimelineRow => ({
     label: fitted === null ? label : `${label} (as fitted)`,
     unit: "GPs",
     format: MODEL_FORMATS.timelineCount,
@@ -166,7 +168,7 @@ export function writeTimeline(context: ModelContext): TimelineRows {
  * The trajectory input: blank cells under the timeline's month ends (linked from its month-end
  * row, so that they say which month a cell is), for the PCT's own plan, which the chart draws.
  */
-function writeTrajectory(builder: SheetBuilder, rows: { readonly monthEnd: number; readonly trajectory: number }, monthEndRow: number): void {
+function writeTrajectory(builder: SheetBuilder<NameKey>, rows: { readonly monthEnd: number; readonly trajectory: number }, monthEndRow: number): void {
   const labels = [
     ["Month end", "date"],
     ["Your trajectory, if you have one: GPs planned", "GPs"],

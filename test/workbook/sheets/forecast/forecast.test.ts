@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoToExcelSerial } from "../../../../src/data";
+import { excelSerialToIso, isoToExcelSerial } from "../../../../src/data";
 import { readSeries } from "../../../../src/data/series";
 import { readForecastOptions } from "../../../../src/workbook/sheets/forecast/options";
 import { FORECAST_SHEET, SENTENCE_CELLS, type ForecastSheetInput, planForecast } from "../../../../src/workbook/sheets/forecast";
@@ -71,8 +71,8 @@ function liveWithSpills(plan: WorkbookPlan, extraTimes: readonly ScalarValue[] =
   const model = options.model;
   const market = options.market;
   const spills = new Map<string, ArrayValue>([
-    ["A32", crs.get("CRS.COMPARE")!([times, counts, market], call) as ArrayValue],
-    ["A38", crs.get("CRS.FIT")!([model, times, counts, market], call) as ArrayValue],
+    ["A33", crs.get("CRS.COMPARE")!([times, counts, market], call) as ArrayValue],
+    ["A39", crs.get("CRS.FIT")!([model, times, counts, market], call) as ArrayValue],
   ]);
   const sheet = plan.sheets[0];
   const filled = [...spills].map(([address, values]) => ({ address, cells: spillCells(values) }));
@@ -110,7 +110,7 @@ describe("planForecast: the sheet", () => {
     const header = tableHeaderRow(live);
     expect(formulaOf(cellsOf(live).get(`A${header + 1}`))).toBe("='GP counts'!A2");
     expect(formulaOf(cellsOf(live).get(`B${header + 8}`))).toBe("='GP counts'!B9");
-    const fit = formulaOf(cellsOf(live).get("A38"));
+    const fit = formulaOf(cellsOf(live).get("A39"));
     expect(fit).toBe("=CRS.FIT($B$11,'GP counts'!$A$2:$A$33,'GP counts'!$B$2:$B$33,$B$12)");
     // The horizon steps by month ends from the last count, which follows new counts.
     expect(formulaOf(cellsOf(live).get(`A${header + 9}`))).toBe("=EOMONTH($B$22,1)");
@@ -122,7 +122,7 @@ describe("planForecast: the sheet", () => {
   it("refers to an Excel table by its columns, so that the sheet follows the table as it grows", () => {
     const source: TableSource = { kind: "table", sheet: PCT_SHEET, table: "GPs", address: "A1:B9", columns: ["Date", "GPs [registered]"] };
     const plan = planForecast({ flavour: "crs", series, options, source }, NO_TAKEN_NAMES);
-    expect(formulaOf(cellsOf(plan).get("A32"))).toBe("=CRS.COMPARE(GPs[Date],GPs[GPs '[registered']],$B$12)");
+    expect(formulaOf(cellsOf(plan).get("A33"))).toBe("=CRS.COMPARE(GPs[Date],GPs[GPs '[registered']],$B$12)");
     expect(formulaOf(cellsOf(plan).get("B22"))).toBe("=MAX(GPs[Date])");
     expect(plan.messages[0]).toContain("It follows table GPs as it grows: its new rows reach the fits, the results and the sentences; press Forecast again");
   });
@@ -145,17 +145,18 @@ describe("planForecast: the sheet", () => {
     expect(portable.sheets[0].validations).toEqual([]);
   });
 
-  it("charts the counts as markers, the forecast, its bounds dashed and the target on a date axis", () => {
+  it("charts the counts as markers, the fitted curve, the forecast, its bounds dashed and the target on a date axis", () => {
     const [chart] = live.sheets[0].charts;
     const header = tableHeaderRow(live);
     const last = header + 8 + 12;
     expect(chart.categories).toBe(`A${header + 1}:A${last}`);
     expect(chart.series.map((item) => [item.name, item.values, item.look])).toEqual([
       ["GPs registered", `B${header + 1}:B${last}`, "markers"],
+      ["Fitted curve", `F${header + 1}:F${last}`, "line"],
       ["Forecast", `C${header + 1}:C${last}`, "line"],
       ["Lower bound", `D${header + 1}:D${last}`, "dashed"],
       ["Upper bound", `E${header + 1}:E${last}`, "dashed"],
-      ["Target", `F${header + 1}:F${last}`, "dashed"],
+      ["Target", `G${header + 1}:G${last}`, "dashed"],
     ]);
     // Month-end counts and a monthly horizon: 31 Oct 2004 to 31 May 2006 in months, labelled every other month.
     expect(chart.dateAxis).toEqual({ format: "mmm yy", unit: "months", labelEvery: 2 });
@@ -175,15 +176,15 @@ describe("planForecast: the sheet", () => {
     const empty = (columns: string, from: number, to: number) => {
       for (let row = from; row <= to; row++) for (const column of columns) expect(at(live, `${column}${row}`), `${column}${row}`).toBeNull();
     };
-    empty("BCDE", 33, 35);
-    empty("ABCDE", 33, 35);
-    empty("BC", 38, 38);
-    empty("ABC", 39, 45);
+    empty("BCDE", 34, 36);
+    empty("ABCDE", 34, 36);
+    empty("BC", 39, 39);
+    empty("ABC", 40, 46);
     // The forecast table spills nothing: a formula per figure and row, each its own number.
     expect(at(live, `C${header}`)).toBe("Forecast");
     for (let row = header + 1; row <= header + 20; row++) {
-      ["forecast", "lower", "upper"].forEach((figure, i) =>
-        expect(cells.get(`${"CDE"[i]}${row}`)?.formula, `${"CDE"[i]}${row}`).toMatch(new RegExp(`^=CRS\\.FORECASTAT\\(.*,\\$A${row},"${figure}",`)),
+      ["forecast", "lower", "upper", "fitted"].forEach((figure, i) =>
+        expect(cells.get(`${"CDEF"[i]}${row}`)?.formula, `${"CDEF"[i]}${row}`).toMatch(new RegExp(`^=CRS\\.FORECASTAT\\(.*,\\$A${row},"${figure}",`)),
       );
     }
   });
@@ -214,7 +215,7 @@ describe("planForecast: the live sheet computed with the built CRS functions", (
 
   it("gives in every row of the forecast table, its bounds' headers too, what the portable sheet gives", () => {
     const header = tableHeaderRow(live);
-    for (const column of "CDE") {
+    for (const column of "CDEF") {
       for (let row = header; row <= header + 20; row++) {
         const address = `${column}${row}`;
         const [got, expected] = [valueAt(values, address) ?? at(live, address), at(portable, address)];
@@ -225,7 +226,7 @@ describe("planForecast: the live sheet computed with the built CRS functions", (
   });
 
   it("gives in every result cell and sentence what the portable sheet gives", () => {
-    for (let row = 20; row <= 29; row++) {
+    for (let row = 20; row <= 30; row++) {
       const [got, expected] = [valueAt(values, `B${row}`), valueAt(portableValues, `B${row}`) ?? at(portable, `B${row}`)];
       if (typeof expected === "number") expect(got as number, `B${row}`).toBeCloseTo(expected, 9);
       else expect(got, `B${row}`).toEqual(expected);
@@ -233,12 +234,18 @@ describe("planForecast: the live sheet computed with the built CRS functions", (
     for (const address of SENTENCE_CELLS) expect(valueAt(values, address), address).toBe(valueAt(portableValues, address));
   });
 
-  it("says what it means in plain sentences", () => {
+  it("says what it means in plain sentences, quoting the result cells", () => {
+    const result = (row: number): number => valueAt(values, `B${row}`) as number;
+    const day = (serial: number): string => new Date(excelSerialToIso(serial)).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    // B25 to B28: the forecast, its bounds and the fitted curve at the horizon's end; B29 REACH, B30 CHANCE.
+    expect(result(25)).toBeGreaterThan(result(26));
+    expect(result(25)).toBeLessThan(result(27));
     expect(SENTENCE_CELLS.map((address) => valueAt(values, address))).toEqual([
-      "45 of 150 (30%) is reached on 6 Jul 2005 on the fitted curve; the chance of reaching it by 30 Jun 2005 is 31%.",
-      "By 31 May 2006, 12 months after the last count (36 on 31 May 2005), the count is between 100.8 and 132.2 with 80% confidence; the fitted curve gives 114.7.",
+      `45 of 150 (30%): as likely as not by ${day(result(29))}; ${Math.round(100 * result(30))}% by 30 Jun 2005.`,
+      `By 31 May 2006, 12 months after the last count (36 on 31 May 2005), the forecast is ${result(25).toFixed(1)}, as likely above as below, and the count is between ${result(26).toFixed(1)} and ${result(27).toFixed(1)} with 80% confidence.`,
       "The gompertz curve fits these counts best of the three (the lowest AICc; Akaike weight 98%: see Models compared below).",
     ]);
+    expect(day(result(29))).toBe("6 Jul 2005");
   });
 
   it("takes a count typed below the data into the results and sentences, and leaves the table and chart as the note says", () => {
@@ -266,9 +273,8 @@ describe("planForecast: the live sheet computed with the built CRS functions", (
       "No target: type a target count in B13 and a date in B14 to see when it is reached and the chance of reaching it by then.",
     );
     const never = changed("B13", 150);
-    expect(valueAt(never, SENTENCE_CELLS[0])).toBe(
-      "150 of 150 (100%) is never reached on the fitted curve, which levels off at or below it; the chance of reaching it by 30 Jun 2005 is 0%.",
-    );
+    // With the market known the count piles up at it: all 150 become as likely as not in time.
+    expect(valueAt(never, SENTENCE_CELLS[0])).toMatch(/^150 of 150 \(100%\): as likely as not by \d+ \w{3} \d{4}; 0% by 30 Jun 2005\.$/);
   });
 });
 
@@ -280,21 +286,21 @@ describe("planForecast: the portable sheet", () => {
     expect(at(portable, `A${header + 1}`)).toBe(isoToExcelSerial("2004-10-31"));
     expect(at(portable, `B${header + 8}`)).toBe(36);
     const results = computeForecast(series, options);
-    // 30 Jun 2005, the first month of the horizon: the README's 43.3 with 80% bounds 40.3 to 48.2.
+    // 30 Jun 2005, the first month of the horizon: the README's forecast 43.5 with 80% bounds 40.3 to 48.2, the curve at 43.3.
     expect(values.get(cellKey(FORECAST_SHEET, `A${header + 9}`))).toBe(isoToExcelSerial("2005-06-30"));
-    const june = [header + 9].flatMap((row) => ["C", "D", "E"].map((column) => at(portable, `${column}${row}`) as number));
-    expect(june.map((value) => Number(value.toFixed(1)))).toEqual([43.3, 40.3, 48.2]);
-    expect(at(portable, "B28")).toBeCloseTo(results.reach as number, 12);
-    expect(at(portable, "B29")).toBeCloseTo(0.308, 3);
+    const june = [header + 9].flatMap((row) => ["C", "D", "E", "F"].map((column) => at(portable, `${column}${row}`) as number));
+    expect(june.map((value) => Number(value.toFixed(1)))).toEqual([43.5, 40.3, 48.2, 43.3]);
+    expect(at(portable, "B29")).toBeCloseTo(results.reach as number, 12);
+    expect(at(portable, "B30")).toBeCloseTo(0.308, 3);
     expect(at(portable, "B20")).toBe("gompertz");
   });
 
   it("marks a figure there is none of as n/a, with the reason beside it: Bass in the comparison, with dates as times", () => {
-    expect(at(portable, "A33")).toBe("bass");
-    expect(["B33", "C33", "D33"].map((address) => at(portable, address))).toEqual(["n/a", "n/a", "n/a"]);
-    expect(at(portable, "E33")).toBe(0);
-    expect(at(portable, "F33")).toMatch(/^n\/a: .*launch/);
-    expect(at(portable, "F34")).toBeUndefined();
+    expect(at(portable, "A34")).toBe("bass");
+    expect(["B34", "C34", "D34"].map((address) => at(portable, address))).toEqual(["n/a", "n/a", "n/a"]);
+    expect(at(portable, "E34")).toBe(0);
+    expect(at(portable, "F34")).toMatch(/^n\/a: .*launch/);
+    expect(at(portable, "F35")).toBeUndefined();
   });
 
   it("computes every formula with Excel's own functions only", () => {
@@ -312,7 +318,7 @@ describe("planForecast: the portable sheet", () => {
       const ranges = Object.entries(cells).map(([address, value]) => ({ address, cells: [[value]] }));
       return computeFormulaValues({ ...portable, sheets: [{ ...sheet, ranges: [...sheet.ranges, ...ranges] }] }).get(cellKey(FORECAST_SHEET, SENTENCE_CELLS[0]));
     };
-    expect(typed({})).toBe("45 of 150 (30%) is reached on 6 Jul 2005 on the fitted curve; the chance of reaching it by 30 Jun 2005 is 31%.");
+    expect(typed({})).toBe("45 of 150 (30%): as likely as not by 6 Jul 2005; 31% by 30 Jun 2005.");
     const rerun =
       "The target in B13 and B14 is not the one this file was written with (the figures below are for that one): to see another, run the forecast again with --target and --by (the count, and the date to reach it by).";
     expect(typed({ B13: 50 })).toBe(rerun);
@@ -334,8 +340,8 @@ describe("planForecast: the portable sheet", () => {
     expect(computeFormulaValues({ ...plan, sheets: [typedTarget] }).get(cellKey(FORECAST_SHEET, SENTENCE_CELLS[0]))).toBe(
       "A target typed here is not worked out, as this file holds values computed when it was written: run the forecast again with --target and --by (the count, and the time to reach it by).",
     );
-    expect(sentences[1]).toMatch(/^By week 9\.0, 4 weeks after the last count \(79 at week 5\.0\), the count is between/);
+    expect(sentences[1]).toMatch(/^By week 9\.0, 4 weeks after the last count \(79 at week 5\.0\), the forecast is [\d.]+, as likely above as below, and the count is between/);
     expect(plan.sheets[0].charts[0].dateAxis).toBeUndefined();
-    expect(plan.sheets[0].charts[0].series.map((item) => item.name)).toEqual(["Sites live", "Forecast", "Lower bound", "Upper bound"]);
+    expect(plan.sheets[0].charts[0].series.map((item) => item.name)).toEqual(["Sites live", "Fitted curve", "Forecast", "Lower bound", "Upper bound"]);
   });
 });

@@ -19,7 +19,7 @@ function messagesOf(input: ForecastOptionsInput, series = DATED, label?: (option
 
 describe("readForecastOptions", () => {
   it("gives the defaults for nothing, empty texts and blanks: auto, 12 months, 80%", () => {
-    const defaults = { model: "auto", market: null, target: null, horizon: 12, unit: "month", confidence: 0.8 };
+    const defaults = { model: "auto", market: null, target: null, launch: null, horizon: 12, unit: "month", confidence: 0.8 };
     expect(readForecastOptions({}, DATED)).toEqual(defaults);
     expect(readForecastOptions({ model: "", market: " ", target: null, by: undefined, horizon: "", unit: "", confidence: "" }, DATED)).toEqual(defaults);
     expect(readForecastOptions({}, NUMBERED).unit).toBe("period");
@@ -30,6 +30,7 @@ describe("readForecastOptions", () => {
       model: "gompertz",
       market: 1500,
       target: { count: 450, by: 38533 },
+      launch: null,
       horizon: 24,
       unit: "quarter",
       confidence: 0.9,
@@ -75,12 +76,24 @@ describe("readForecastOptions", () => {
     ]);
   });
 
+  it("gives Bass with dates a launch where the caller offers one: the first count's date, or a date on or before it", () => {
+    const dated = { ...DATED, times: [38291, 38321, 38352, 38383] };
+    expect(readForecastOptions({ model: "bass", launch: "" }, dated).launch).toBe(38291);
+    expect(readForecastOptions({ model: "bass", launch: "30/09/2004" }, dated).launch).toBe(38260);
+    // The pane offers no launch: Bass with dates is left to be refused as CRS.FIT refuses it.
+    expect(readForecastOptions({ model: "bass" }, dated).launch).toBeNull();
+    expect(readForecastOptions({ model: "logistic", launch: "" }, dated).launch).toBeNull();
+    expect(messagesOf({ model: "bass", launch: "31/12/2004" }, dated)).toEqual(["--launch must be on or before the first count's date: Bass counts the adopters from the launch."]);
+    expect(messagesOf({ model: "gompertz", launch: "30/09/2004" }, dated)).toEqual(["--launch is for --model bass: the other curves need no launch."]);
+    expect(messagesOf({ model: "bass", launch: "0" }, { ...NUMBERED, times: [0, 1, 2, 3] } as typeof dated)).toEqual(["--launch is for dates: with numbers as times, Bass counts time from 0."]);
+  });
+
   it("reports every wrong option at once", () => {
     expect(messagesOf({ model: "x", horizon: "x", confidence: "x", target: "45" })).toHaveLength(4);
   });
 
   it("names the options as the pane's fields when it gives their labels", () => {
-    const labels = { model: "Model", market: "Market size", target: "Target", by: "Target date", horizon: "Horizon", unit: "Period", confidence: "Confidence" };
+    const labels = { model: "Model", market: "Market size", target: "Target", by: "Target date", launch: "Launch", horizon: "Horizon", unit: "Period", confidence: "Confidence" };
     expect(messagesOf({ target: "45", horizon: "0" }, DATED, (option) => labels[option])).toEqual([
       "Target needs Target date too: the date to reach it by.",
       'Horizon must be a whole number of periods from 1 to 600, such as 12, not "0".',

@@ -13,7 +13,7 @@ import { isExcelError } from "../../../../src/workbook/formula/values";
 import { EXAMPLE_PCT, HISTORY_ROWS } from "../../../../src/workbook/sheets/pctModel/example";
 import { SPEC_INPUTS, SPEC_OUTPUTS } from "../../../../src/workbook/sheets/pctModel/modelNames";
 import { LABEL_COLUMN, MODEL_WIDTHS, NOTE_COLUMN } from "../../../../src/workbook/sheets/pctModel/grid";
-import { wrappedLines } from "../../../../src/workbook/sheets/pctModel/sheetBuilder";
+import { wrappedLines } from "../../../../src/workbook/sheets/sheetBuilder";
 import { TIMELINE_FIRST_COLUMN, TIMELINE_MONTHS } from "../../../../src/workbook/sheets/pctModel/timelineGrid";
 import { MODEL_SHEET, TIMELINE_SHEET, planModel } from "../../../../src/workbook/sheets/pctModel";
 import { NO_TAKEN_NAMES } from "../../../../src/workbook/plan/names";
@@ -121,7 +121,7 @@ describe("the model's formulas", () => {
   it("fit live in the CRS flavour: FORECAST, CHANCE and REACH over the history's months and counts, the market held at PCTGPs", () => {
     const all = [...formulas(crs).values()];
     const fits = all.filter((formula) => /CRS\.(FORECAST|CHANCE|REACH)/.test(formula));
-    expect(fits.length).toBe(3 * TIMELINE_MONTHS + 5);
+    expect(fits.length).toBe(3 * TIMELINE_MONTHS + 6);
     for (const formula of fits) expect(formula).toMatch(/\(Model,HistoryMonths,HistoryCounts,[^)]*PCTGPs/);
     expect(plannedCells(crs.sheets[0]).get(addressOf(crs, "FitCurrent"))?.value).toBe(true);
     expect(all.some((formula) => formula.includes("CRS.SHORTFALL(RegisteredAtDeadline,PCTGPs,Threshold)"))).toBe(true);
@@ -135,7 +135,7 @@ describe("the model's formulas", () => {
     expect(texts.some((text) => text.includes("computed by the CRS Adoption Modeller on 30 Nov 2026"))).toBe(true);
     expect(cells.get(addressOf(portable, "FitCurrent"))?.formula).toBe("=AND(FitInputsSame)");
     for (const [flavour, plan] of FLAVOURS) {
-      for (const name of ["ProjectedAtTargetDate", "ChanceOfTarget", "DateTargetReached"]) {
+      for (const name of ["ProjectedAtTargetDate", "ForecastAtTargetDate", "ChanceOfTarget", "DateTargetReached"]) {
         const { row } = parseRange(addressOf(plan, name)).start;
         const label = plannedCells(plan.sheets[0]).get(`A${row}`)?.value;
         const style = plan.sheets[0].ranges.filter((range) => range.address === addressOf(plan, name)).at(-1)?.style;
@@ -236,7 +236,13 @@ describe("the default example, computed as a spreadsheet computes it", () => {
     const lines = [6, 7, 8, 9, 10].map(line).filter((text) => typeof text === "string" && text !== "");
     expect(lines).toContain("Short by 2 GPs on 30 Jun 2005 (43 of 150 registered, 45 needed): no payment. Reached 45 GPs on 31 Jul 2005.");
     expect(lines.some((text) => String(text).startsWith("Target 120 GPs (80%) by 31 Mar 2006: 8.5 GPs a month needed from 52 on 31 Jul 2005."))).toBe(true);
-    expect(lines.some((text) => /^Fitted curve \(logistic\): \d+ GPs by then \(80% range \d+ to \d+\); chance of the target \d+%; it reaches 120 GPs on \d+ \w{3} 200\d\.$/.test(String(text)))).toBe(true);
+    const decision = lines.map(String).find((text) => text.startsWith("Forecast (logistic)"));
+    expect(decision).toMatch(/^Forecast \(logistic\): (\d+) GPs by then \(80% range (\d+) to (\d+)\); chance of the target \d+%; 120 GPs: as likely as not by \d+ \w{3} 200\d\.$/);
+    // The sentence quotes the cells it is made of: the forecast between its bounds.
+    const [, forecast, lower, upper] = /(\d+) GPs by then \(80% range (\d+) to (\d+)/.exec(decision!)!.map(Number);
+    expect(forecast).toBe(Math.round(model.at("ForecastAtTargetDate") as number));
+    expect(lower).toBeLessThanOrEqual(forecast);
+    expect(forecast).toBeLessThanOrEqual(upper);
   });
 
   it("shows #N/A only where the chart leaves a gap: the history after the latest count, the scenarios before it", () => {
@@ -263,7 +269,7 @@ describe("the default example, computed as a spreadsheet computes it", () => {
     const fitted = crs.sheets.flatMap((sheet, index) =>
       [...plannedCells(sheet).values()].filter((cell) => cell.formula?.includes("CRS.FORECAST")).map((cell) => ({ sheet, index, cell })),
     );
-    expect(fitted.length).toBe(3 * TIMELINE_MONTHS + 3);
+    expect(fitted.length).toBe(3 * TIMELINE_MONTHS + 4);
     for (const { sheet, index, cell } of fitted) {
       const a = live.values.get(cellKey(sheet.name, cell.address));
       const b = model.values.get(cellKey(sheet.name, cell.address)) ?? plannedCells(portable.sheets[index]).get(cell.address)?.value;

@@ -1,18 +1,18 @@
 /**
- * Lays a sheet of the model out from the top down: each block asks for its rows in turn and
- * writes cells, defined names, row heights and drop-down lists there, so that the blocks stack
- * without any of them knowing where the others are. The result is the sheet's part of a plan.
+ * Lays a sheet out from the top down: each section asks for its rows in turn and writes cells,
+ * defined names, row heights and drop-down lists there, so that the sections stack without any
+ * of them knowing where the others are. The result is the sheet's part of a plan. Every sheet
+ * the add-in lays out row by row uses it: the PCT model's blocks and the forecast sheet's sections.
  */
-import { cellAddress } from "../../../excel/a1";
-import type { Cell, CellStyle, ListValidationPlan, NamePlan, RangeWrite, RowHeightPlan } from "../../plan";
-import type { NameKey, Names } from "./modelNames";
+import { cellAddress } from "../../excel/a1";
+import type { Cell, CellStyle, ListValidationPlan, NamePlan, RangeWrite, RowHeightPlan } from "../plan";
 
 /** Excel's default row height in points (Calibri 11). */
 const LINE_POINTS = 15;
 
-/** How a range of cells is written: its number format and look. */
+/** How a range of cells is written: its number format (one for all, or one a cell) and look. */
 export interface CellOptions {
-  readonly format?: string;
+  readonly format?: RangeWrite["numberFormat"];
   readonly style?: CellStyle;
 }
 
@@ -53,23 +53,26 @@ export function wrappedLines(text: string, characters: number, bold = false): nu
   return lines;
 }
 
-/** Collects what the blocks write, row after row. */
-export class SheetBuilder {
+/**
+ * Collects what the sections of a sheet write, row after row. `Key` is the defined names the
+ * sheet may place (none for a sheet without names), each given the name the workbook gave it.
+ */
+export class SheetBuilder<Key extends string = never> {
   private nextRow = 1;
   readonly ranges: RangeWrite[] = [];
   readonly definedNames: NamePlan[] = [];
   readonly validations: ListValidationPlan[] = [];
   private readonly heights = new Map<number, number>();
-  private readonly placed = new Map<NameKey, string>();
+  private readonly placed = new Map<Key, string>();
 
   /**
    * @param sheet the sheet's name, as the workbook gave it
-   * @param names the defined names, as the workbook gave them
+   * @param names the defined names the sheet may place, as the workbook gave them
    * @param widths the sheet's column widths in characters, from column A
    */
   constructor(
     readonly sheet: string,
-    readonly names: Names,
+    readonly names: Readonly<Record<Key, string>>,
     readonly widths: readonly number[],
   ) {}
 
@@ -80,19 +83,19 @@ export class SheetBuilder {
     return width;
   }
 
-  /** The row the next block starts on. */
+  /** The row the next section starts on. */
   get row(): number {
     return this.nextRow;
   }
 
-  /** Takes `count` rows for a block and returns the first. */
+  /** Takes `count` rows for a section and returns the first. */
   take(count = 1): number {
     const first = this.nextRow;
     this.nextRow += count;
     return first;
   }
 
-  /** Leaves `count` rows empty between blocks. */
+  /** Leaves `count` rows empty between sections. */
   gap(count = 1): void {
     this.nextRow += count;
   }
@@ -114,23 +117,23 @@ export class SheetBuilder {
     this.tallRow(row, lines);
   }
 
-  /** Makes a row `lines` lines of text high (never lower than another block asked for). */
+  /** Makes a row `lines` lines of text high (never lower than another section asked for). */
   tallRow(row: number, lines: number): void {
     if (lines <= 1) return;
     this.heights.set(row, Math.max(this.heights.get(row) ?? 0, lines * LINE_POINTS));
   }
 
   /** Gives a cell or range its defined name, with a comment saying what it holds (Excel shows it in the Name Manager). */
-  name(key: NameKey, address: string, comment: string): void {
-    if (this.placed.has(key)) throw new Error(`The model names ${key} twice (${this.placed.get(key)} and ${address}).`);
+  name(key: Key, address: string, comment: string): void {
+    if (this.placed.has(key)) throw new Error(`'${this.sheet}' names ${key} twice (${this.placed.get(key)} and ${address}).`);
     this.placed.set(key, address);
     this.definedNames.push({ name: this.names[key], sheet: this.sheet, address, comment });
   }
 
   /** Where a name was placed. */
-  addressOf(key: NameKey): string {
+  addressOf(key: Key): string {
     const address = this.placed.get(key);
-    if (address === undefined) throw new Error(`The model has not placed ${key} yet.`);
+    if (address === undefined) throw new Error(`'${this.sheet}' has not placed ${key} yet.`);
     return address;
   }
 

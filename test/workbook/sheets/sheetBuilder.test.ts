@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { MODEL_NAME_KEYS, type Names } from "../../../../src/workbook/sheets/pctModel/modelNames";
-import { SheetBuilder, formula, wrappedLines } from "../../../../src/workbook/sheets/pctModel/sheetBuilder";
+import { SheetBuilder, formula, wrappedLines } from "../../../src/workbook/sheets/sheetBuilder";
 
-const NAMES = Object.fromEntries(MODEL_NAME_KEYS.map((key) => [key, key])) as Names;
+/** The names a sheet may place, as the workbook gave them: one was taken, so it got the next free name. */
+const NAMES = { PCTGPs: "PCTGPs_2", Model: "Model" } as const;
 const WIDTHS = [30, 12];
 
 describe("wrappedLines", () => {
@@ -28,9 +28,22 @@ describe("SheetBuilder", () => {
     builder.tallRow(4, 3);
     builder.tallRow(5, 1);
     expect(builder.ranges).toEqual([{ address: "B4", cells: [[1, { formula: "=B4*2" }]], numberFormat: "0", style: { bold: true } }]);
-    expect(builder.definedNames).toEqual([{ name: "PCTGPs", sheet: "Model", address: "B4", comment: "GPs in the PCT (GPs)" }]);
+    expect(builder.definedNames).toEqual([{ name: "PCTGPs_2", sheet: "Model", address: "B4", comment: "GPs in the PCT (GPs)" }]);
     expect(builder.addressOf("PCTGPs")).toBe("B4");
     expect(builder.rowHeights()).toEqual([{ row: 4, points: 45 }]);
+  });
+
+  it("lays out a sheet without names, with a format a cell and a drop-down list", () => {
+    const builder = new SheetBuilder("Forecast", {}, WIDTHS);
+    const header = builder.take();
+    builder.gap();
+    const body = builder.take(2);
+    expect([header, body, builder.row]).toEqual([1, 3, 5]);
+    builder.write(body, 1, [[1, 2], [3, 4]], { format: [["0", null], ["0.0", "0%"]] });
+    builder.list("B3", ["auto", "bass"], "The model.");
+    expect(builder.ranges).toEqual([{ address: "A3", cells: [[1, 2], [3, 4]], numberFormat: [["0", null], ["0.0", "0%"]] }]);
+    expect(builder.validations).toEqual([{ address: "B3", values: ["auto", "bass"], message: "The model." }]);
+    expect(builder.definedNames).toEqual([]);
   });
 
   it("refuses to name a cell twice, or to tell where an unplaced name is", () => {
