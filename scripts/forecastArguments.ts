@@ -8,8 +8,10 @@
  * needed; one or two files); the options' values are checked against the data afterwards by
  * `readForecastOptions`, which the task pane shares.
  */
-import { parseArgs } from "node:util";
+import { ArgumentError, parseDataCommand } from "./commandLine";
 import type { ForecastOptionsInput } from "../src/workbook/sheets";
+
+export { ArgumentError };
 
 /** How to run the command, for messages. */
 export const FORECAST_USAGE =
@@ -50,33 +52,8 @@ export interface ForecastArguments {
   readonly options: ForecastOptionsInput;
 }
 
-/** A command line that cannot be read; the message names the argument and what is wrong. */
-export class ArgumentError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ArgumentError";
-  }
-}
-
-const VALUE_OPTIONS = ["model", "market", "target", "by", "launch", "horizon", "unit", "confidence"] as const;
-const FLAG_OPTIONS = ["force", "json", "help"] as const;
-
-const OPTIONS = {
-  model: { type: "string" },
-  market: { type: "string" },
-  target: { type: "string" },
-  by: { type: "string" },
-  launch: { type: "string" },
-  horizon: { type: "string" },
-  unit: { type: "string" },
-  confidence: { type: "string" },
-  force: { type: "boolean" },
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-} as const;
-
 /** Examples of values, for messages about an option given without one. */
-const EXAMPLES: Record<(typeof VALUE_OPTIONS)[number], string> = {
+const EXAMPLES: Record<keyof ForecastOptionsInput, string> = {
   model: "logistic",
   market: "150",
   target: "45",
@@ -96,49 +73,7 @@ const EXAMPLES: Record<(typeof VALUE_OPTIONS)[number], string> = {
  *   // { data: "gps.csv", output: null, force: false, json: false, help: false, options: { target: "45", by: "30/06/2005" } }
  */
 export function parseForecastArguments(args: readonly string[]): ForecastArguments {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: true, tokens: true });
-  } catch (error) {
-    throw new ArgumentError(describeParseError(error));
-  }
-  const { values, positionals, tokens } = parsed;
-  if (values.help) return { data: "", output: null, force: false, json: false, help: true, options: {} };
-
-  const seen = new Set<string>();
-  for (const token of tokens) {
-    if (token.kind !== "option") continue;
-    if (seen.has(token.name)) throw new ArgumentError(`--${token.name} is given twice; give it once.`);
-    seen.add(token.name);
-  }
-  const [data, output, ...extra] = positionals;
-  if (data === undefined) throw new ArgumentError(`Give the CSV file of your counts: ${FORECAST_USAGE}`);
-  if (extra.length > 0) throw new ArgumentError(`Unexpected argument "${extra[0]}": give the CSV file and, if you like, the .xlsx file to write.`);
-  if (/\.xlsx$/i.test(data)) throw new ArgumentError(`"${data}" is a workbook: give the CSV file of your counts first, then the .xlsx file to write.`);
-  if (output !== undefined && !/\.xlsx$/i.test(output)) throw new ArgumentError(`"${output}" must end in .xlsx: it names the workbook to write.`);
-
+  const command = parseDataCommand(args, { examples: EXAMPLES, usage: FORECAST_USAGE, data: "your counts" });
   // The command offers a launch (empty: the first count's date), so Bass takes dates.
-  const options: Record<string, string> = { launch: "" };
-  for (const name of VALUE_OPTIONS) {
-    const value = values[name];
-    if (typeof value === "string") options[name] = value;
-  }
-  return { data, output: output ?? null, force: values.force === true, json: values.json === true, help: false, options };
-}
-
-/** Node's message for a command line it rejects, said in the command's terms. */
-function describeParseError(error: unknown): string {
-  const { code, message } = error as { code?: string; message?: string };
-  const option = /'(-[^' ]+)/.exec(message ?? "")?.[1] ?? "";
-  const name = option.replace(/^-+/, "").split("=")[0];
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-    const known = [...VALUE_OPTIONS, ...FLAG_OPTIONS].map((known) => `--${known}`).join(", ");
-    return `Unknown option ${option}. The options are ${known}.`;
-  }
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-    if ((FLAG_OPTIONS as readonly string[]).includes(name)) return `--${name} takes no value.`;
-    const example = EXAMPLES[name as keyof typeof EXAMPLES] ?? "…";
-    return `--${name} needs a value, such as --${name} ${example} (for a value that starts with "-", write --${name}=-5).`;
-  }
-  return message ?? String(error);
+  return command.help ? command : { ...command, options: { launch: "", ...command.options } };
 }

@@ -5,8 +5,8 @@
  *
  * @example await forecastCommand(["gps.csv", "--json"], { cwd: "/data", stdout: console.log, stderr: console.error }) // 0
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, resolve } from "node:path";
 import { readSeriesCsv } from "../src/data/seriesCsv";
 import { SeriesError } from "../src/data/seriesProblems";
 import { ModelError } from "../src/model/errors";
@@ -16,6 +16,7 @@ import { NO_TAKEN_NAMES } from "../src/workbook/plan";
 import { writeXlsx } from "../src/workbook/xlsx";
 import { ArgumentError, FORECAST_HELP, FORECAST_USAGE, parseForecastArguments } from "./forecastArguments";
 import { forecastJson } from "./forecastJson";
+import { CommandError, outputBeside, readText, writeOutput } from "./commandFiles";
 
 /** Where the command runs: the folder relative paths start from, and where its lines go. */
 export interface CommandContext {
@@ -27,23 +28,9 @@ export interface CommandContext {
   readonly stderr: (line: string) => void;
 }
 
-/** A failure the user can act on: printed as it is, with exit status 1. */
-class CommandError extends Error {}
-
 /** The workbook written by default: next to the CSV, "<name>-forecast.xlsx". */
 export function defaultOutput(data: string): string {
-  return join(dirname(data), `${basename(data, extname(data))}-forecast.xlsx`);
-}
-
-/** A file's text, or a CommandError saying why it cannot be read. */
-function readText(path: string, shown: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message;
-    throw new CommandError(`Cannot read ${shown}: ${why}.`);
-  }
+  return outputBeside(data, "forecast");
 }
 
 async function run(args: readonly string[], context: CommandContext): Promise<void> {
@@ -67,13 +54,7 @@ async function run(args: readonly string[], context: CommandContext): Promise<vo
     return;
   }
   const plan = planForecast({ flavour: "portable", series, options, source: { kind: "file", name: basename(command.data) }, figures: forecastFigures(results, options) }, NO_TAKEN_NAMES);
-  const bytes = await writeXlsx(plan);
-  try {
-    writeFileSync(outputPath, bytes, { flag: command.force ? "w" : "wx" });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new CommandError(`${outputPath} exists and is kept: pass --force to overwrite it.`);
-    throw new CommandError(`Cannot write ${outputPath}: ${(error as Error).message}.`);
-  }
+  writeOutput(outputPath, await writeXlsx(plan), command.force);
   const values = computeFormulaValues(plan);
   const sheet = plan.sheets[0].name;
   context.stdout(`Wrote ${outputPath} (sheet '${sheet}').`);

@@ -70,7 +70,7 @@ export interface Series {
 }
 
 /** A cell as read: its kind and value. */
-type Cell =
+export type Cell =
   | { readonly kind: "blank" }
   | { readonly kind: "number"; readonly value: number }
   | { readonly kind: "date"; readonly value: number }
@@ -155,7 +155,7 @@ export function readSeries(grid: SeriesGrid): Series {
 }
 
 /** The errors of one read, kept up to a limit, with a count of all of them. */
-class ProblemList {
+export class ProblemList {
   readonly kept: SeriesProblem[] = [];
   total = 0;
   /** Rows of data that had an error, for the row limit. */
@@ -176,7 +176,7 @@ class ProblemList {
 }
 
 /** One cell as read, by the rules of its origin: a worksheet's typed values, or a file's texts. */
-function readCell(grid: SeriesGrid, row: number, column: number, value: unknown): Cell {
+export function readCell(grid: SeriesGrid, row: number, column: number, value: unknown): Cell {
   if (grid.origin.kind === "csv") return readField(value);
   if (value === null || value === undefined || value === "") return BLANK;
   if (typeof value === "number") {

@@ -8,6 +8,7 @@
  * first line that is not blank has a semicolon outside quotes, commas otherwise.
  */
 import { CsvError, parse } from "csv-parse/sync";
+import { readPortfolio, type Portfolio } from "./portfolio";
 import { readSeries, type Series, type SeriesGrid } from "./series";
 import { SeriesError } from "./seriesProblems";
 
@@ -100,4 +101,14 @@ function syntaxError(error: CsvError, text: string): SeriesError {
   };
   const what = fixes[error.code] ?? `the file cannot be read as CSV (${error.message})`;
   return new SeriesError([{ code: "csv", severity: "error", place, row: null, message: `${place ?? "The file"}: ${what}.` }]);
+}
+
+/**
+ * Reads and checks a portfolio (many PCTs' counts in long form) a CSV file holds. Throws a
+ * `SeriesError` naming each line that is wrong.
+ *
+ * @example readPortfolioCsv("pct,date,registered,gps,practices\nAshfield,2005-06-30,45,150,40\n").pcts[0].gps // 150
+ */
+export function readPortfolioCsv(text: string): Portfolio {
+  return readPortfolio(csvGrid(text));
 }

@@ -17,7 +17,9 @@
  * - `repeated-time`: the same time on two rows;
  * - `out-of-order`: a time earlier than the one above it;
  * - `too-few`: fewer than four points; `too-many`: more than 10,000;
- * - `falling` (a warning): a count lower than the one before.
+ * - `falling` (a warning): a count lower than the one before;
+ * - `header`: a portfolio's header row lacks a column, or names one twice;
+ * - `totals`: a PCT's GPs or practices missing, invalid, or different on two of its rows.
  */
 export type SeriesProblemCode =
   | "columns"
@@ -33,7 +35,9 @@ export type SeriesProblemCode =
   | "out-of-order"
   | "too-few"
   | "too-many"
-  | "falling";
+  | "falling"
+  | "header"
+  | "totals";
 
 /** One problem: an error stops the series being used; a warning is reported and the series used. */
 export interface SeriesProblem {

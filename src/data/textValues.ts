@@ -57,6 +57,19 @@ export const EXCEL_DATES = "Excel holds dates from 1 March 1900 to 31 December 9
  * @example readDateText("31/02/2005") // { problem: "there is no 31 February 2005" }
  */
 export function readDateText(text: string): DateTextReading | undefined {
+  // A file of many series repeats its dates thousands of times: each text is read once.
+  if (DATE_READINGS.has(text)) return DATE_READINGS.get(text);
+  if (DATE_READINGS.size >= MAX_DATE_READINGS) DATE_READINGS.clear();
+  const reading = readDateTextOnce(text);
+  DATE_READINGS.set(text, reading);
+  return reading;
+}
+
+/** The date texts read so far, and what each read as (a bounded memo: cleared when full). */
+const DATE_READINGS = new Map<string, DateTextReading | undefined>();
+const MAX_DATE_READINGS = 10_000;
+
+function readDateTextOnce(text: string): DateTextReading | undefined {
   const trimmed = text.trim();
   const iso = ISO_DATE.exec(trimmed);
   if (iso) return calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));

@@ -12,15 +12,18 @@ import {
   CONNECTING_MESSAGE,
   FORECASTING_MESSAGE,
   NOTHING_SELECTED_MESSAGE,
+  PORTFOLIO_MESSAGE,
   failureMessage,
   forecastFailure,
   insertingMessage,
+  portfolioFailure,
 } from "./display";
 import { type CheckReport, checkReport, checkThisExcel, type OfficeFacts } from "./excelCheck";
 import { runPlan } from "./officeWriter";
 import { readSelection, runForecast } from "./forecastAction";
 import { formOptions } from "./forecastForm";
 import { planForecastFromData } from "./forecastFromData";
+import { planPortfolioFromData } from "./portfolioFromData";
 import { parseSourceRequest, requestText } from "./sourceRequest";
 import { type PaneView, setAvailable, showCheckReport, showNotice, showStatus } from "./view";
 
@@ -55,7 +58,7 @@ function isRefusal(prepared: unknown): prepared is Refusal {
 }
 
 /**
- * Wires the pane's controls to the five actions (insert, build, forecast, use the selection, check),
+ * Wires the pane's controls to the six actions (insert, build, forecast, portfolio, use the selection, check),
  * keeps the selection count and the availability of the buttons current, and runs one action
  * at a time.
  */
@@ -74,7 +77,12 @@ export class PaneController {
       event.preventDefault();
       void this.forecast();
     });
-    view.forecast.useSelection.addEventListener("click", () => void this.useSelection());
+    view.forecast.useSelection.addEventListener("click", () => void this.useSelection(view.forecast.source));
+    view.portfolio.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.portfolio();
+    });
+    view.portfolio.useSelection.addEventListener("click", () => void this.useSelection(view.portfolio.source));
     view.checkButton.addEventListener("click", () => void this.checkExcel());
     this.showSelection();
     this.refreshButtons();
@@ -107,7 +115,8 @@ export class PaneController {
 
   private refreshButtons(): void {
     const ready = this.host !== null && this.host.run !== null && !this.busy;
-    for (const button of [this.view.insertButton, this.view.buildButton, this.view.forecast.button, this.view.forecast.useSelection, this.view.checkButton]) {
+    const { forecast, portfolio } = this.view;
+    for (const button of [this.view.insertButton, this.view.buildButton, forecast.button, forecast.useSelection, portfolio.button, portfolio.useSelection, this.view.checkButton]) {
       setAvailable(button, ready);
     }
     this.view.body.setAttribute("aria-busy", String(this.busy));
@@ -165,14 +174,38 @@ export class PaneController {
     );
   }
 
-  /** Puts what is selected in Excel in the Data field: the table it is in, or its address. */
-  async useSelection(): Promise<void> {
+  /**
+   * Adds the portfolio sheets from the long-form table the Portfolio Data field names (the
+   * selection when empty), with the form's scheme and target; a table or options it cannot use
+   * are told, naming the cell or field, and nothing is written.
+   */
+  async portfolio(): Promise<void> {
+    const controls = this.view.portfolio;
+    const options = {
+      threshold: controls.threshold.value,
+      payment: controls.payment.value,
+      deadline: controls.deadline.value,
+      "target-share": controls.targetShare.value,
+      "target-date": controls.targetDate.value,
+      model: controls.model.value,
+      confidence: controls.confidence.value,
+    };
+    await this.run(
+      () => parseSourceRequest(controls.source.value),
+      PORTFOLIO_MESSAGE,
+      async (run, request) => (await run((context) => runForecast(context, request, (data, taken) => planPortfolioFromData(data, options, taken)))).messages,
+      portfolioFailure,
+    );
+  }
+
+  /** Puts what is selected in Excel in a Data field: the table it is in, or its address. */
+  async useSelection(field: HTMLInputElement = this.view.forecast.source): Promise<void> {
     await this.run(
       () => null,
       null,
       async (run) => {
         const request = await run((context) => readSelection(context));
-        this.view.forecast.source.value = requestText(request);
+        field.value = requestText(request);
         return [`Data: ${requestText(request)}.`];
       },
       forecastFailure,

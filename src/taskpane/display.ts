@@ -46,6 +46,8 @@ export function insertingMessage(count: number): string {
 export const BUILDING_MESSAGE = "Building the model…";
 /** The progress sentence of the forecast action. */
 export const FORECASTING_MESSAGE = "Reading your data and adding the forecast…";
+/** What the portfolio action says while it works. */
+export const PORTFOLIO_MESSAGE = "Reading the PCTs' counts, fitting them together and adding the portfolio…";
 /** The progress sentence of "Check this Excel". */
 export const CHECKING_MESSAGE = "Checking this Excel: trying the functions in a scratch sheet…";
 /** What an action says before Office.js has told the pane where it runs. */
@@ -117,4 +119,19 @@ export function forecastFailure(error: unknown): string[] {
     }
   }
   return [failureMessage("add the forecast", error)];
+}
+
+/** What went wrong with the portfolio action: the table's or the options' problems in full, or the failure. */
+export function portfolioFailure(error: unknown): string[] {
+  if (error instanceof Error) {
+    switch (error.name) {
+      case "SeriesError":
+        return ["The table cannot be used as it is, so nothing was written:", ...error.message.split("\n")];
+      case "PortfolioOptionsError":
+        return ["The options cannot be used as they are, so nothing was written:", ...error.message.split("\n")];
+      case "SourceNotFoundError":
+        return [error.message];
+    }
+  }
+  return [failureMessage("add the portfolio", error)];
 }

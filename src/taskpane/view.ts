@@ -8,22 +8,10 @@ import type { Dataset, DatasetRow, Source } from "../data";
 import { FORECAST_DEFAULTS } from "../workbook/sheets";
 import { basisLabel, formatValue, isNumeric, rowCount } from "./display";
 import { type Tabs, createTabs } from "./tabs";
+import { field, h, panel, select, textInput } from "./elements";
+import { type PortfolioControls, portfolioPanel } from "./portfolioPanel";
 
-type Attributes = Readonly<Record<string, string>>;
-
-/** An element with attributes and children (texts become text nodes). */
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Attributes = {},
-  ...children: (Node | string | null)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  for (const child of children) {
-    if (child !== null) element.append(typeof child === "string" ? document.createTextNode(child) : child);
-  }
-  return element;
-}
+export type { PortfolioControls };
 
 /** The controls of "Forecast from your data": where the counts are, the options, the action. */
 export interface ForecastControls {
@@ -51,6 +39,7 @@ export interface PaneView {
   readonly portable: HTMLInputElement;
   readonly buildButton: HTMLButtonElement;
   readonly forecast: ForecastControls;
+  readonly portfolio: PortfolioControls;
   readonly checkButton: HTMLButtonElement;
   /** The list "Check this Excel" reports in, a line per check. */
   readonly checkReport: HTMLElement;
@@ -176,16 +165,6 @@ function datasetItem(dataset: Dataset): { item: HTMLLIElement; box: HTMLInputEle
   return { item, box };
 }
 
-/** A tab's panel: its content, which scrolls, and its actions below, always in view. */
-function panel(id: string, content: readonly (Node | null)[], actions: readonly Node[]): HTMLElement {
-  return h(
-    "section",
-    { id: `panel-${id}`, class: "panel" },
-    h("div", { class: "panel-content" }, ...content),
-    h("div", { class: "actions" }, ...actions),
-  );
-}
-
 function datasetsPanel(datasetItems: readonly { item: HTMLLIElement; box: HTMLInputElement }[]) {
   const boxIds = datasetItems.map(({ box }) => box.id).join(" ");
   const selectAll = h("input", { type: "checkbox", id: "select-all", "aria-controls": boxIds });
@@ -234,29 +213,6 @@ function modelPanel() {
     [buildButton],
   );
   return { element, portable, buildButton };
-}
-
-/** A labelled control of the forecast form, with a line of help the control is described by. */
-function field(control: HTMLInputElement | HTMLSelectElement, label: string, help: string | null, extra: Node | null = null): HTMLElement {
-  const helpId = `${control.id}-help`;
-  if (help !== null) control.setAttribute("aria-describedby", helpId);
-  return h(
-    "div",
-    { class: "field stacked" },
-    h("label", { for: control.id }, label),
-    extra === null ? control : h("div", { class: "control-row" }, control, extra),
-    help === null ? null : h("p", { class: "field-help", id: helpId }, help),
-  );
-}
-
-/** A text box of the forecast form. */
-function textInput(id: string, attributes: Attributes = {}): HTMLInputElement {
-  return h("input", { type: "text", id, class: "input", autocomplete: "off", spellcheck: "false", ...attributes });
-}
-
-/** A drop-down of the forecast form: [value, text] pairs, the first selected. */
-function select(id: string, options: readonly (readonly [string, string])[]): HTMLSelectElement {
-  return h("select", { id, class: "input" }, ...options.map(([value, text]) => h("option", { value }, text)));
 }
 
 function forecastPanel() {
@@ -352,17 +308,19 @@ export function renderPane(root: HTMLElement, datasets: readonly Dataset[], sour
   const datasetsSection = datasetsPanel(datasetItems);
   const modelSection = modelPanel();
   const forecastSection = forecastPanel();
+  const portfolioSection = portfolioPanel();
   const checkSection = checkPanel();
   const tabs = createTabs("Sections", [
     { id: "datasets", label: "Datasets", panel: datasetsSection.element },
     { id: "model", label: "PCT model", panel: modelSection.element },
     { id: "forecast", label: "Forecast", panel: forecastSection.element },
+    { id: "portfolio", label: "Portfolio", panel: portfolioSection.element },
     { id: "check", label: "Check", panel: checkSection.element },
   ]);
 
   const status = h("div", { class: "status", id: "status", role: "status", "aria-live": "polite" });
 
-  const body = h("main", { class: "pane-body" }, notice, tabs.tablist, datasetsSection.element, modelSection.element, forecastSection.element, checkSection.element);
+  const body = h("main", { class: "pane-body" }, notice, tabs.tablist, datasetsSection.element, modelSection.element, forecastSection.element, portfolioSection.element, checkSection.element);
   root.replaceChildren(header(source), body, h("footer", { class: "pane-footer" }, status));
   return {
     tabs,
@@ -373,6 +331,7 @@ export function renderPane(root: HTMLElement, datasets: readonly Dataset[], sour
     portable: modelSection.portable,
     buildButton: modelSection.buildButton,
     forecast: forecastSection.controls,
+    portfolio: portfolioSection.controls,
     checkButton: checkSection.checkButton,
     checkReport: checkSection.checkReport,
     notice,

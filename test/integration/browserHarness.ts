@@ -320,6 +320,9 @@ export const EXCEL_HOST_STUB = `
 export function stubCounts(cells: readonly (readonly (string | number)[])[]): void {
   const types = cells.map((row) => row.map((cell) => (typeof cell === "number" ? "Double" : "String")));
   const formats = cells.map((row, r) => row.map((_, c) => (r > 0 && c === 0 ? "dd/mm/yyyy" : "General")));
-  const below = Array.from({ length: 24 }, () => ["", ""]);
-  (window as unknown as { stubRange: unknown }).stubRange = { address: `'GP counts'!A1:B${cells.length}`, values: cells, numberFormat: formats, valueTypes: types, below };
+  const width = cells[0].length;
+  const below = Array.from({ length: 24 }, () => Array.from({ length: width }, () => ""));
+  // Runs in the page, so the last column's letter is worked out here (up to Z).
+  const last = String.fromCharCode(64 + width);
+  (window as unknown as { stubRange: unknown }).stubRange = { address: `'GP counts'!A1:${last}${cells.length}`, values: cells, numberFormat: formats, valueTypes: types, below };
 }

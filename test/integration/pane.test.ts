@@ -168,7 +168,7 @@ async function expectShown(page: Page, id: string): Promise<void> {
     }),
   );
   expect(tabs).toEqual(
-    ["datasets", "model", "forecast", "check"].map((tab) => ({ tab: `tab-${tab}`, selected: String(tab === id), panelShown: tab === id, labelledBy: `tab-${tab}` })),
+    ["datasets", "model", "forecast", "portfolio", "check"].map((tab) => ({ tab: `tab-${tab}`, selected: String(tab === id), panelShown: tab === id, labelledBy: `tab-${tab}` })),
   );
 }
 
@@ -318,12 +318,7 @@ describe("the task pane outside Office", () => {
     ]);
 
     await page.locator("#tab-model").focus();
-    await page.keyboard.press("End");
-    expect(await focused(page)).toBe('tab "Check" [selected]');
-    await expectShown(page, "check");
-    expect(await tabThrough(page, 2)).toEqual(['button "Check this Excel" [disabled]', ""]);
-    await page.locator("#tab-check").focus();
-    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowRight");
     expect(await focused(page)).toBe('tab "Forecast" [selected]');
     await expectShown(page, "forecast");
     expect(await tabThrough(page, 11)).toEqual([
@@ -346,6 +341,30 @@ describe("the task pane outside Office", () => {
     await page.keyboard.press("Enter");
     await expect(page.locator("#status").innerText()).resolves.toBe(NEEDS_EXCEL);
 
+    await page.locator("#tab-forecast").focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await focused(page)).toBe('tab "Portfolio" [selected]');
+    await expectShown(page, "portfolio");
+    expect(await tabThrough(page, 11)).toEqual([
+      'textbox "Data: a row per PCT and count date"',
+      'button "Use the selection" [disabled]',
+      'textbox "Threshold": 30%',
+      'textbox "Payment per practice": £6,000',
+      'textbox "Deadline": 30/06/2005',
+      'textbox "Later target": 80%',
+      'textbox "Reach it by": 31/03/2006',
+      'combobox "Curve"',
+      'textbox "Confidence": 80%',
+      'button "Portfolio" [disabled]',
+      "",
+    ]);
+    expect(await inViewport(page, "#portfolio")).toBe(true);
+
+    await page.locator("#tab-portfolio").focus();
+    await page.keyboard.press("End");
+    expect(await focused(page)).toBe('tab "Check" [selected]');
+    await expectShown(page, "check");
+    expect(await tabThrough(page, 2)).toEqual(['button "Check this Excel" [disabled]', ""]);
     await page.locator("#tab-check").focus();
     await page.keyboard.press("ArrowRight");
     expect(await focused(page)).toBe('tab "Datasets" [selected]');
@@ -360,7 +379,7 @@ describe("the task pane outside Office", () => {
   it("has no serious or critical accessibility violation in any tab (axe-core)", async () => {
     const { page, close } = await openPane();
     await page.locator("#host-notice").getByText(NEEDS_EXCEL).waitFor();
-    for (const tab of ["datasets", "model", "forecast", "check"]) {
+    for (const tab of ["datasets", "model", "forecast", "portfolio", "check"]) {
       await page.locator(`#tab-${tab}`).click();
       expect(await seriousViolations(page), tab).toEqual([]);
     }
@@ -494,10 +513,7 @@ describe("Forecast from your data in the pane, in Excel", () => {
     const { page, pageErrors, consoleErrors, close } = await openPane({ excel: true, height: 800 });
     await page.waitForFunction(() => document.getElementById("forecast")?.getAttribute("aria-disabled") === null);
     await page.evaluate(stubCounts, PCT_CELLS);
-    await page.locator("#tab-forecast").focus();
-    // The Forecast tab, the one before the last (Check).
-    await page.keyboard.press("End");
-    await page.keyboard.press("ArrowLeft");
+    await page.locator("#tab-forecast").click();
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     // "Use the selection" puts the selection's address in Data, in one round trip.

@@ -97,10 +97,20 @@ function addListValidation(sheet: ExcelJS.Worksheet, plan: ListValidationPlan): 
 function writeRange(sheet: ExcelJS.Worksheet, range: RangeWrite, cached: CachedValues): void {
   for (const planned of rangeCells(range).cells) {
     const cell = sheet.getCell(planned.row, planned.column);
-    cell.value = cellValue(planned, cached.get(cellKey(sheet.name, planned.address)));
+    const result = cached.get(cellKey(sheet.name, planned.address));
+    cell.value = cellValue(planned, result);
+    if (planned.formula !== null) keepResult(cell, result);
     if (planned.numberFormat !== null) cell.numFmt = planned.numberFormat;
     if (planned.style) applyStyle(cell, planned.style);
   }
+}
+
+/**
+ * Sets a formula cell's cached result again where exceljs, copying a formula's value, drops a
+ * result that is 0, "" or FALSE: such a formula then carries its cached value like any other.
+ */
+function keepResult(cell: ExcelJS.Cell, result: unknown): void {
+  if (result !== undefined && result !== null && !result) (cell as unknown as { _value: { result: unknown } })._value.result = result;
 }
 
 /** A planned cell as exceljs takes it: formulas without their leading "=" and with their cached result, literals as they are. */
@@ -141,6 +151,8 @@ function addTable(sheet: ExcelJS.Worksheet, table: TablePlan): void {
   const valuesOf = (row: number): ExcelJS.CellValue[] =>
     Array.from({ length: end.column - start.column + 1 }, (_, c) => sheet.getCell(row, start.column + c).value);
   const rows = Array.from({ length: end.row - start.row }, (_, r) => valuesOf(start.row + 1 + r));
+  // The table writes its cells again, dropping the results `keepResult` set: they are set once more after it.
+  const results = rows.flatMap((row, r) => row.map((_, c) => ({ cell: sheet.getCell(start.row + 1 + r, start.column + c) })).map(({ cell }) => ({ cell, result: cell.type === ExcelJS.ValueType.Formula ? cell.result : undefined })));
   sheet.addTable({
     name: table.name,
     ref: cellAddress(start.row, start.column),
@@ -149,4 +161,5 @@ function addTable(sheet: ExcelJS.Worksheet, table: TablePlan): void {
     columns: valuesOf(start.row).map((header) => ({ name: String(header ?? ""), filterButton: true })),
     rows,
   });
+  for (const { cell, result } of results) keepResult(cell, result);
 }

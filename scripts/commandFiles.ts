@@ -1,0 +1,39 @@
+/**
+ * The files of a command that turns a CSV file into a workbook: reading the CSV, where the
+ * workbook goes by default, and writing it without ever overwriting a file unless told to.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
+
+/** A failure the user can act on: printed as it is, with exit status 1. */
+export class CommandError extends Error {}
+
+/**
+ * The workbook written by default: next to the CSV, "<name>-<suffix>.xlsx".
+ *
+ * @example outputBeside("data/gps.csv", "forecast") // "data/gps-forecast.xlsx"
+ */
+export function outputBeside(data: string, suffix: string): string {
+  return join(dirname(data), `${basename(data, extname(data))}-${suffix}.xlsx`);
+}
+
+/** A file's text, or a CommandError saying why it cannot be read. */
+export function readText(path: string, shown: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message;
+    throw new CommandError(`Cannot read ${shown}: ${why}.`);
+  }
+}
+
+/** Writes the workbook, failing rather than overwriting an existing file unless `force`. */
+export function writeOutput(path: string, bytes: Uint8Array, force: boolean): void {
+  try {
+    writeFileSync(path, bytes, { flag: force ? "w" : "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new CommandError(`${path} exists and is kept: pass --force to overwrite it.`);
+    throw new CommandError(`Cannot write ${path}: ${(error as Error).message}.`);
+  }
+}
