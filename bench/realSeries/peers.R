@@ -6,8 +6,9 @@
 # Run from the repository's root:
 #   Rscript bench/realSeries/peers.R
 #
-# For each series and each origin (the first round(f * n) counts for f = 0.3, 0.5, 0.7, at least
-# 6 of them and at least one left to forecast) it fits R forecast's ets() (automatic exponential
+# For each series and each origin (the first round(f * n) counts for f = 0.3, 0.5, 0.7, halves
+# rounded up as the product's benchmark rounds them, so that both forecast from the same count; at
+# least 6 of them and at least one left to forecast) it fits R forecast's ets() (automatic exponential
 # smoothing state space model, by AICc) and a random walk with drift (rwf(drift = TRUE)) to the
 # counts up to the origin, taken as equally spaced, and writes their 80% and 95% bounds for every
 # later count, `steps` counts ahead.
@@ -18,7 +19,7 @@ for (path in files) {
   data <- read.csv(path)
   n <- nrow(data)
   for (fraction in c(0.3, 0.5, 0.7)) {
-    fitted <- round(fraction * n)
+    fitted <- floor(fraction * n + 0.5)
     if (fitted < 6 || fitted >= n) next
     history <- ts(data$count[1:fitted])
     h <- n - fitted
