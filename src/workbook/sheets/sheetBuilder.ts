@@ -2,7 +2,8 @@
  * Lays a sheet out from the top down: each section asks for its rows in turn and writes cells,
  * defined names, row heights and drop-down lists there, so that the sections stack without any
  * of them knowing where the others are. The result is the sheet's part of a plan. Every sheet
- * the add-in lays out row by row uses it: the PCT model's blocks and the forecast sheet's sections.
+ * the add-in lays out row by row uses it: the PCT model's blocks and the forecast and portfolio
+ * sheets' sections.
  */
 import { cellAddress } from "../../excel/a1";
 import type { Cell, CellStyle, ListValidationPlan, NamePlan, RangeWrite, RowHeightPlan } from "../plan";

@@ -18,9 +18,11 @@
 import { columnLetters } from "../../../excel/a1";
 import { describeDate } from "../../../data/textValues";
 import type { PortfolioAnalysis, PortfolioOptions, PortfolioRow } from "../../../model/portfolio/analysis";
-import { type Cell, type RangeWrite, NUMBER_FORMATS, NameAllocator, type TakenNames, type WorkbookPlan } from "../../plan";
+import { type Cell, NUMBER_FORMATS, NameAllocator, type TakenNames, type WorkbookPlan } from "../../plan";
 import { DAYS_PER_MONTH, type FormulaFlavour, dialectOf } from "../dialect";
 import { BLOCK_TITLE_STYLE, FIXED_VALUE_STYLE, HEADER_STYLE, INPUT_STYLE, NOTE_STYLE, OUTPUT_STYLE, TITLE_STYLE, WARNING_STYLE } from "../palette";
+import { SheetBuilder } from "../sheetBuilder";
+import { COLUMNS, COLUMN_WIDTHS, type ColumnKey, INPUTS, PortfolioLayout, TOTAL_ROWS, type TotalRow, column } from "./layout";
 
 /** The sheet names a portfolio asks for; taken ones get "Portfolio (2)" and so on. */
 export const PORTFOLIO_SHEET = "Portfolio";
@@ -39,55 +41,11 @@ export interface PortfolioSheetInput {
   readonly fittedOn: string;
 }
 
-/** The rows of the sheet's top: the sentences, then the inputs and under them the totals, the chart beside them. */
-const ROW = { title: 1, note: 2, sentences: 4, blocks: 9, totals: 20, tableHeader: 33 } as const;
 /** The cells of the sentences, for the command to print. */
-export const PORTFOLIO_SENTENCE_CELLS = ["A4", "A5", "A6"] as const;
+export const PORTFOLIO_SENTENCE_CELLS: readonly string[] = new PortfolioLayout(new SheetBuilder(PORTFOLIO_SHEET, {}, COLUMN_WIDTHS)).sentenceCells;
 
-/** The inputs, in their rows under the block title (column B holds the value). */
-const INPUTS = [
-  { key: "threshold", label: "Threshold (% of a PCT's GPs)", format: "0%" },
-  { key: "payment", label: "Payment per practice (£)", format: NUMBER_FORMATS.money },
-  { key: "deadline", label: "Deadline (date)", format: NUMBER_FORMATS.date },
-  { key: "targetShare", label: "Later target (% of a PCT's GPs)", format: "0%" },
-  { key: "targetDate", label: "Later target's date", format: NUMBER_FORMATS.date },
-  { key: "confidence", label: "Confidence of bounds and range (%)", format: "0%" },
-] as const;
-type InputKey = (typeof INPUTS)[number]["key"];
-
-/** The table's columns, in order: header, number format, width. */
-const COLUMNS = [
-  { key: "pct", header: "PCT", format: null, width: 34 },
-  { key: "gps", header: "GPs", format: NUMBER_FORMATS.count, width: 12 },
-  { key: "practices", header: "Practices", format: NUMBER_FORMATS.count, width: 10 },
-  { key: "latestDate", header: "Latest count's date", format: NUMBER_FORMATS.date, width: 12 },
-  { key: "latestCount", header: "Latest count (GPs)", format: NUMBER_FORMATS.count, width: 10 },
-  { key: "atDeadline", header: "Registered at the deadline (GPs)", format: NUMBER_FORMATS.count, width: 12 },
-  { key: "share", header: "Share at the deadline", format: "0.0%", width: 10 },
-  { key: "incentive", header: "Incentive payable (£)", format: NUMBER_FORMATS.money, width: 12 },
-  { key: "shortfall", header: "Short of the threshold (GPs)", format: NUMBER_FORMATS.count, width: 11 },
-  { key: "targetGPs", header: "GPs the target takes", format: NUMBER_FORMATS.count, width: 10 },
-  { key: "needed", header: "GPs a month needed", format: "0.0", width: 10 },
-  { key: "forecast", header: "Forecast at the target date (as fitted)", format: NUMBER_FORMATS.count, width: 13 },
-  { key: "lower", header: "Lower bound (as fitted)", format: NUMBER_FORMATS.count, width: 10 },
-  { key: "upper", header: "Upper bound (as fitted)", format: NUMBER_FORMATS.count, width: 10 },
-  { key: "chance", header: "Chance of the target (as fitted)", format: "0%", width: 11 },
-  { key: "likely", header: "As likely as not by (as fitted)", format: NUMBER_FORMATS.date, width: 12 },
-  { key: "rate", header: "Its curve's rate a month (as fitted)", format: "0.00", width: 10 },
-  { key: "midpoint", header: "Its curve's midpoint (as fitted)", format: NUMBER_FORMATS.date, width: 12 },
-  { key: "checks", header: "Checks", format: null, width: 40 },
-] as const;
-type ColumnKey = (typeof COLUMNS)[number]["key"];
-
-/** The column letter of a table column. */
-function column(key: ColumnKey): string {
-  return columnLetters(COLUMNS.findIndex((one) => one.key === key) + 1);
-}
-
-/** The absolute address of an input's value. */
-function inputCell(key: InputKey): string {
-  return `$B$${ROW.blocks + 1 + INPUTS.findIndex((one) => one.key === key)}`;
-}
+/** The table header's lines of text: its longest headers wrap over three. */
+const HEADER_LINES = 3;
 
 /** A text as an Excel string literal. */
 function literal(text: string): string {
@@ -106,52 +64,33 @@ export function planPortfolio(input: PortfolioSheetInput, taken: TakenNames): Wo
   const table = allocate.table("PortfolioPCTs");
   const countsTable = allocate.table("PortfolioCounts");
   const { rows } = input.analysis;
-  const first = ROW.tableHeader + 1;
-  const last = ROW.tableHeader + Math.max(rows.length, 1);
+  const builder = new SheetBuilder(sheet, {}, COLUMN_WIDTHS);
+  const layout = new PortfolioLayout(builder);
+  const first = builder.take(Math.max(rows.length, 1));
+  const last = builder.row - 1;
   const range = (key: ColumnKey): string => `$${column(key)}$${first}:$${column(key)}$${last}`;
   const counts = countsOf(input);
   const countsRef = (letter: string): string => `'${countsSheet.replace(/'/g, "''")}'!$${letter}$2:$${letter}$${counts.rows.length + 1}`;
 
-  const totals = totalsBlock(input, range, counts, countsRef);
-  const ranges: RangeWrite[] = [
-    { address: `A${ROW.title}`, cells: [[`Portfolio of ${rows.length} PCTs: the incentive, the later target and where to send help first`]], style: { ...TITLE_STYLE } },
-    {
-      address: `A${ROW.note}`,
-      cells: [[`From ${input.source}: the PCTs' curves fitted together on ${input.fittedOn}, so that PCTs with a few counts borrow the others' pattern (${input.analysis.fit?.model ?? "no fit"}). Figures marked (as fitted) are values from then; the rest are formulas.`]],
-      style: NOTE_STYLE,
-    },
-    ...sentences(totals.cell),
-    { address: `A${ROW.blocks}`, cells: [["Inputs", "Value"]], style: BLOCK_TITLE_STYLE },
-    {
-      address: `A${ROW.blocks + 1}`,
-      cells: INPUTS.map(({ key, label }) => [label, input.options[key]]),
-      numberFormat: INPUTS.map(({ format }) => [null, format]),
-      style: INPUT_STYLE,
-    },
-    {
-      address: `A${ROW.blocks + 1 + INPUTS.length}`,
-      cells: [
-        ["Curve fitted (as fitted)", input.analysis.fit?.model ?? "none"],
-        ["Common pattern: rate a month (as fitted)", input.analysis.fit?.rate ?? null],
-        ["Common pattern: midpoint (as fitted)", input.analysis.fit?.midpoint ?? null],
-      ],
-      numberFormat: [
-        [null, null],
-        [null, "0.00"],
-        [null, NUMBER_FORMATS.date],
-      ],
-      style: FIXED_VALUE_STYLE,
-    },
-    ...totals.writes,
-    { address: `A${ROW.tableHeader}`, cells: [COLUMNS.map((one) => one.header)], style: HEADER_STYLE },
-    ...tableRows(input, first),
-  ];
+  builder.write(layout.title, 1, [[`Portfolio of ${rows.length} PCTs: the incentive, the later target and where to send help first`]], { style: { ...TITLE_STYLE } });
+  builder.write(
+    layout.note,
+    1,
+    [[`From ${input.source}: the PCTs' curves fitted together on ${input.fittedOn}, so that PCTs with a few counts borrow the others' pattern (${input.analysis.fit?.model ?? "no fit"}). Figures marked (as fitted) are values from then; the rest are formulas.`]],
+    { style: NOTE_STYLE },
+  );
+  writeSentences(builder, layout);
+  writeInputs(builder, layout, input);
+  writeTotals(builder, layout, input, range, counts, countsRef);
+  builder.write(layout.tableHeader, 1, [COLUMNS.map((one) => one.header)], { style: HEADER_STYLE });
+  builder.tallRow(layout.tableHeader, HEADER_LINES);
+  writeTableRows(builder, layout, input, first);
   return {
     sheets: [
       {
         name: sheet,
-        ranges,
-        tables: [{ name: table, address: `A${ROW.tableHeader}:${columnLetters(COLUMNS.length)}${last}`, style: "TableStyleLight9" }],
+        ranges: builder.ranges,
+        tables: [{ name: table, address: `A${layout.tableHeader}:${columnLetters(COLUMNS.length)}${last}`, style: "TableStyleLight9" }],
         columnWidths: COLUMNS.map((one, index) => ({ column: columnLetters(index + 1), characters: one.width })),
         charts: [
           {
@@ -160,12 +99,12 @@ export function planPortfolio(input: PortfolioSheetInput, taken: TakenNames): Wo
             series: [{ name: "Chance of the target", values: `${column("chance")}${first}:${column("chance")}${last}` }],
             xAxisTitle: "PCT (lowest chance first)",
             yAxisTitle: "Chance of the target",
-            position: `D${ROW.blocks}:N${ROW.tableHeader - 2}`,
+            position: layout.chartPosition,
           },
         ],
         freezeRows: 0,
-        rowHeights: [{ row: ROW.tableHeader, points: 45 }],
-        pageSetup: { orientation: "landscape", breaksBeforeRows: [ROW.tableHeader] },
+        rowHeights: builder.rowHeights(),
+        pageSetup: { orientation: "landscape", breaksBeforeRows: [layout.tableHeader] },
       },
       {
         name: countsSheet,
@@ -200,66 +139,94 @@ function countsOf(input: PortfolioSheetInput): { rows: Cell[][]; n: number; sum:
   return { rows, n: rows.length, sum, weighted };
 }
 
-/** The totals block beside the inputs: each total a formula over the table, the fitted range as values. */
-function totalsBlock(
+/** The inputs under their block title, and what was fitted under them, as values labelled so. */
+function writeInputs(builder: SheetBuilder, layout: PortfolioLayout, input: PortfolioSheetInput): void {
+  builder.write(layout.inputsHeader, 1, [["Inputs", "Value"]], { style: BLOCK_TITLE_STYLE });
+  builder.write(
+    layout.inputs,
+    1,
+    INPUTS.map(({ key, label }) => [label, input.options[key]]),
+    { format: INPUTS.map(({ format }) => [null, format]), style: INPUT_STYLE },
+  );
+  builder.write(
+    layout.fitted,
+    1,
+    [
+      ["Curve fitted (as fitted)", input.analysis.fit?.model ?? "none"],
+      ["Common pattern: rate a month (as fitted)", input.analysis.fit?.rate ?? null],
+      ["Common pattern: midpoint (as fitted)", input.analysis.fit?.midpoint ?? null],
+    ],
+    {
+      format: [
+        [null, null],
+        [null, "0.00"],
+        [null, NUMBER_FORMATS.date],
+      ],
+      style: FIXED_VALUE_STYLE,
+    },
+  );
+}
+
+/** The totals block under the inputs: each total a formula over the table, the fitted range as values. */
+function writeTotals(
+  builder: SheetBuilder,
+  layout: PortfolioLayout,
   input: PortfolioSheetInput,
   range: (key: ColumnKey) => string,
   counts: { n: number; sum: number; weighted: number },
   countsRef: (letter: string) => string,
-): { writes: RangeWrite[]; cell: (key: string) => string } {
+): void {
   const { totals } = input.analysis;
   const still = `SUMPRODUCT((${range("targetGPs")}-${range("latestCount")}>0)*(${range("targetGPs")}-${range("latestCount")}))`;
-  const items: { key: string; label: string; value: Cell; format: string; fixed?: boolean }[] = [
-    { key: "pcts", label: "PCTs", value: { formula: `=COUNTA(${range("pct")})` }, format: NUMBER_FORMATS.count },
-    { key: "gps", label: "GPs", value: { formula: `=SUM(${range("gps")})` }, format: NUMBER_FORMATS.count },
-    { key: "registered", label: "GPs registered, latest counts", value: { formula: `=SUM(${range("latestCount")})` }, format: NUMBER_FORMATS.count },
-    { key: "paid", label: "Incentive paid (£)", value: { formula: `=SUM(${range("incentive")})` }, format: NUMBER_FORMATS.money },
-    { key: "pctsPaid", label: "PCTs paid", value: { formula: `=COUNTIF(${range("incentive")},">0")` }, format: NUMBER_FORMATS.count },
-    { key: "expected", label: "PCTs expected to meet the target", value: { formula: `=SUM(${range("chance")})` }, format: "0.0" },
-    { key: "lower", label: "… at least (as fitted)", value: totals.meetingTargetLower, format: NUMBER_FORMATS.count, fixed: true },
-    { key: "upper", label: "… at most (as fitted)", value: totals.meetingTargetUpper, format: NUMBER_FORMATS.count, fixed: true },
-    { key: "missing", label: "PCTs likely to miss it (chance < 50%)", value: { formula: `=COUNTIF(${range("chance")},"<0.5")` }, format: NUMBER_FORMATS.count },
-    { key: "still", label: "GPs still needed for the target", value: { formula: `=${still}` }, format: NUMBER_FORMATS.count },
-    {
-      key: "current",
+  const items: Readonly<Record<TotalRow, { label: string; value: Cell; format: string; fixed?: boolean }>> = {
+    pcts: { label: "PCTs", value: { formula: `=COUNTA(${range("pct")})` }, format: NUMBER_FORMATS.count },
+    gps: { label: "GPs", value: { formula: `=SUM(${range("gps")})` }, format: NUMBER_FORMATS.count },
+    registered: { label: "GPs registered, latest counts", value: { formula: `=SUM(${range("latestCount")})` }, format: NUMBER_FORMATS.count },
+    paid: { label: "Incentive paid (£)", value: { formula: `=SUM(${range("incentive")})` }, format: NUMBER_FORMATS.money },
+    pctsPaid: { label: "PCTs paid", value: { formula: `=COUNTIF(${range("incentive")},">0")` }, format: NUMBER_FORMATS.count },
+    expected: { label: "PCTs expected to meet the target", value: { formula: `=SUM(${range("chance")})` }, format: "0.0" },
+    lower: { label: "… at least (as fitted)", value: totals.meetingTargetLower, format: NUMBER_FORMATS.count, fixed: true },
+    upper: { label: "… at most (as fitted)", value: totals.meetingTargetUpper, format: NUMBER_FORMATS.count, fixed: true },
+    missing: { label: "PCTs likely to miss it (chance < 50%)", value: { formula: `=COUNTIF(${range("chance")},"<0.5")` }, format: NUMBER_FORMATS.count },
+    still: { label: "GPs still needed for the target", value: { formula: `=${still}` }, format: NUMBER_FORMATS.count },
+    current: {
       label: "Fit current (TRUE/FALSE)",
       value: { formula: `=AND(COUNT(${countsRef("B")})=${counts.n},SUM(${countsRef("C")})=${counts.sum},SUMPRODUCT(${countsRef("B")},${countsRef("C")})=${counts.weighted})` },
       format: "General",
     },
-  ];
-  const top = ROW.totals + 1;
-  const cell = (key: string): string => `$B$${top + items.findIndex((item) => item.key === key)}`;
-  const writes: RangeWrite[] = [{ address: `A${ROW.totals}`, cells: [["Totals", "Value"]], style: BLOCK_TITLE_STYLE }];
-  items.forEach((item, i) => {
-    writes.push({ address: `A${top + i}`, cells: [[item.label, item.value]], numberFormat: [[null, item.format]], style: item.fixed ? FIXED_VALUE_STYLE : OUTPUT_STYLE });
+  };
+  builder.write(layout.totalsHeader, 1, [["Totals", "Value"]], { style: BLOCK_TITLE_STYLE });
+  TOTAL_ROWS.forEach((key, i) => {
+    const item = items[key];
+    builder.write(layout.totals + i, 1, [[item.label, item.value]], { format: [[null, item.format]], style: item.fixed === true ? FIXED_VALUE_STYLE : OUTPUT_STYLE });
   });
-  return { writes, cell };
 }
 
-/** The three sentences at the top, as formulas over the totals and inputs. */
-function sentences(cell: (key: string) => string): RangeWrite[] {
-  const share = `TEXT(${inputCell("targetShare")},"0%")`;
-  const date = `TEXT(${inputCell("targetDate")},"d mmm yyyy")`;
+/** The three sentences at the top, as formulas over the totals and inputs, and the note under them. */
+function writeSentences(builder: SheetBuilder, layout: PortfolioLayout): void {
+  const cell = layout.totalCell;
+  const share = `TEXT(${layout.inputCell("targetShare")},"0%")`;
+  const date = `TEXT(${layout.inputCell("targetDate")},"d mmm yyyy")`;
   const paid = cell("paid");
   const money = `IF(${paid}>=1000000,"£"&TEXT(${paid}/1000000,"0.0")&"m",TEXT(${paid},"£#,##0"))`;
   const plural = (count: string, one: string, many: string): string => `IF(${count}=1,${literal(one)},${literal(many)})`;
-  return [
-    {
-      address: `A${ROW.sentences}`,
-      cells: [
-        [{ formula: `=${cell("missing")}&" of "&${cell("pcts")}&" PCTs "&${plural(cell("missing"), "is", "are")}&" likely to miss "&${share}&" by "&${date}&"; the incentive paid was "&${money}&" to "&${cell("pctsPaid")}&${plural(cell("pctsPaid"), " PCT.", " PCTs.")}` }],
-        [{ formula: `=TEXT(${cell("expected")},"0.0")&" PCTs are expected to meet it ("&TEXT(${inputCell("confidence")},"0%")&" range: "&${cell("lower")}&" to "&${cell("upper")}&" PCTs); "&TEXT(${cell("still")},"#,##0")&" GPs are still to register."` }],
-        [{ formula: `=IF(${cell("current")},"The fitted figures belong to the counts in the counts sheet.","WARNING: the counts have changed since the fit: the figures marked (as fitted) are out of date. Fit the portfolio again.")` }],
-      ],
-      style: { bold: true },
-    },
-    { address: `A${ROW.sentences + 3}`, cells: [["The chance of each PCT is the chance its count at the target date reaches the GPs the target takes; the table lists the PCTs least likely first."]], style: NOTE_STYLE },
-  ];
+  builder.write(
+    layout.sentences,
+    1,
+    [
+      [{ formula: `=${cell("missing")}&" of "&${cell("pcts")}&" PCTs "&${plural(cell("missing"), "is", "are")}&" likely to miss "&${share}&" by "&${date}&"; the incentive paid was "&${money}&" to "&${cell("pctsPaid")}&${plural(cell("pctsPaid"), " PCT.", " PCTs.")}` }],
+      [{ formula: `=TEXT(${cell("expected")},"0.0")&" PCTs are expected to meet it ("&TEXT(${layout.inputCell("confidence")},"0%")&" range: "&${cell("lower")}&" to "&${cell("upper")}&" PCTs); "&TEXT(${cell("still")},"#,##0")&" GPs are still to register."` }],
+      [{ formula: `=IF(${cell("current")},"The fitted figures belong to the counts in the counts sheet.","WARNING: the counts have changed since the fit: the figures marked (as fitted) are out of date. Fit the portfolio again.")` }],
+    ],
+    { style: { bold: true } },
+  );
+  builder.write(layout.sentenceNote, 1, [["The chance of each PCT is the chance its count at the target date reaches the GPs the target takes; the table lists the PCTs least likely first."]], { style: NOTE_STYLE });
 }
 
-/** The table's rows: a PCT each, lowest chance first. */
-function tableRows(input: PortfolioSheetInput, first: number): RangeWrite[] {
+/** The table's rows from `first`: a PCT each, lowest chance first. */
+function writeTableRows(builder: SheetBuilder, layout: PortfolioLayout, input: PortfolioSheetInput, first: number): void {
   const dialect = dialectOf(input.flavour);
+  const inputCell = layout.inputCell;
   const orBlank = (value: number | null): Cell => value ?? null;
   const cells = input.analysis.rows.map((row: PortfolioRow, i): Cell[] => {
     const r = first + i;
@@ -292,20 +259,16 @@ function tableRows(input: PortfolioSheetInput, first: number): RangeWrite[] {
     };
     return COLUMNS.map((one) => byKey[one.key]);
   });
-  if (cells.length === 0) return [];
+  if (cells.length === 0) return;
+  builder.write(first, 1, cells, { format: cells.map(() => COLUMNS.map((one) => one.format)), style: { border: "#BFBFBF" } });
+  // The columns of values from the fit, each one range down the table, so that they read as fixed.
   const fitted = new Set<ColumnKey>(["forecast", "lower", "upper", "chance", "likely", "rate", "midpoint"]);
-  return [
-    {
-      address: `A${first}`,
-      cells,
-      numberFormat: cells.map(() => COLUMNS.map((one) => one.format)),
-      style: { border: "#BFBFBF" },
-    },
-    ...COLUMNS.flatMap((one, index) =>
-      fitted.has(one.key) ? [{ address: `${columnLetters(index + 1)}${first}:${columnLetters(index + 1)}${first + cells.length - 1}`, cells: cells.map((row) => [row[index]]), style: FIXED_VALUE_STYLE }] : [],
-    ),
-    ...input.analysis.rows.flatMap((row, i) =>
-      row.problems.length === 0 ? [] : [{ address: `${column("checks")}${first + i}`, cells: [[row.problems.join(" ")]], style: { ...WARNING_STYLE, wrap: false } }],
-    ),
-  ];
+  COLUMNS.forEach((one, index) => {
+    if (!fitted.has(one.key)) return;
+    const letter = columnLetters(index + 1);
+    builder.ranges.push({ address: `${letter}${first}:${letter}${first + cells.length - 1}`, cells: cells.map((row) => [row[index]]), style: FIXED_VALUE_STYLE });
+  });
+  input.analysis.rows.forEach((row, i) => {
+    if (row.problems.length > 0) builder.write(first + i, COLUMNS.findIndex((one) => one.key === "checks") + 1, [[row.problems.join(" ")]], { style: { ...WARNING_STYLE, wrap: false } });
+  });
 }
