@@ -15,7 +15,7 @@ import type { DiffusionFit } from "../model/fit";
 import { timeAsLikelyAsNot } from "../model/asLikelyAsNot";
 import { forecasterFor, withoutCurve, type CountForecaster } from "../model/predictive";
 import { shownParameters, timesAreDates } from "../model/timeOrigin";
-import { describe, elementwise, isEmpty, toNumber, zeroAsOmitted } from "./arguments";
+import { describe, elementwise, isEmpty, toNumber, zeroAsOmitted, type CellResult } from "./arguments";
 import { isExcelError, toExcelError } from "./errors";
 import { FIT_CACHE_CAPACITY, FitCache, fitKey } from "./fitCache";
 import { excelResult } from "./result";
@@ -70,9 +70,7 @@ export function FIT(model: string, times: any[][], values: any[][], market?: any
  */
 export function FORECAST(model: string, times: any[][], values: any[][], newTimes: any[][], market?: any, confidence?: any): any[][] {
   return excelResult(() => {
-    const level = toNumber(zeroAsOmitted(single(confidence, "confidence")), "confidence", 0.95);
-    // (1 + level)/2 is the upper bound's probability: a level so near 1 that it rounds to 1 has no bound.
-    if (!(level > 0 && (1 + level) / 2 < 1)) throw new ModelError("num", "confidence must be between 0 and 1 (e.g. 0.95 for 95%).");
+    const level = readConfidence(confidence);
     const cells = readCells(newTimes, "newTimes");
     const chosen = fitOf(model, times, values, market);
     const forecaster = chosen.forecaster();
@@ -89,18 +87,46 @@ export function FORECAST(model: string, times: any[][], values: any[][], newTime
         rows.push([error, error, error, error, error]);
         return;
       }
-      const fitted = cellOf(() => forecaster.fitted(cell));
-      try {
-        const distribution = forecaster.distribution(cell);
-        const { lower, upper } = centralBounds(distribution, level);
-        rows.push([cell, distribution.quantile(0.5), lower, upper, fitted]);
-      } catch (error) {
-        const excelError = toExcelError(error);
-        rows.push([cell, excelError, excelError, excelError, fitted]);
-      }
+      const { forecast, lower, upper, fitted } = forecastFigures(forecaster, cell, level);
+      rows.push([cell, forecast, lower, upper, fitted]);
     });
     return rows;
   });
+}
+
+/** The figures of a row of FORECAST (and FORECASTAT's choice of them): a number, or that figure's error. */
+interface ForecastFigures {
+  readonly forecast: CellResult;
+  readonly lower: CellResult;
+  readonly upper: CellResult;
+  readonly fitted: CellResult;
+}
+
+/**
+ * FORECAST's figures at one time: the median of the count's predictive distribution, its central
+ * bounds holding the count with probability `level`, and the fitted curve. Where the distribution
+ * is not defined its error stands for the three figures it gives, and the curve keeps its own.
+ *
+ * @example forecastFigures(forecaster, 38533, 0.95) // the forecast, 95% bounds and fitted curve on 30 June 2005
+ */
+function forecastFigures(forecaster: CountForecaster, time: number, level: number): ForecastFigures {
+  const fitted = cellOf(() => forecaster.fitted(time));
+  try {
+    const distribution = forecaster.distribution(time);
+    const { lower, upper } = centralBounds(distribution, level);
+    return { forecast: distribution.quantile(0.5), lower, upper, fitted };
+  } catch (error) {
+    const excelError = toExcelError(error);
+    return { forecast: excelError, lower: excelError, upper: excelError, fitted };
+  }
+}
+
+/** The confidence of the bounds: 0.95 if omitted (or 0, an empty cell), else a #NUM!-kind error unless between 0 and 1. */
+function readConfidence(confidence: unknown): number {
+  const level = toNumber(zeroAsOmitted(single(confidence, "confidence")), "confidence", 0.95);
+  // (1 + level)/2 is the upper bound's probability: a level so near 1 that it rounds to 1 has no bound.
+  if (!(level > 0 && (1 + level) / 2 < 1)) throw new ModelError("num", "confidence must be between 0 and 1 (e.g. 0.95 for 95%).");
+  return level;
 }
 
 /**
@@ -368,7 +394,7 @@ export function WEIGHT(model: string, times: any[][], values: any[][], market?: 
   });
 }
 
-/** The figures of FORECAST's table FORECASTAT gives, by the start of their column's header. */
+/** The figures of a row of FORECAST that FORECASTAT gives, by name. */
 const FORECAST_FIGURES = ["forecast", "lower", "upper", "fitted"] as const;
 
 /**
@@ -388,21 +414,54 @@ export function FORECASTAT(model: string, times: any[][], values: any[][], time:
   return excelResult(() => {
     const wanted = zeroAsOmitted(single(figure, "figure"));
     if (isExcelError(wanted)) throw wanted;
-    const name = typeof wanted === "string" ? wanted.trim().toLowerCase() : "";
-    if (!(FORECAST_FIGURES as readonly string[]).includes(name)) {
+    const name = FORECAST_FIGURES.find((candidate) => typeof wanted === "string" && candidate === wanted.trim().toLowerCase());
+    if (!name) {
       throw new ModelError("value", `figure must be "forecast", "lower", "upper" or "fitted", not ${describe(wanted)}.`);
     }
     const empty = new ModelError("na", "time is empty: give the time of the figure.");
-    return elementwise([time], (cells) => {
-      if (isEmpty(cells[0])) throw empty;
-      const table = FORECAST(model, times, values, [[cells[0]]], market, confidence);
-      const column = table[0].findIndex((header) => String(header).toLowerCase().startsWith(name));
-      if (column < 0) throw new ModelError("na", `FORECAST has no ${name} column.`);
-      const cell: unknown = table[1][column];
-      if (isExcelError(cell)) throw cell;
-      // FORECAST's blank row: a time 0 that stands for an empty cell (see blankZeros).
+    // The fit (or why there is none) is read once; its error is each figure's, as FORECAST's is each row's.
+    let figuresAt: ((time: number) => ForecastFigures) | undefined;
+    let failure: unknown;
+    let cells: unknown = time;
+    try {
+      const level = readConfidence(confidence);
+      const chosen = fitOf(model, times, values, market);
+      const forecaster = chosen.forecaster();
+      figuresAt = (at) => forecastFigures(forecaster, at, level);
+      cells = withBlankZerosEmptied(time, timesAreDates(chosen.times));
+    } catch (error) {
+      failure = error;
+    }
+    return elementwise([cells, itemNumbers(cells)], ([cell, item]) => {
       if (isEmpty(cell)) throw empty;
-      return toNumber(cell, name);
+      if (!figuresAt) throw failure;
+      if (typeof cell !== "number" || !Number.isFinite(cell)) {
+        throw new ModelError("value", `time must hold only numbers: item ${String(item)} is ${describe(cell)}.`);
+      }
+      const value = figuresAt(cell)[name];
+      if (isExcelError(value)) throw value;
+      return value;
     });
   });
+}
+
+/**
+ * A range of times with each 0 that stands for an empty cell (see `blankZeros`, read over the
+ * whole range in reading order, as FORECAST reads newTimes) made empty; a single value, or a
+ * range that is not rectangular (which `elementwise` reports), as it is.
+ */
+function withBlankZerosEmptied(range: unknown, dates: boolean): unknown {
+  if (!Array.isArray(range)) return blankZeros([range], dates)[0] ? null : range;
+  if (!range.every((row) => Array.isArray(row))) return range;
+  const rows = range as unknown[][];
+  const blank = blankZeros(rows.flat(), dates);
+  let k = 0;
+  return rows.map((row) => row.map((cell) => (blank[k++] ? null : cell)));
+}
+
+/** The item numbers (1, 2, … in reading order) of a range's cells, in its shape, for error messages; 1 for a single value. */
+function itemNumbers(range: unknown): unknown {
+  if (!Array.isArray(range) || !range.every((row) => Array.isArray(row))) return 1;
+  let k = 0;
+  return (range as unknown[][]).map((row) => row.map(() => ++k));
 }

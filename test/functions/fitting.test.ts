@@ -14,6 +14,7 @@ const FORECAST = asShownInCell(fitting.FORECAST);
 const REACH = asShownInCell(fitting.REACH);
 const COMPARE = asShownInCell(fitting.COMPARE);
 const CHANCE = asShownInCell(fitting.CHANCE);
+const FORECASTAT = asShownInCell(fitting.FORECASTAT);
 
 /** A column range as Excel passes it. */
 const column = (values: unknown[]): unknown[][] => values.map((value) => [value]);
@@ -249,6 +250,42 @@ describe("CRS.FORECAST where the data do not determine the parameters", () => {
     expect(forecast).toBeLessThan(upper);
   });
 });
+
+describe("CRS.FORECASTAT", () => {
+  it("gives FORECAST's figures one at a time, identical to FORECAST's columns", () => {
+    const newTimes = [6.5, 12, 13, 18, 24];
+    for (const [model, market, confidence] of [["logistic", null, null], ["auto", 450, 0.8], ["gompertz", null, 0.9]] as const) {
+      const table = FORECAST(model, column(MONTHS), column(GPS), column(newTimes), market, confidence);
+      FORECAST_FIGURE_NAMES.forEach((figure, k) => {
+        const figures = FORECASTAT(model, column(MONTHS), column(GPS), column(newTimes), figure, market, confidence);
+        expect(figures, `${model}, ${figure}`).toEqual(table.slice(1).map((row) => [row[k + 1]]));
+      });
+    }
+  });
+
+  it("reads an empty time cell as empty however Excel passes it: null, or a 0 after a later time", () => {
+    for (const blank of [null, "", 0]) {
+      const figures = FORECASTAT("logistic", column(MONTHS), column(GPS), column([13, blank, 14]), "forecast");
+      expect(figures[0][0], `blank ${String(blank)}`).toBeGreaterThan(GPS[11]);
+      const error = figures[1][0] as ExcelError;
+      expect(error, `blank ${String(blank)}`).toBeInstanceOf(ExcelError);
+      expect(error.code).toBe(ErrorCode.notAvailable);
+      expect(error.message).toMatch(/^time is empty/);
+      expect(figures[2][0]).toEqual(FORECASTAT("logistic", column(MONTHS), column(GPS), 14, "forecast")[0][0]);
+    }
+  });
+
+  it("names time and the item of a time that is not a number", () => {
+    const figures = FORECASTAT("logistic", column(MONTHS), column(GPS), [[7, "x", true]], "upper");
+    expect(figures[0][0]).toBeTypeOf("number");
+    expect((figures[0][1] as ExcelError).code).toBe(ErrorCode.invalidValue);
+    expect((figures[0][1] as ExcelError).message).toBe('time must hold only numbers: item 2 is the text "x".');
+    expect((figures[0][2] as ExcelError).message).toBe("time must hold only numbers: item 3 is the logical value TRUE.");
+  });
+});
+
+/** FORECAST's figures after its Time column, as FORECASTAT names them. */
+const FORECAST_FIGURE_NAMES = ["forecast", "lower", "upper", "fitted"];
 
 describe("CRS.REACH", () => {
   it("gives the time a target is as likely as not reached, and a time per target of a range", () => {
