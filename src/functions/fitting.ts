@@ -321,8 +321,9 @@ function blankZeros(times: readonly unknown[], dates: boolean): boolean[] {
  * The paired times and values as numbers. The two ranges must have as many cells; a pair blank
  * in both is skipped (so a range can reach below the data), and so is a pair whose time is
  * empty, or a 0 that can only be an empty cell (see `blankZeros`), beside a count that is empty
- * or 0, as desktop Excel passes an empty count cell; a blank on one side only, or a cell that is
- * not a number, is a #VALUE!-kind error naming the argument and the item.
+ * or 0, as desktop Excel passes an empty count cell; a blank on one side only (such a 0 beside a
+ * count other than 0 too), or a cell that is not a number, is a #VALUE!-kind error naming the
+ * argument and the item.
  */
 function readSeries(times: unknown, values: unknown): { times: number[]; values: number[] } {
   const timeCells = readCells(times, "times");
@@ -342,7 +343,8 @@ function readSeries(times: unknown, values: unknown): { times: number[]; values:
     // A count of 0 beside no time, or beside a 0 that stands for an empty cell, is an empty count cell too.
     const timeBlank = isEmpty(t) || blank[i];
     if (timeBlank && (isEmpty(y) || y === 0)) continue;
-    result.times.push(readNumber(t, "times", i, isEmpty(y) ? undefined : "values"));
+    // A 0 standing for an empty time cell beside a count is as one-sided a blank as an empty one.
+    result.times.push(readNumber(timeBlank ? null : t, "times", i, isEmpty(y) ? undefined : "values"));
     result.values.push(readNumber(y, "values", i, isEmpty(t) ? undefined : "times"));
   }
   return result;

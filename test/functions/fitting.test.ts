@@ -129,6 +129,20 @@ describe("CRS.FIT", () => {
     expect(error.message).toMatch(/^market/);
   });
 
+  it("gives #VALUE! for an empty time cell beside a count, however Excel passes it: null, \"\" or 0", () => {
+    // Desktop Excel may pass the empty time cell as 0: after month 5 it cannot be a time, so it is
+    // the same one-sided blank, never a point (0, count).
+    for (const model of ["logistic", "auto"]) {
+      for (const blank of [null, "", 0]) {
+        const times = column([...MONTHS.slice(0, 5), blank, ...MONTHS.slice(6)]);
+        const error = errorOf(FIT(model, times, column(GPS)));
+        expect(error.code, `${model}, blank ${JSON.stringify(blank)}`).toBe(ErrorCode.invalidValue);
+        expect(error.message).toBe("times must hold only numbers: item 6 is empty while values has a number there.");
+        expect(errorOf(FORECAST(model, times, column(GPS), [[13]])).message).toBe(error.message);
+      }
+    }
+  });
+
   it("gives #VALUE! listing the models for an unknown model", () => {
     const error = errorOf(FIT("richards", column(MONTHS), column(GPS)));
     expect(error.code).toBe(ErrorCode.invalidValue);
