@@ -28,7 +28,7 @@ export interface NeededSet {
 
 /** The requirement sets the add-in needs: the manifest's two and the pane's Excel JavaScript API. */
 export const NEEDED_SETS: readonly NeededSet[] = [
-  { name: "CustomFunctionsRuntime", version: "1.3", purpose: "the CRS. functions, with their messages on errors" },
+  { name: "CustomFunctionsRuntime", version: "1.3", purpose: "the CRS. functions, with their messages on #VALUE! and #N/A errors; Excel shows none on #NUM!" },
   { name: "SharedRuntime", version: "1.1", purpose: "the functions and the pane in one runtime, loading with a workbook the pane has written to" },
   { name: "ExcelApi", version: EXCEL_API_VERSION, purpose: "the pane's actions: inserting the datasets, building the model, forecasting" },
 ];

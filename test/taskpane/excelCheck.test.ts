@@ -51,7 +51,7 @@ describe("the report of Check this Excel", () => {
     expect(report.summary).toBe("This Excel runs everything the add-in does.");
     const texts = report.lines.map((line) => line.text);
     expect(texts[0]).toBe("Excel: Excel on OfficeOnline, version 16.0.19127.42000.");
-    expect(texts).toContain("CustomFunctionsRuntime 1.3: supported (the CRS. functions, with their messages on errors).");
+    expect(texts).toContain("CustomFunctionsRuntime 1.3: supported (the CRS. functions, with their messages on #VALUE! and #N/A errors; Excel shows none on #NUM!).");
     expect(texts).toContain("Dates: this workbook counts dates from 1900, Excel's usual date system.");
     expect(texts).toContain("A value: =CRS.GROWTH(25072,75216,2) gives 0.732051, as it should.");
     expect(texts.some((text) => text.startsWith("Empty cells reach the functions as nothing"))).toBe(true);
