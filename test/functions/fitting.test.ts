@@ -285,7 +285,7 @@ describe("CRS.FORECASTAT", () => {
       expect(error, `blank ${String(blank)}`).toBeInstanceOf(ExcelError);
       expect(error.code).toBe(ErrorCode.notAvailable);
       expect(error.message).toMatch(/^time is empty/);
-      expect(figures[2][0]).toEqual(FORECASTAT("logistic", column(MONTHS), column(GPS), 14, "forecast")[0][0]);
+      expect(figures[2][0]).toEqual(FORECASTAT("logistic", column(MONTHS), column(GPS), [[14]], "forecast")[0][0]);
     }
   });
 
