@@ -5,5 +5,5 @@
  */
 export { planDatasets } from "./datasets";
 export * from "./forecast";
-export { MODEL_SHEET, type ModelOptions, TIMELINE_SHEET, TIMELINE_MONTHS, TIMELINE_TITLE, planModel } from "./pctModel";
+export { EXAMPLE_PCT, MODEL_SHEET, type ModelOptions, TIMELINE_SHEET, TIMELINE_MONTHS, TIMELINE_TITLE, computeFittedValues, planModel } from "./pctModel";
 export { planPortableWorkbook } from "./portable";
