@@ -5,7 +5,8 @@ import * as fitting from "../../src/functions/fitting";
 import { excelSerialToIso, isoToExcelSerial } from "../../src/data/dates";
 import type { IsoDate } from "../../src/data/types";
 import { compareModels } from "../../src/model/compare";
-import { LOGISTIC_MODEL } from "../../src/model/diffusion";
+import { GOMPERTZ_MODEL, LOGISTIC_MODEL } from "../../src/model/diffusion";
+import { fitDiffusion } from "../../src/model/fit";
 import { asShownInCell, ErrorCode, ExcelError } from "./standIn";
 
 // As a cell shows them: an error thrown in place of the table is the cell's error, [[error]].
@@ -71,8 +72,16 @@ describe("CRS.FIT", () => {
     expect(byDate[1][1]).toBeCloseTo(m, 6);
     expect(byDate[2][1]).toBeCloseTo(38352 + (30 * Math.log(a)) / b, 4);
     expect(byDate[3][1]).toBeCloseTo(b / 30, 9);
-    // Its standard error by the delta method, from the months' covariance: t* = ln(a)/b, in days.
-    expect(byDate[2][2]).toBeGreaterThan(0);
+    // Its standard error by the delta method, from the months' covariance: t* = 38352 + 30·ln(a)/b
+    // days, ∇t* = 30·(1/(a·b), −ln(a)/b²) in (a, b), computed here from the fit to months alone.
+    const monthFit = fitDiffusion(GOMPERTZ_MODEL, MONTHS, GPS);
+    const covariance = monthFit.covariance!;
+    const gradient = [0, 30 / (a * b), (-30 * Math.log(a)) / (b * b)];
+    let variance = 0;
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) variance += gradient[i] * covariance[i * 3 + j] * gradient[j];
+    expect(Math.sqrt(variance)).toBeGreaterThan(0);
+    expect(byDate[2][2] as number).toBeCloseTo(Math.sqrt(variance), 4);
+    expect(byDate[3][2] as number).toBeCloseTo(Math.sqrt(covariance[8]) / 30, 8);
     const [[, , , , fittedByDate]] = FORECAST("gompertz", column(dates), column(GPS), [[38352 + 30 * 15]]).slice(1) as number[][];
     const [[, , , , fittedByMonth]] = FORECAST("gompertz", column(MONTHS), column(GPS), [[15]]).slice(1) as number[][];
     expect(fittedByDate).toBeCloseTo(fittedByMonth, 6);
