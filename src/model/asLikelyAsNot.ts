@@ -47,10 +47,11 @@ export function timeAsLikelyAsNot(forecaster: CountForecaster, target: number): 
 /**
  * A target at or below the first count: the chance is read 1, 2, 4, … spans of the counts before
  * the first count until it is below 1/2, then bisected. Where the forecast is undefined that far
- * back (Bass before its launch, t = 0), the earliest time it is defined is closed in on instead:
- * the launch itself when it lies in between (times that count from a launch), else halving steps
- * back from the last time read towards the first count, so the answer is never simply the first
- * count's time while the chance just before it is still at least 1/2.
+ * back (Bass before its launch, t = 0), the search steps back towards the first count instead:
+ * to the launch itself when it lies in between (times that count from a launch), then in halving
+ * steps between the last time the chance was undefined and the earliest it was at least 1/2, so
+ * the answer is never simply the first count's time while the chance just before it is still at
+ * least 1/2.
  *
  * @example beforeFirstCount((time) => bassForecaster.distribution(time).atLeast(2), [1, 2, 3]) // about 0.6, between the launch and month 1
  */
@@ -77,9 +78,9 @@ function beforeFirstCount(chance: (time: number) => number, t: readonly number[]
 
 /**
  * The chance is undefined at `undefinedAt` and at least 1/2 at `after`: the launch (0) is tried
- * first when it lies between them, then halving steps back from `after` towards `undefinedAt`,
- * each closer to it, until the chance is below 1/2 (then bisected) or the steps are below the
- * bisection's tolerance (then the earliest time read where it is at least 1/2).
+ * first when it lies between them, then the midpoint of the last undefined time and the earliest
+ * time at least 1/2, halving the gap each step, until the chance there is below 1/2 (then
+ * bisected) or the gap is below the bisection's tolerance (then the earliest time at least 1/2).
  */
 function beforeUndefined(
   chance: (time: number) => number,
