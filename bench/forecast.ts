@@ -19,11 +19,9 @@ import { performance } from "node:perf_hooks";
 import { readSeriesCsv } from "../src/data/seriesCsv";
 import { runForecast } from "../src/taskpane/forecastAction";
 import { planForecastFromData } from "../src/taskpane/forecastFromData";
-import { readForecastOptions } from "../src/workbook/sheets/forecast/options";
-import { planForecast } from "../src/workbook/sheets/forecast";
-import { computeForecast, forecastFigures } from "../src/workbook/sheets/forecast/figures";
-import { NO_TAKEN_NAMES } from "../src/workbook/plan/names";
-import { writeXlsx } from "../src/workbook/xlsx/writer";
+import { NO_TAKEN_NAMES } from "../src/workbook/plan";
+import { computeForecast, forecastFigures, planForecast, readForecastOptions } from "../src/workbook/sheets";
+import { writeXlsx } from "../src/workbook/xlsx";
 import { FakeExcel, type Scalar } from "../test/taskpane/fakeExcel";
 
 const ROOT = resolve(__dirname, "..");

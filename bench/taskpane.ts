@@ -9,9 +9,8 @@ import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { DATASETS } from "../src/data";
 import { runPlan } from "../src/taskpane/officeWriter";
-import { planDatasets } from "../src/workbook/sheets/datasets";
-import { planModel } from "../src/workbook/sheets/pctModel";
-import type { TakenNames, WorkbookPlan } from "../src/workbook/plan/plan";
+import type { TakenNames, WorkbookPlan } from "../src/workbook/plan";
+import { planDatasets, planModel } from "../src/workbook/sheets";
 import { CHROMIUM, DIST, launchChromium, newPaneContext, serveDist } from "../test/integration/browserHarness";
 import { FakeExcel } from "../test/taskpane/fakeExcel";
 

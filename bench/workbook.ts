@@ -4,13 +4,10 @@
  * `npm run workbook` does; prints times, the shares of the evaluator and the fit, and the file's size.
  */
 import { performance } from "node:perf_hooks";
-import { computeFormulaValues } from "../src/workbook/formula/recalc";
-import { EXAMPLE_PCT } from "../src/workbook/sheets/pctModel/example";
-import { computeFittedValues } from "../src/workbook/sheets/pctModel/fittedValues";
-import { TIMELINE_MONTHS } from "../src/workbook/sheets/pctModel/timelineGrid";
-import type { Cell, WorkbookPlan } from "../src/workbook/plan/plan";
-import { planPortableWorkbook } from "../src/workbook/sheets/portable";
-import { writeXlsx } from "../src/workbook/xlsx/writer";
+import { computeFormulaValues } from "../src/workbook/formula";
+import type { Cell, WorkbookPlan } from "../src/workbook/plan";
+import { EXAMPLE_PCT, TIMELINE_MONTHS, computeFittedValues, planPortableWorkbook } from "../src/workbook/sheets";
+import { writeXlsx } from "../src/workbook/xlsx";
 
 const RUNS = 20;
 /** Rows of the forecast-sized sheet: the most data rows "Forecast from your data" takes. */

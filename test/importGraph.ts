@@ -84,6 +84,27 @@ export function importGraph(root: string): { graph: ImportGraph; packages: Reado
 }
 
 /**
+ * The imports into `src` of every .ts file below each of `folders` (bench, scripts): each file, as
+ * "bench/forecast.ts" relative to the root of both, and the files of src it imports, relative to
+ * src, as `importGraph` names them, so that the rules of src's graph apply to it.
+ *
+ * @example importsInto(src, ["bench"]).get("bench/forecast.ts") // ["workbook/sheets/forecast/index.ts", …]
+ */
+export function importsInto(src: string, folders: readonly string[]): ImportGraph {
+  const known = new Set(sourceFiles(src));
+  const root = dirname(src);
+  const graph = new Map<string, string[]>();
+  for (const file of folders.flatMap((folder) => sourceFiles(join(root, folder)))) {
+    const targets = importSpecifiers(readFileSync(file, "utf8")).flatMap((specifier) => {
+      const target = resolveSpecifier(file, specifier, known);
+      return target === undefined ? [] : [relative(src, target).split("\\").join("/")];
+    });
+    graph.set(relative(root, file).split("\\").join("/"), targets);
+  }
+  return graph;
+}
+
+/**
  * The import cycles of a graph: its strongly connected components of more than one file, and
  * files that import themselves (Tarjan's algorithm), each sorted.
  *

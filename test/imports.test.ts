@@ -3,11 +3,12 @@
  * index entered only through it, no file names one letter apart, no file too long to read, and
  * the pure layers free of Office.js, so they run and are tested anywhere.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { importCycles, importGraph, importSpecifiers, officeGlobalsUsed } from "./importGraph";
+import { importCycles, importGraph, importSpecifiers, importsInto, officeGlobalsUsed } from "./importGraph";
 import { type Layers, filesOutsideLayers, forbiddenImports, importsPastIndex, indexedFolders, layerOf, longFiles, namesOneLetterApart, oneLetterApart } from "./sourceRules";
 
 const SRC = fileURLToPath(new URL("../src", import.meta.url));
@@ -67,6 +68,13 @@ describe("the import graph of src", () => {
     expect(importsPastIndex(graph, folders)).toEqual([]);
   });
 
+  it("is entered the same way from bench and scripts: a folder of src/workbook with an index.ts only through that index", () => {
+    const outside = importsInto(SRC, ["bench", "scripts"]);
+    expect(outside.get("bench/forecast.ts")).toContain("workbook/sheets/index.ts");
+    const folders = indexedFolders(files).filter((folder) => folder.startsWith("workbook/"));
+    expect(importsPastIndex(outside, folders)).toEqual([]);
+  });
+
   it("has no two files whose names differ by one letter", () => {
     expect(namesOneLetterApart(files)).toEqual([]);
   });
@@ -123,6 +131,24 @@ describe("the checks themselves", () => {
       ["top/b/z.ts", ["top/a/y.ts", "low/x.ts"]],
     ]);
     expect(forbiddenImports(graph, layers)).toEqual(["low/x.ts imports top/a/y.ts", "top/a/y.ts imports top/b/z.ts"]);
+  });
+
+  it("find an import past a folder's index of src from a file of bench or scripts", () => {
+    const root = mkdtempSync(join(tmpdir(), "imports-"));
+    try {
+      const write = (file: string, text: string) => {
+        mkdirSync(dirname(join(root, file)), { recursive: true });
+        writeFileSync(join(root, file), text);
+      };
+      write("src/a/index.ts", 'export { x } from "./inner";\n');
+      write("src/a/inner.ts", "export const x = 1;\n");
+      write("bench/past.ts", 'import { x } from "../src/a/inner";\nimport { y } from "../src/a";\nexport const z = x + y;\n');
+      write("scripts/through.ts", 'import { x } from "../src/a";\nexport const w = x;\n');
+      const outside = importsInto(join(root, "src"), ["bench", "scripts"]);
+      expect(importsPastIndex(outside, ["a"])).toEqual(["bench/past.ts imports a/inner.ts"]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it("find an import past a folder's index from outside it, not from inside", () => {

@@ -15,7 +15,8 @@ import type { DiffusionFit } from "../model/fit";
 import { timeAsLikelyAsNot } from "../model/asLikelyAsNot";
 import { forecasterFor, withoutCurve, type CountForecaster } from "../model/predictive";
 import { shownParameters, timesAreDates } from "../model/timeOrigin";
-import { describe, elementwise, isEmpty, toNumber, zeroAsOmitted } from "./arguments";
+import { describe, elementwise, isEmpty, toNumber, zeroAsOmitted, type CellResult } from "./arguments";
+import { blankZeros, itemNumbers, readCells, readSeries, single, withBlankZerosEmptied } from "./seriesRanges";
 import { isExcelError, toExcelError } from "./errors";
 import { FIT_CACHE_CAPACITY, FitCache, fitKey } from "./fitCache";
 import { excelResult } from "./result";
@@ -70,9 +71,7 @@ export function FIT(model: string, times: any[][], values: any[][], market?: any
  */
 export function FORECAST(model: string, times: any[][], values: any[][], newTimes: any[][], market?: any, confidence?: any): any[][] {
   return excelResult(() => {
-    const level = toNumber(zeroAsOmitted(single(confidence, "confidence")), "confidence", 0.95);
-    // (1 + level)/2 is the upper bound's probability: a level so near 1 that it rounds to 1 has no bound.
-    if (!(level > 0 && (1 + level) / 2 < 1)) throw new ModelError("num", "confidence must be between 0 and 1 (e.g. 0.95 for 95%).");
+    const level = readConfidence(confidence);
     const cells = readCells(newTimes, "newTimes");
     const chosen = fitOf(model, times, values, market);
     const forecaster = chosen.forecaster();
@@ -89,18 +88,46 @@ export function FORECAST(model: string, times: any[][], values: any[][], newTime
         rows.push([error, error, error, error, error]);
         return;
       }
-      const fitted = cellOf(() => forecaster.fitted(cell));
-      try {
-        const distribution = forecaster.distribution(cell);
-        const { lower, upper } = centralBounds(distribution, level);
-        rows.push([cell, distribution.quantile(0.5), lower, upper, fitted]);
-      } catch (error) {
-        const excelError = toExcelError(error);
-        rows.push([cell, excelError, excelError, excelError, fitted]);
-      }
+      const { forecast, lower, upper, fitted } = forecastFigures(forecaster, cell, level);
+      rows.push([cell, forecast, lower, upper, fitted]);
     });
     return rows;
   });
+}
+
+/** The figures of a row of FORECAST (and FORECASTAT's choice of them): a number, or that figure's error. */
+interface ForecastFigures {
+  readonly forecast: CellResult;
+  readonly lower: CellResult;
+  readonly upper: CellResult;
+  readonly fitted: CellResult;
+}
+
+/**
+ * FORECAST's figures at one time: the median of the count's predictive distribution, its central
+ * bounds holding the count with probability `level`, and the fitted curve. Where the distribution
+ * is not defined its error stands for the three figures it gives, and the curve keeps its own.
+ *
+ * @example forecastFigures(forecaster, 38533, 0.95) // the forecast, 95% bounds and fitted curve on 30 June 2005
+ */
+function forecastFigures(forecaster: CountForecaster, time: number, level: number): ForecastFigures {
+  const fitted = cellOf(() => forecaster.fitted(time));
+  try {
+    const distribution = forecaster.distribution(time);
+    const { lower, upper } = centralBounds(distribution, level);
+    return { forecast: distribution.quantile(0.5), lower, upper, fitted };
+  } catch (error) {
+    const excelError = toExcelError(error);
+    return { forecast: excelError, lower: excelError, upper: excelError, fitted };
+  }
+}
+
+/** The confidence of the bounds: 0.95 if omitted (or 0, an empty cell), else a #NUM!-kind error unless between 0 and 1. */
+function readConfidence(confidence: unknown): number {
+  const level = toNumber(zeroAsOmitted(single(confidence, "confidence")), "confidence", 0.95);
+  // (1 + level)/2 is the upper bound's probability: a level so near 1 that it rounds to 1 has no bound.
+  if (!(level > 0 && (1 + level) / 2 < 1)) throw new ModelError("num", "confidence must be between 0 and 1 (e.g. 0.95 for 95%).");
+  return level;
 }
 
 /**
@@ -249,87 +276,6 @@ function representable(value: number, name: string): number | CustomFunctions.Er
   return toExcelError(new ModelError("num", `${name} is too large to show: the values do not pin it down. Give a known market size, or more points.`));
 }
 
-/**
- * The value of a parameter that takes one value: itself, or the one cell of a 1 × 1 range. A
- * larger range is a #VALUE!-kind error: market, confidence and the model are one per fit.
- */
-function single(value: unknown, argument: string): unknown {
-  if (!Array.isArray(value)) return value;
-  if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return value[0][0];
-  throw new ModelError("value", `${argument} must be a single value, not a range.`);
-}
-
-/**
- * The cells of a one-row or one-column range (or of a single value), in reading order. Any
- * other shape is a #VALUE!-kind error naming the argument.
- */
-function readCells(range: unknown, argument: string): unknown[] {
-  if (!Array.isArray(range)) return [range];
-  const width = Array.isArray(range[0]) ? range[0].length : -1;
-  const rectangular = range.length > 0 && width > 0 && range.every((row) => Array.isArray(row) && row.length === width);
-  if (!rectangular || (range.length > 1 && width > 1)) {
-    throw new ModelError("value", `${argument} must be a single row or a single column.`);
-  }
-  return (range as unknown[][]).flat();
-}
-
-/**
- * Which cells of a column of times are 0s standing for empty cells, as desktop Excel may pass
- * them (office-js #1951): a 0 after a time above 0 (times rise, so it cannot be the next one),
- * or any 0 among dates (day 0 of 1900 is no count's date). Where neither holds (a 0 at the top
- * of periods, a launch) it is a time like any other.
- *
- * @example blankZeros([1, 2, 0, 0], false) // [false, false, true, true]
- * @example blankZeros([0, 1, 2], false) // [false, false, false]
- */
-function blankZeros(times: readonly unknown[], dates: boolean): boolean[] {
-  let afterPositive = false;
-  return times.map((time) => {
-    const blank = time === 0 && (afterPositive || dates);
-    if (typeof time === "number" && time > 0) afterPositive = true;
-    return blank;
-  });
-}
-
-/**
- * The paired times and values as numbers. The two ranges must have as many cells; a pair blank
- * in both is skipped (so a range can reach below the data), and so is a pair whose time is
- * empty, or a 0 that can only be an empty cell (see `blankZeros`), beside a count that is empty
- * or 0, as desktop Excel passes an empty count cell; a blank on one side only, or a cell that is
- * not a number, is a #VALUE!-kind error naming the argument and the item.
- */
-function readSeries(times: unknown, values: unknown): { times: number[]; values: number[] } {
-  const timeCells = readCells(times, "times");
-  const valueCells = readCells(values, "values");
-  if (timeCells.length !== valueCells.length) {
-    throw new ModelError(
-      "value",
-      `times and values must have as many cells each (times has ${timeCells.length}, values ${valueCells.length}).`,
-    );
-  }
-  const dates = timesAreDates(timeCells.filter((cell): cell is number => typeof cell === "number" && cell !== 0));
-  const blank = blankZeros(timeCells, dates);
-  const result = { times: [] as number[], values: [] as number[] };
-  for (let i = 0; i < timeCells.length; i++) {
-    const t = timeCells[i];
-    const y = valueCells[i];
-    // A count of 0 beside no time, or beside a 0 that stands for an empty cell, is an empty count cell too.
-    const timeBlank = isEmpty(t) || blank[i];
-    if (timeBlank && (isEmpty(y) || y === 0)) continue;
-    result.times.push(readNumber(t, "times", i, isEmpty(y) ? undefined : "values"));
-    result.values.push(readNumber(y, "values", i, isEmpty(t) ? undefined : "times"));
-  }
-  return result;
-}
-
-/** One cell of a data range as a finite number, or a #VALUE!-kind error naming it. */
-function readNumber(cell: unknown, argument: string, index: number, other: string | undefined): number {
-  if (typeof cell === "number" && Number.isFinite(cell)) return cell;
-  if (isExcelError(cell)) throw cell;
-  const pair = isEmpty(cell) && other ? ` while ${other} has a number there` : "";
-  throw new ModelError("value", `${argument} must hold only numbers: item ${index + 1} is ${describe(cell)}${pair}.`);
-}
-
 /** The cell shown where the fit has no standard error: #N/A with no degrees of freedom, else #NUM!. */
 function uncertaintyError(fit: DiffusionFit): CustomFunctions.Error {
   const kind = fit.variance === undefined ? "na" : "num";
@@ -368,7 +314,7 @@ export function WEIGHT(model: string, times: any[][], values: any[][], market?: 
   });
 }
 
-/** The figures of FORECAST's table FORECASTAT gives, by the start of their column's header. */
+/** The figures of a row of FORECAST that FORECASTAT gives, by name. */
 const FORECAST_FIGURES = ["forecast", "lower", "upper", "fitted"] as const;
 
 /**
@@ -388,21 +334,33 @@ export function FORECASTAT(model: string, times: any[][], values: any[][], time:
   return excelResult(() => {
     const wanted = zeroAsOmitted(single(figure, "figure"));
     if (isExcelError(wanted)) throw wanted;
-    const name = typeof wanted === "string" ? wanted.trim().toLowerCase() : "";
-    if (!(FORECAST_FIGURES as readonly string[]).includes(name)) {
+    const name = FORECAST_FIGURES.find((candidate) => typeof wanted === "string" && candidate === wanted.trim().toLowerCase());
+    if (!name) {
       throw new ModelError("value", `figure must be "forecast", "lower", "upper" or "fitted", not ${describe(wanted)}.`);
     }
     const empty = new ModelError("na", "time is empty: give the time of the figure.");
-    return elementwise([time], (cells) => {
-      if (isEmpty(cells[0])) throw empty;
-      const table = FORECAST(model, times, values, [[cells[0]]], market, confidence);
-      const column = table[0].findIndex((header) => String(header).toLowerCase().startsWith(name));
-      if (column < 0) throw new ModelError("na", `FORECAST has no ${name} column.`);
-      const cell: unknown = table[1][column];
-      if (isExcelError(cell)) throw cell;
-      // FORECAST's blank row: a time 0 that stands for an empty cell (see blankZeros).
+    // The fit (or why there is none) is read once; its error is each figure's, as FORECAST's is each row's.
+    let figuresAt: ((time: number) => ForecastFigures) | undefined;
+    let failure: unknown;
+    let cells: unknown = time;
+    try {
+      const level = readConfidence(confidence);
+      const chosen = fitOf(model, times, values, market);
+      const forecaster = chosen.forecaster();
+      figuresAt = (at) => forecastFigures(forecaster, at, level);
+      cells = withBlankZerosEmptied(time, timesAreDates(chosen.times));
+    } catch (error) {
+      failure = error;
+    }
+    return elementwise([cells, itemNumbers(cells)], ([cell, item]) => {
       if (isEmpty(cell)) throw empty;
-      return toNumber(cell, name);
+      if (!figuresAt) throw failure;
+      if (typeof cell !== "number" || !Number.isFinite(cell)) {
+        throw new ModelError("value", `time must hold only numbers: item ${String(item)} is ${describe(cell)}.`);
+      }
+      const value = figuresAt(cell)[name];
+      if (isExcelError(value)) throw value;
+      return value;
     });
   });
 }

@@ -46,25 +46,66 @@ export function timeAsLikelyAsNot(forecaster: CountForecaster, target: number): 
 
 /**
  * A target at or below the first count: the chance is read 1, 2, 4, … spans of the counts before
- * the first count until it is below 1/2 (or the forecast is undefined there, as Bass is before its
- * launch, or has no curve to go back on), then bisected.
+ * the first count until it is below 1/2, then bisected. Where the forecast is undefined that far
+ * back (Bass before its launch, t = 0), the search steps back towards the first count instead:
+ * to the launch itself when it lies in between (times that count from a launch), then in halving
+ * steps between the last time the chance was undefined and the earliest it was at least 1/2, so
+ * the answer is never simply the first count's time while the chance just before it is still at
+ * least 1/2.
+ *
+ * @example beforeFirstCount((time) => bassForecaster.distribution(time).atLeast(2), [1, 2, 3]) // about 0.6, between the launch and month 1
  */
 function beforeFirstCount(chance: (time: number) => number, t: readonly number[]): number {
   const span = t.length > 1 ? t[t.length - 1] - t[0] : 1;
+  const defined = (time: number): number | undefined => {
+    try {
+      return chance(time);
+    } catch (error) {
+      if (!(error instanceof ModelError)) throw error;
+      return undefined;
+    }
+  };
   let after = t[0];
   for (let doubling = 0; doubling <= MAX_DOUBLINGS; doubling++) {
     const before = t[0] - span * 2 ** doubling;
-    let below: boolean;
-    try {
-      below = chance(before) < 0.5;
-    } catch (error) {
-      if (!(error instanceof ModelError)) throw error;
-      return after;
-    }
-    if (below) return bisect(chance, before, after, span);
+    const atBefore = defined(before);
+    if (atBefore === undefined) return beforeUndefined(chance, defined, before, after, span);
+    if (atBefore < 0.5) return bisect(chance, before, after, span);
     after = before;
   }
   return after;
+}
+
+/**
+ * The chance is undefined at `undefinedAt` and at least 1/2 at `after`: the launch (0) is tried
+ * first when it lies between them, then the midpoint of the last undefined time and the earliest
+ * time at least 1/2, halving the gap each step, until the chance there is below 1/2 (then
+ * bisected) or the gap is below the bisection's tolerance (then the earliest time at least 1/2).
+ */
+function beforeUndefined(
+  chance: (time: number) => number,
+  defined: (time: number) => number | undefined,
+  undefinedAt: number,
+  after: number,
+  span: number,
+): number {
+  let low = undefinedAt;
+  let high = after;
+  if (low < 0 && 0 < high) {
+    const atLaunch = defined(0);
+    if (atLaunch === undefined) low = 0;
+    else if (atLaunch < 0.5) return bisect(chance, 0, high, span);
+    else high = 0;
+  }
+  while (high - low > TIME_TOLERANCE * span) {
+    const middle = low + (high - low) / 2;
+    if (middle <= low || middle >= high) break;
+    const atMiddle = defined(middle);
+    if (atMiddle === undefined) low = middle;
+    else if (atMiddle < 0.5) return bisect(chance, middle, high, span);
+    else high = middle;
+  }
+  return high;
 }
 
 /** The time in (before, after] where the chance first reaches 1/2, given chance(before) < 1/2 ≤ chance(after). */

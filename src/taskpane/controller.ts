@@ -32,11 +32,12 @@ export type ExcelBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T
 
 /**
  * Where the pane runs: in Excel (with a way to run batches, and to have the add-in load with the
- * workbook from now on: see startup.ts), or not, with a notice why.
+ * workbook from now on: see startup.ts), or not, with a notice why; in an Excel too old for the
+ * actions but not for "Check this Excel" (`CHECK_EXCEL_API_VERSION`), with a way to run the check.
  */
 export type Host =
   | { readonly run: ExcelBatch; readonly notice: null; readonly loadWithDocument?: () => Promise<unknown>; readonly office?: OfficeFacts }
-  | { readonly run: null; readonly notice: string };
+  | { readonly run: null; readonly notice: string; readonly check?: { readonly run: ExcelBatch; readonly office: OfficeFacts } };
 
 /** Office as a host that does not describe itself: the check then reports its host as unknown. */
 const UNKNOWN_OFFICE: OfficeFacts = { context: { requirements: { isSetSupported: () => false } } };
@@ -116,9 +117,10 @@ export class PaneController {
   private refreshButtons(): void {
     const ready = this.host !== null && this.host.run !== null && !this.busy;
     const { forecast, portfolio } = this.view;
-    for (const button of [this.view.insertButton, this.view.buildButton, forecast.button, forecast.useSelection, portfolio.button, portfolio.useSelection, this.view.checkButton]) {
+    for (const button of [this.view.insertButton, this.view.buildButton, forecast.button, forecast.useSelection, portfolio.button, portfolio.useSelection]) {
       setAvailable(button, ready);
     }
+    setAvailable(this.view.checkButton, this.checkRunner() !== null && !this.busy);
     this.view.body.setAttribute("aria-busy", String(this.busy));
   }
 
@@ -218,20 +220,30 @@ export class PaneController {
    * everything works, else an error.
    */
   async checkExcel(): Promise<void> {
-    const host = this.host;
-    showCheckReport(this.view.checkReport, []);
+    const runner = this.checkRunner();
     await this.run(
-      // `run` refuses first outside Excel; in Excel, Office describes itself.
-      () => (host?.run ? (host.office ?? UNKNOWN_OFFICE) : UNKNOWN_OFFICE),
+      // `run` refuses first while another action runs and outside Excel; in Excel, Office describes itself.
+      () => runner?.office ?? UNKNOWN_OFFICE,
       CHECKING_MESSAGE,
       async (run, office) => {
+        // Cleared only once the check runs: a click while another action runs leaves the last report.
+        showCheckReport(this.view.checkReport, []);
         const report = checkReport(await checkThisExcel(run, office));
         showCheckReport(this.view.checkReport, report.lines);
         if (!report.ok) throw new CheckFailed(report);
         return [report.summary];
       },
       (error) => (error instanceof CheckFailed ? [error.report.summary] : [failureMessage("run the check", error)]),
+      runner?.run,
     );
+  }
+
+  /** How the check reaches Excel: as every action does, or, in an Excel too old for them, on its own; null outside Excel. */
+  private checkRunner(): { readonly run: ExcelBatch; readonly office: OfficeFacts } | null {
+    const host = this.host;
+    if (host === null) return null;
+    if (host.run !== null) return { run: host.run, office: host.office ?? UNKNOWN_OFFICE };
+    return host.check ?? null;
   }
 
   /**
@@ -247,16 +259,18 @@ export class PaneController {
   }
 
   /**
-   * Runs one action: refuses while another runs, outside Excel, or when `prepare` finds a
-   * problem with what the action is to do (saying why); else shows progress with the buttons
-   * unavailable, runs the action on what `prepare` gave, then shows the action's sentences or
-   * what went wrong.
+   * Runs one action: refuses while another runs, outside Excel (or an Excel without what the
+   * action needs), or when `prepare` finds a problem with what the action is to do (saying why);
+   * else shows progress with the buttons unavailable, runs the action on what `prepare` gave,
+   * then shows the action's sentences or what went wrong. `batch` runs the action's batches
+   * where not the host's own (the check, in an Excel too old for the other actions).
    */
   private async run<T>(
     prepare: () => T | Refusal,
     progress: string | null,
     action: (run: ExcelBatch, prepared: T) => Promise<readonly string[]>,
     failure: (error: unknown) => readonly string[],
+    batch?: ExcelBatch,
   ): Promise<void> {
     if (this.busy) return;
     const host = this.host;
@@ -264,10 +278,12 @@ export class PaneController {
       showStatus(this.view.status, "info", [CONNECTING_MESSAGE]);
       return;
     }
-    if (host.run === null) {
+    let runBatch: ExcelBatch;
+    if (batch) runBatch = batch;
+    else if (host.run === null) {
       showStatus(this.view.status, "info", [host.notice]);
       return;
-    }
+    } else runBatch = host.run;
     const prepared = prepare();
     if (isRefusal(prepared)) {
       showStatus(this.view.status, "info", [prepared.problem]);
@@ -277,7 +293,7 @@ export class PaneController {
     this.refreshButtons();
     if (progress !== null) showStatus(this.view.status, "progress", [progress]);
     try {
-      showStatus(this.view.status, "success", await action(host.run, prepared));
+      showStatus(this.view.status, "success", await action(runBatch, prepared));
     } catch (error) {
       showStatus(this.view.status, "error", failure(error));
     } finally {

@@ -7,11 +7,12 @@
  * beside a number), reads what Excel calculated, removes the sheet, and says in words what works
  * and what does not.
  *
- * Round trips: one to read the names in use and the date system, one to write the scratch sheet,
- * one or more to read the results (the functions calculate asynchronously: a cell reads #BUSY!
- * until they are done, so the read is repeated, a few times a second, for at most
- * `CHECK_WAIT_MS`), and one to remove the sheet, which is removed even when a step fails (or
- * the report says to delete it, if Excel would not).
+ * Round trips: three, the most an action makes (`MAX_SYNCS_PER_ACTION`): one to read the names in
+ * use and the date system, one to write the scratch sheet and read its results in the same
+ * batch, and one to remove the sheet, which is removed even when a step fails (or the report says
+ * to delete it, if Excel would not). The one exception is Excel still calculating: the functions
+ * calculate asynchronously and a cell reads #BUSY! until they are done, so the read is repeated,
+ * a few times a second, for at most `CHECK_WAIT_MS`, a round trip each.
  *
  * Only string values of Office.js enums are used, so this runs on a mock Excel.
  */
@@ -28,10 +29,21 @@ export interface NeededSet {
 
 /** The requirement sets the add-in needs: the manifest's two and the pane's Excel JavaScript API. */
 export const NEEDED_SETS: readonly NeededSet[] = [
-  { name: "CustomFunctionsRuntime", version: "1.3", purpose: "the CRS. functions, with their messages on errors" },
+  { name: "CustomFunctionsRuntime", version: "1.3", purpose: "the CRS. functions, with their messages on #VALUE! and #N/A errors; Excel shows none on #NUM!" },
   { name: "SharedRuntime", version: "1.1", purpose: "the functions and the pane in one runtime, loading with a workbook the pane has written to" },
   { name: "ExcelApi", version: EXCEL_API_VERSION, purpose: "the pane's actions: inserting the datasets, building the model, forecasting" },
 ];
+
+/**
+ * The ExcelApi requirement set the check itself needs, which is far older than the pane's other
+ * actions' (`EXCEL_API_VERSION`), so that the Excel it is most for (one too old for those, such as
+ * Excel 2019) can run it: `Workbook.functions` (the date system) is ExcelApi 1.2; adding, reading
+ * and removing the scratch sheet (`WorksheetCollection.add`, `getItem`, `Worksheet.getRange`,
+ * `Worksheet.delete`, `Range.formulas`, `values`, `valueTypes`) and the names in use
+ * (`Workbook.worksheets`, `tables`, `names`) are 1.1. Sheet-scoped names (`Worksheet.names`, 1.4)
+ * are read where the host has them, else left out (see `readWithTakenNames`).
+ */
+export const CHECK_EXCEL_API_VERSION = "1.2";
 
 /** What of Office.js the check reads about the host. */
 export interface OfficeFacts {
@@ -157,7 +169,7 @@ export async function checkThisExcel(
       const sheet = context.workbook.worksheets.add(name);
       sheet.getRange(SCRATCH.data.address).values = SCRATCH.data.values.map((row) => [...row]);
       for (const { address, formula } of SCRATCH.formulas) sheet.getRange(address).formulas = [[formula]];
-      await context.sync();
+      // Written and read back in one round trip: the reads follow the writes in the batch.
       live = await readResults(context, sheet, pause);
     } catch (error) {
       liveFailure = error instanceof Error ? error.message : String(error);
@@ -180,7 +192,11 @@ async function removeScratchSheet(context: Excel.RequestContext, name: string): 
   }
 }
 
-/** Reads the results until none is still calculating, or `CHECK_WAIT_MS` has passed (null then). */
+/**
+ * Reads the results (in the batch of whatever was queued before) until none is still
+ * calculating, or `CHECK_WAIT_MS` has passed (null then): a round trip a read, beyond the
+ * action's three only while Excel calculates.
+ */
 async function readResults(context: Excel.RequestContext, sheet: Excel.Worksheet, pause: (ms: number) => Promise<void>): Promise<LiveReads> {
   for (let waited = 0; waited <= CHECK_WAIT_MS; waited += READ_PAUSE_MS) {
     const ranges = Object.entries(SCRATCH.reads).map(([read, address]) => [read, sheet.getRange(address).load("values, valueTypes")] as const);

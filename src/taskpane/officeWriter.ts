@@ -54,14 +54,6 @@ export const EXCEL_API_VERSION = "1.9";
 /** Excel's limit on the comment of a defined name. */
 const NAME_COMMENT_LIMIT = 255;
 
-/**
- * Reads every name the workbook uses: 1 round trip (2 if the host cannot load sheet-scoped
- * names together with the sheets, in which case those are left out).
- */
-export async function readTakenNames(context: Excel.RequestContext): Promise<TakenNames> {
-  return (await readWithTakenNames(context, () => () => undefined)).taken;
-}
-
 /** What the first round trip of an action reads: the names in use, the workbook's date system, and the action's own reads. */
 export interface WorkbookRead<T> {
   readonly taken: TakenNames;
@@ -75,7 +67,7 @@ export interface WorkbookRead<T> {
  * `queue` queues them and returns what gives their result after the sync. If that round trip
  * fails, it is tried once more without sheet-scoped names (which some hosts cannot load with the
  * sheets), unless the failure is Excel's ItemNotFound: something the other reads asked for is
- * not there.
+ * not there. So 1 round trip, or 2 where sheet-scoped names are left out.
  */
 export async function readWithTakenNames<T>(context: Excel.RequestContext, queue: () => () => T): Promise<WorkbookRead<T>> {
   try {

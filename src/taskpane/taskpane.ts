@@ -6,8 +6,9 @@
  * this same page (shared runtime).
  */
 import { DATASETS, SOURCE } from "../data";
-import { type Host, PaneController } from "./controller";
+import { type ExcelBatch, type Host, PaneController } from "./controller";
 import { NEEDS_EXCEL_MESSAGE, OLD_EXCEL_MESSAGE } from "./display";
+import { CHECK_EXCEL_API_VERSION } from "./excelCheck";
 import { EXCEL_API_VERSION } from "./officeWriter";
 import { loadWithDocument } from "./startup";
 import { applyTheme, type OfficeThemeColors } from "./theme";
@@ -25,8 +26,13 @@ async function detectHost(): Promise<Host> {
   }
   followOfficeTheme();
   if (info.host !== Office.HostType.Excel || typeof Excel === "undefined") return outside;
-  if (!Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_VERSION)) return { run: null, notice: OLD_EXCEL_MESSAGE };
-  return { run: (batch) => Excel.run(batch), notice: null, loadWithDocument: () => loadWithDocument(Office), office: Office };
+  const run: ExcelBatch = (batch) => Excel.run(batch);
+  if (!Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_VERSION)) {
+    // Too old for the actions, yet the check, which says so and what else works, needs far less.
+    const canCheck = Office.context.requirements.isSetSupported("ExcelApi", CHECK_EXCEL_API_VERSION);
+    return canCheck ? { run: null, notice: OLD_EXCEL_MESSAGE, check: { run, office: Office } } : { run: null, notice: OLD_EXCEL_MESSAGE };
+  }
+  return { run, notice: null, loadWithDocument: () => loadWithDocument(Office), office: Office };
 }
 
 /** The Office theme, where the host reports one (Office on the web and some hosts do not). */

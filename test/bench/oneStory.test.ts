@@ -77,4 +77,16 @@ describe("one forecast, one story", () => {
       }
     });
   }
+
+  it("REACH for Bass, on a target at or below the first count, is the earliest time CHANCE reaches 1/2, before the first count", () => {
+    const months = [1, 2, 3, 4, 5, 6, 7, 8];
+    const gps = [3, 8, 16, 30, 50, 72, 90, 105];
+    const { forecaster } = forecastOf("bass", months, gps, { market: 150 });
+    for (const target of [2, gps[0]]) {
+      const reached = timeAsLikelyAsNot(forecaster, target);
+      expect(reached, `target ${target}`).toBeLessThan(months[0]);
+      expect(forecaster.distribution(Math.max(0, reached - 1e-6)).atLeast(target), `target ${target}: just before REACH's time`).toBeLessThan(0.5);
+      expect(forecaster.distribution(reached).atLeast(target), `target ${target}: at REACH's time`).toBeGreaterThanOrEqual(0.5);
+    }
+  });
 });

@@ -5,7 +5,8 @@ import * as fitting from "../../src/functions/fitting";
 import { excelSerialToIso, isoToExcelSerial } from "../../src/data/dates";
 import type { IsoDate } from "../../src/data/types";
 import { compareModels } from "../../src/model/compare";
-import { LOGISTIC_MODEL } from "../../src/model/diffusion";
+import { GOMPERTZ_MODEL, LOGISTIC_MODEL } from "../../src/model/diffusion";
+import { fitDiffusion } from "../../src/model/fit";
 import { asShownInCell, ErrorCode, ExcelError } from "./standIn";
 
 // As a cell shows them: an error thrown in place of the table is the cell's error, [[error]].
@@ -14,6 +15,7 @@ const FORECAST = asShownInCell(fitting.FORECAST);
 const REACH = asShownInCell(fitting.REACH);
 const COMPARE = asShownInCell(fitting.COMPARE);
 const CHANCE = asShownInCell(fitting.CHANCE);
+const FORECASTAT = asShownInCell(fitting.FORECASTAT);
 
 /** A column range as Excel passes it. */
 const column = (values: unknown[]): unknown[][] => values.map((value) => [value]);
@@ -70,8 +72,16 @@ describe("CRS.FIT", () => {
     expect(byDate[1][1]).toBeCloseTo(m, 6);
     expect(byDate[2][1]).toBeCloseTo(38352 + (30 * Math.log(a)) / b, 4);
     expect(byDate[3][1]).toBeCloseTo(b / 30, 9);
-    // Its standard error by the delta method, from the months' covariance: t* = ln(a)/b, in days.
-    expect(byDate[2][2]).toBeGreaterThan(0);
+    // Its standard error by the delta method, from the months' covariance: t* = 38352 + 30·ln(a)/b
+    // days, ∇t* = 30·(1/(a·b), −ln(a)/b²) in (a, b), computed here from the fit to months alone.
+    const monthFit = fitDiffusion(GOMPERTZ_MODEL, MONTHS, GPS);
+    const covariance = monthFit.covariance!;
+    const gradient = [0, 30 / (a * b), (-30 * Math.log(a)) / (b * b)];
+    let variance = 0;
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) variance += gradient[i] * covariance[i * 3 + j] * gradient[j];
+    expect(Math.sqrt(variance)).toBeGreaterThan(0);
+    expect(byDate[2][2] as number).toBeCloseTo(Math.sqrt(variance), 4);
+    expect(byDate[3][2] as number).toBeCloseTo(Math.sqrt(covariance[8]) / 30, 8);
     const [[, , , , fittedByDate]] = FORECAST("gompertz", column(dates), column(GPS), [[38352 + 30 * 15]]).slice(1) as number[][];
     const [[, , , , fittedByMonth]] = FORECAST("gompertz", column(MONTHS), column(GPS), [[15]]).slice(1) as number[][];
     expect(fittedByDate).toBeCloseTo(fittedByMonth, 6);
@@ -126,6 +136,20 @@ describe("CRS.FIT", () => {
     error = errorOf(FIT("logistic", column(MONTHS), column(GPS), "lots"));
     expect(error.code).toBe(ErrorCode.invalidValue);
     expect(error.message).toMatch(/^market/);
+  });
+
+  it("gives #VALUE! for an empty time cell beside a count, however Excel passes it: null, \"\" or 0", () => {
+    // Desktop Excel may pass the empty time cell as 0: after month 5 it cannot be a time, so it is
+    // the same one-sided blank, never a point (0, count).
+    for (const model of ["logistic", "auto"]) {
+      for (const blank of [null, "", 0]) {
+        const times = column([...MONTHS.slice(0, 5), blank, ...MONTHS.slice(6)]);
+        const error = errorOf(FIT(model, times, column(GPS)));
+        expect(error.code, `${model}, blank ${JSON.stringify(blank)}`).toBe(ErrorCode.invalidValue);
+        expect(error.message).toBe("times must hold only numbers: item 6 is empty while values has a number there.");
+        expect(errorOf(FORECAST(model, times, column(GPS), [[13]])).message).toBe(error.message);
+      }
+    }
   });
 
   it("gives #VALUE! listing the models for an unknown model", () => {
@@ -249,6 +273,42 @@ describe("CRS.FORECAST where the data do not determine the parameters", () => {
     expect(forecast).toBeLessThan(upper);
   });
 });
+
+describe("CRS.FORECASTAT", () => {
+  it("gives FORECAST's figures one at a time, identical to FORECAST's columns", () => {
+    const newTimes = [6.5, 12, 13, 18, 24];
+    for (const [model, market, confidence] of [["logistic", null, null], ["auto", 450, 0.8], ["gompertz", null, 0.9]] as const) {
+      const table = FORECAST(model, column(MONTHS), column(GPS), column(newTimes), market, confidence);
+      FORECAST_FIGURE_NAMES.forEach((figure, k) => {
+        const figures = FORECASTAT(model, column(MONTHS), column(GPS), column(newTimes), figure, market, confidence);
+        expect(figures, `${model}, ${figure}`).toEqual(table.slice(1).map((row) => [row[k + 1]]));
+      });
+    }
+  });
+
+  it("reads an empty time cell as empty however Excel passes it: null, or a 0 after a later time", () => {
+    for (const blank of [null, "", 0]) {
+      const figures = FORECASTAT("logistic", column(MONTHS), column(GPS), column([13, blank, 14]), "forecast");
+      expect(figures[0][0], `blank ${String(blank)}`).toBeGreaterThan(GPS[11]);
+      const error = figures[1][0] as ExcelError;
+      expect(error, `blank ${String(blank)}`).toBeInstanceOf(ExcelError);
+      expect(error.code).toBe(ErrorCode.notAvailable);
+      expect(error.message).toMatch(/^time is empty/);
+      expect(figures[2][0]).toEqual(FORECASTAT("logistic", column(MONTHS), column(GPS), [[14]], "forecast")[0][0]);
+    }
+  });
+
+  it("names time and the item of a time that is not a number", () => {
+    const figures = FORECASTAT("logistic", column(MONTHS), column(GPS), [[7, "x", true]], "upper");
+    expect(figures[0][0]).toBeTypeOf("number");
+    expect((figures[0][1] as ExcelError).code).toBe(ErrorCode.invalidValue);
+    expect((figures[0][1] as ExcelError).message).toBe('time must hold only numbers: item 2 is the text "x".');
+    expect((figures[0][2] as ExcelError).message).toBe("time must hold only numbers: item 3 is the logical value TRUE.");
+  });
+});
+
+/** FORECAST's figures after its Time column, as FORECASTAT names them. */
+const FORECAST_FIGURE_NAMES = ["forecast", "lower", "upper", "fitted"];
 
 describe("CRS.REACH", () => {
   it("gives the time a target is as likely as not reached, and a time per target of a range", () => {

@@ -123,6 +123,7 @@ export function launchChromium(): Promise<Browser> {
  * answers every collection load with no items, counts round trips in `window.syncCount`, and
  * waits `window.syncDelay` ms per round trip, or fails with `window.syncFailure` (an AccessDenied
  * error) if set: every round trip, or only the `window.syncFailureAt`-th if that is set.
+ * Office supports every requirement set, or ExcelApi only up to `window.stubExcelApi` if set (before the stub runs).
  * `Office.context.officeTheme` is `window.stubOfficeTheme` (set it before the stub runs: with an
  * init script, or ahead of it in the script served), and `window.changeOfficeTheme(theme)` plays
  * Office's theme-changed event. A range read gives `window.stubRange` if set ({ address, values, numberFormat, valueTypes }:
@@ -291,7 +292,11 @@ export const EXCEL_HOST_STUB = `
     },
     context: {
       diagnostics: { host: "Excel", platform: "OfficeOnline", version: "16.0.19127.42000" },
-      requirements: { isSetSupported: () => true },
+      // Every set, or with \`window.stubExcelApi\` ("1.8") ExcelApi up to that version only.
+      requirements: {
+        isSetSupported: (name, version) =>
+          name !== "ExcelApi" || !window.stubExcelApi || Number(String(version ?? "1.1").split(".")[1]) <= Number(window.stubExcelApi.split(".")[1]),
+      },
       officeTheme: window.stubOfficeTheme,
       document: {
         addHandlerAsync: (type, handler) => {

@@ -14,6 +14,7 @@ import type { OfficeThemeColors } from "../../src/taskpane/theme";
 import { planDatasets } from "../../src/workbook/sheets/datasets";
 import { planModel } from "../../src/workbook/sheets/pctModel";
 import { checkReport, checkThisExcel } from "../../src/taskpane/excelCheck";
+import { OLD_EXCEL_MESSAGE } from "../../src/taskpane/display";
 import { runPlan } from "../../src/taskpane/officeWriter";
 import { FakeExcel } from "../taskpane/fakeExcel";
 import { EXCEL_HOST_STUB, launchChromium, newPaneContext, type PaneContext, requirePrerequisites, serveDist, stubCounts } from "./browserHarness";
@@ -95,14 +96,15 @@ afterAll(async () => {
  * twice what loading the pane does. `close` leaves the pane for a blank page, so nothing it
  * still does reaches the next test's records.
  */
-async function openPane(options: { excel?: boolean; width?: number; height?: number; theme?: OfficeThemeColors } = {}) {
+async function openPane(options: { excel?: boolean; excelApi?: string; width?: number; height?: number; theme?: OfficeThemeColors } = {}) {
   await page.unrouteAll({ behavior: "wait" });
   await page.emulateMedia({ forcedColors: null });
   await page.setViewportSize({ width: options.width ?? 360, height: options.height ?? 900 });
   if (options.excel) {
     // The theme is set before the stub, the first script the page runs, reads it.
     const theme = options.theme ? `window.stubOfficeTheme = ${JSON.stringify(options.theme)};\n` : "";
-    await page.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript", body: theme + EXCEL_HOST_STUB }));
+    const excelApi = options.excelApi ? `window.stubExcelApi = ${JSON.stringify(options.excelApi)};\n` : "";
+    await page.route(OFFICE_JS_CDN, (route) => route.fulfill({ contentType: "text/javascript", body: theme + excelApi + EXCEL_HOST_STUB }));
   }
   for (const record of [seen.consoleErrors, seen.pageErrors, seen.requests, pane.refused, pane.answeredFromPackage]) record.length = 0;
   await page.goto(`${origin}/taskpane.html`);
@@ -478,6 +480,41 @@ describe("the task pane in Excel", () => {
     expect(await page.evaluate(() => (window as unknown as { excelWrites: unknown[] }).excelWrites)).toEqual(fake.writes);
     await expect(page.evaluate(() => (window as unknown as { syncCount: number }).syncCount)).resolves.toBe(fake.syncs);
     expect(pageErrors).toEqual([]);
+    await close();
+  });
+
+  it("runs the check in an Excel too old for the other actions (ExcelApi 1.8, as Excel 2019), which stay unavailable with their notice", async () => {
+    const { page, pageErrors, close } = await openPane({ excel: true, excelApi: "1.8" });
+    await page.waitForFunction(() => document.getElementById("check")?.getAttribute("aria-disabled") === null);
+    await expect(page.locator("#host-notice").innerText()).resolves.toBe(OLD_EXCEL_MESSAGE);
+    for (const id of ["insert", "build"]) await expect(page.locator(`#${id}`).getAttribute("aria-disabled"), id).resolves.toBe("true");
+    await page.locator("#tab-check").click();
+    await page.locator("#check").click();
+    await page.locator("#status.status-error, #status.status-success").waitFor();
+    const lines = await page.locator("#check-report li").allInnerTexts();
+    expect(lines.some((line) => line.includes("ExcelApi 1.9"))).toBe(true);
+    expect(lines.some((line) => line.includes("A value: =CRS.GROWTH(25072,75216,2) gives 0.732051, as it should."))).toBe(true);
+    expect(pageErrors).toEqual([]);
+    await close();
+  });
+
+  it("keeps the check's report when the check is clicked while another action runs", async () => {
+    const { page, close } = await openPane({ excel: true });
+    await page.waitForFunction(() => document.getElementById("check")?.getAttribute("aria-disabled") === null);
+    await page.locator("#tab-check").click();
+    await page.locator("#check").click();
+    await page.locator("#status.status-success").waitFor();
+    const report = await page.locator("#check-report li").allInnerTexts();
+    expect(report.length).toBeGreaterThan(3);
+    await page.evaluate(() => ((window as unknown as { syncDelay: number }).syncDelay = 400));
+    await page.locator("#tab-datasets").click();
+    await page.locator("#select-all").check();
+    await page.locator("#insert").click();
+    await page.locator("#status.status-progress").waitFor();
+    await page.locator("#tab-check").click();
+    await page.locator("#check").dispatchEvent("click");
+    await expect(page.locator("#check-report li").allInnerTexts()).resolves.toEqual(report);
+    await page.locator("#status.status-success").waitFor();
     await close();
   });
 

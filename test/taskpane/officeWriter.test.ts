@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { DATASETS } from "../../src/data";
-import { MAX_SYNCS_PER_ACTION, applyPlan, readTakenNames, runPlan } from "../../src/taskpane/officeWriter";
+import { MAX_SYNCS_PER_ACTION, applyPlan, readWithTakenNames, runPlan } from "../../src/taskpane/officeWriter";
 import { planDatasets } from "../../src/workbook/sheets/datasets";
 import { planModel } from "../../src/workbook/sheets/pctModel";
 import type { TakenNames, WorkbookPlan } from "../../src/workbook/plan/plan";
@@ -22,14 +22,14 @@ const BUSY_WORKBOOK: Seed = {
 describe("reading the names a workbook uses", () => {
   it("reads sheets, tables, workbook names and sheet-scoped names in one round trip", async () => {
     const excel = new FakeExcel(BUSY_WORKBOOK);
-    const taken = await readTakenNames(excel.context);
+    const { taken } = await readWithTakenNames(excel.context, () => () => undefined);
     expect(taken).toEqual({ sheets: ["Sheet1", "Notes"], tables: ["Budget"], names: ["Rate", "LocalRate"] });
     expect(excel.syncs).toBe(1);
   });
 
   it("falls back to the names it can load when the host refuses sheet-scoped names", async () => {
     const excel = new FakeExcel({ ...BUSY_WORKBOOK, refuseNestedLoad: true });
-    const taken = await readTakenNames(excel.context);
+    const { taken } = await readWithTakenNames(excel.context, () => () => undefined);
     expect(taken).toEqual({ sheets: ["Sheet1", "Notes"], tables: ["Budget"], names: ["Rate"] });
     expect(excel.syncs).toBe(2);
   });

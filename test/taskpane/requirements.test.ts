@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
+import { CHECK_EXCEL_API_VERSION } from "../../src/taskpane/excelCheck";
 import { EXCEL_API_VERSION } from "../../src/taskpane/officeWriter";
 
 const require = createRequire(import.meta.url);
@@ -77,6 +78,17 @@ describe("the requirement set the pane checks", () => {
     expect(versions.filter(({ version }) => version === EXCEL_API_VERSION).map(({ member }) => member)).toEqual(
       expect.arrayContaining(["Worksheet.pageLayout", "Worksheet.horizontalPageBreaks", "Range.getTables"]),
     );
+  });
+
+  it("is far older for Check this Excel: the newest set among the check's own calls, sheet-scoped names (read where the host has them) aside", () => {
+    const check = readFileSync(new URL("../../src/taskpane/excelCheck.ts", import.meta.url), "utf8");
+    // The check's calls: its scratch sheet (excelCheck.ts), the names in use and the date system.
+    const calls = ["WorksheetCollection.add", "WorksheetCollection.getItem", "Worksheet.getRange", "Worksheet.delete", "Range.formulas", "Range.values", "Range.valueTypes"];
+    for (const call of calls) expect(check, call).toContain(`.${call.split(".")[1]}`);
+    const reads = ["Workbook.worksheets", "Workbook.tables", "Workbook.names", "Workbook.functions", "Functions.date"];
+    const checked = [...calls, ...reads].map((member) => versions.find((known) => known.member === member)!.version);
+    expect(`1.${Math.max(...checked.map(minor))}`).toBe(CHECK_EXCEL_API_VERSION);
+    expect(minor(versions.find(({ member }) => member === "Worksheet.names")!.version)).toBeGreaterThan(minor(CHECK_EXCEL_API_VERSION));
   });
 
   it("covers every member the actions call", () => {

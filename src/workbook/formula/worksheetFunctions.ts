@@ -13,6 +13,7 @@ import { addMonths, dateToSerial, datedif, serialToDate } from "./dateFunctions"
 import type { FormulaFunction, FunctionCall, FunctionTable } from "./evaluate";
 import { lift, power, single } from "./evaluate";
 import {
+  EXCEL_ERROR_CODES,
   ExcelErrorSignal,
   UnsupportedFormulaError,
   compareValues,
@@ -346,6 +347,8 @@ export const EXCEL_FUNCTIONS: FunctionTable = new Map<string, FormulaFunction>([
   ["ISERROR", scalarFunction(1, 1, ([value]) => isExcelError(value))],
   ["ISNA", scalarFunction(1, 1, ([value]) => isExcelError(value) && value.error === "#N/A")],
   ["NA", (args, call) => (arity(args, call, 0), errorValue("#N/A"))],
+  // An error's number (1 #NULL! … 6 #NUM!, 7 #N/A); #N/A for a value that is no error.
+  ["ERROR.TYPE", scalarFunction(1, 1, ([value]) => (isExcelError(value) ? EXCEL_ERROR_CODES.indexOf(value.error) + 1 : raise("#N/A")))],
   // Mathematics
   ["ABS", numericFunction(1, 1, Math.abs)],
   ["INT", numericFunction(1, 1, (x) => Math.floor(approxValue(x)))],

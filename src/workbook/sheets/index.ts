@@ -6,6 +6,6 @@
  */
 export { planDatasets } from "./datasets";
 export * from "./forecast";
-export { MODEL_SHEET, type ModelOptions, TIMELINE_SHEET, TIMELINE_MONTHS, TIMELINE_TITLE, planModel } from "./pctModel";
+export { EXAMPLE_PCT, MODEL_SHEET, type ModelOptions, TIMELINE_SHEET, TIMELINE_MONTHS, TIMELINE_TITLE, computeFittedValues, planModel } from "./pctModel";
 export { planPortableWorkbook } from "./portable";
 export { PORTFOLIO_COUNTS_SHEET, PORTFOLIO_SENTENCE_CELLS, PORTFOLIO_SHEET, type PortfolioSheetInput, planPortfolio } from "./portfolio";

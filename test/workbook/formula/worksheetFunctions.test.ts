@@ -47,6 +47,15 @@ describe("logical and information functions", () => {
     expect(value("=ISNA(Inputs!B5)")).toBe(true);
     expect(value("=NA()")).toEqual(NA);
   });
+
+  it("ERROR.TYPE numbers an error (2 #DIV/0!, 3 #VALUE!, 6 #NUM!, 7 #N/A) and is #N/A for a value that is none", () => {
+    expect(value("=ERROR.TYPE(1/0)")).toBe(2);
+    expect(value('=ERROR.TYPE("a"+1)')).toBe(3);
+    expect(value("=ERROR.TYPE(SQRT(-1))")).toBe(6);
+    expect(value("=ERROR.TYPE(Inputs!B5)")).toBe(7);
+    expect(value("=ERROR.TYPE(1)")).toEqual(NA);
+    expect(value("=IFERROR(ERROR.TYPE(Inputs!A1),0)")).toBe(0);
+  });
 });
 
 describe("mathematical functions", () => {

@@ -54,7 +54,8 @@ export class SentenceFormulas {
     const share = `IF(ISNUMBER(${market})," of "&${this.count(market)}&" ("&TEXT(${target}/${market},"0%")&")","")`;
     const reached = `IF(ISNA(${reach}),": never as likely as not, the forecast levels off below it",IF(${reach}<=${last}," was reached by ",": as likely as not by ")&${this.time(reach)})`;
     const odds = `IF(ISBLANK(${by}),".","; "&TEXT(${chance},"0%")&" by "&${this.time(by)}&".")`;
-    const stated = `IFERROR(${this.count(target)}&${share}&${reached}&${odds},"The target cannot be worked out: see the error cells below (hover over one for why).")`;
+    const unworkable = this.cannot("The target", reach, `give a target greater than 0; if it is, the counts do not level off yet: give a known market size in ${this.marketAt()}.`);
+    const stated = `IFERROR(${this.count(target)}&${share}&${reached}&${odds},${unworkable})`;
     const [targetAt, byAt] = [target.replace(/\$/g, ""), by.replace(/\$/g, "")];
     const timeWord = this.series.timesAreDates ? "date" : "time";
     if (this.live) {
@@ -87,7 +88,8 @@ export class SentenceFormulas {
       `"By "&${this.time(end)}&", ${after} ("&${this.count(lastCount)}&" "&${this.when(last)}&"), the forecast is "&${forecastCount(forecast)}&` +
       `", as likely above as below, and the count is between "&${forecastCount(lower)}&" and "&${forecastCount(upper)}&" with "&` +
       `TEXT(${optionCell("confidence")},"0%")&" confidence."`;
-    return `=IFERROR(${sentence},"The forecast cannot be worked out: see the error cells below (hover over one for why).")`;
+    const reason = `the counts do not level off yet, or do not rise: give a known market size in ${this.marketAt()}, check the counts, and give a confidence between 0 and 1.`;
+    return `=IFERROR(${sentence},${this.cannot("The forecast", forecast, reason)})`;
   }
 
   /** Which model, and why. */
@@ -98,6 +100,22 @@ export class SentenceFormulas {
     const auto = `"The "&${used}&" curve fits these counts best of the three (the lowest AICc; Akaike weight "&${percent}&": see Models compared below)."`;
     const chosen = `"The "&${used}&" curve, as chosen in ${model.replace(/\$/g, "")}; its Akaike weight among the three is "&${percent}&"."`;
     // Excel compares texts ignoring case: "Auto" is "auto".
-    return `=IFERROR(IF(${model}="auto",${auto},${chosen}),"The model cannot be fitted to these counts: see the error cells below (hover over one for why).")`;
+    const reason = `the counts do not level off yet, or do not rise: give a known market size in ${this.marketAt()}, or check the counts.`;
+    return `=IFERROR(IF(${model}="auto",${auto},${chosen}),${this.cannot("The model", used, reason, "cannot be fitted to these counts")})`;
+  }
+
+  /**
+   * What a sentence says when its figures are errors. Excel shows a function's message when one
+   * hovers over a #N/A or #VALUE! cell, but never on #NUM! (ERROR.TYPE 6), so there the sentence
+   * gives the reason in words; for any other error it points to the error cells.
+   */
+  private cannot(subject: string, cell: string, numReason: string, fails = "cannot be worked out"): string {
+    const hover = `"${subject} ${fails}: see the error cells below (hover over one for why)."`;
+    return `IF(IFERROR(ERROR.TYPE(${cell}),0)=6,"${subject} ${fails} (#NUM!): ${numReason}",${hover})`;
+  }
+
+  /** The market size's option cell as a sentence names it (B6, not $B$6). */
+  private marketAt(): string {
+    return this.layout.optionCell("market").replace(/\$/g, "");
   }
 }

@@ -131,3 +131,5 @@ export function planModel(taken: TakenNames, options: ModelOptions): WorkbookPla
 }
 export { TIMELINE_TITLE } from "./timelineBlock";
 export { TIMELINE_MONTHS } from "./timelineGrid";
+export { EXAMPLE_PCT } from "./example";
+export { computeFittedValues } from "./fittedValues";

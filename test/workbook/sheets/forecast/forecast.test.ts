@@ -276,6 +276,27 @@ describe("planForecast: the live sheet computed with the built CRS functions", (
     // With the market known the count piles up at it: all 150 become as likely as not in time.
     expect(valueAt(never, SENTENCE_CELLS[0])).toMatch(/^150 of 150 \(100%\): as likely as not by \d+ \w{3} \d{4}; 0% by 30 Jun 2005\.$/);
   });
+
+  it("says in words why a figure is #NUM!, whose message Excel never shows, and points to the cells only for #N/A and #VALUE!", () => {
+    const changed = (address: string, value: Cell) => {
+      const sheet = plan.sheets[1];
+      return computeFormulaValues({ ...plan, sheets: [plan.sheets[0], { ...sheet, ranges: [...sheet.ranges, { address, cells: [[value]] }] }] }, { functions: builtCrsFunctions() });
+    };
+    const negativeTarget = changed("B13", -5);
+    expect(valueAt(negativeTarget, "B29")).toEqual({ error: "#NUM!" });
+    expect(valueAt(negativeTarget, SENTENCE_CELLS[0])).toBe(
+      "The target cannot be worked out (#NUM!): give a target greater than 0; if it is, the counts do not level off yet: give a known market size in B12.",
+    );
+    const noConfidence = changed("B15", 2);
+    expect(valueAt(noConfidence, "B25")).toEqual({ error: "#NUM!" });
+    expect(valueAt(noConfidence, SENTENCE_CELLS[1])).toMatch(/^The forecast cannot be worked out \(#NUM!\): the counts do not level off yet.*confidence between 0 and 1\.$/);
+    const textTarget = changed("B13", "many");
+    expect(valueAt(textTarget, "B29")).toEqual({ error: "#VALUE!" });
+    expect(valueAt(textTarget, SENTENCE_CELLS[0])).toBe("The target cannot be worked out: see the error cells below (hover over one for why).");
+    for (const sentences of [negativeTarget, noConfidence]) {
+      for (const address of SENTENCE_CELLS) expect(String(valueAt(sentences, address))).not.toMatch(/hover/);
+    }
+  });
 });
 
 describe("planForecast: the portable sheet", () => {
