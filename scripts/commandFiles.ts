@@ -8,6 +8,30 @@ import { basename, dirname, extname, join } from "node:path";
 /** A failure the user can act on: printed as it is, with exit status 1. */
 export class CommandError extends Error {}
 
+/** Where a command runs: the folder relative paths start from, and where its lines go. */
+export interface CommandContext {
+  /** The caller's folder (npm runs scripts from the package folder and gives the caller's as INIT_CWD). */
+  readonly cwd: string;
+  /** Standard output, a line at a time: the sentences, the JSON or the help. */
+  readonly stdout: (line: string) => void;
+  /** Standard error, a line at a time: warnings and what went wrong. */
+  readonly stderr: (line: string) => void;
+}
+
+/**
+ * Runs a command's work and resolves to its exit status: 0 when done, 1 after printing what went
+ * wrong, in the words `failureText` gives the error.
+ */
+export async function exitStatus(work: () => Promise<void>, failureText: (error: unknown) => string, context: CommandContext): Promise<number> {
+  try {
+    await work();
+    return 0;
+  } catch (error) {
+    context.stderr(failureText(error));
+    return 1;
+  }
+}
+
 /**
  * The workbook written by default: next to the CSV, "<name>-<suffix>.xlsx".
  *

@@ -16,17 +16,7 @@ import { NO_TAKEN_NAMES } from "../src/workbook/plan";
 import { writeXlsx } from "../src/workbook/xlsx";
 import { ArgumentError, FORECAST_HELP, FORECAST_USAGE, parseForecastArguments } from "./forecastArguments";
 import { forecastJson } from "./forecastJson";
-import { CommandError, outputBeside, readText, writeOutput } from "./commandFiles";
-
-/** Where the command runs: the folder relative paths start from, and where its lines go. */
-export interface CommandContext {
-  /** The caller's folder (npm runs scripts from the package folder and gives the caller's as INIT_CWD). */
-  readonly cwd: string;
-  /** Standard output, a line at a time: the sentences, the JSON or the help. */
-  readonly stdout: (line: string) => void;
-  /** Standard error, a line at a time: warnings and what went wrong. */
-  readonly stderr: (line: string) => void;
-}
+import { CommandError, type CommandContext, exitStatus, outputBeside, readText, writeOutput } from "./commandFiles";
 
 /** The workbook written by default: next to the CSV, "<name>-forecast.xlsx". */
 export function defaultOutput(data: string): string {
@@ -70,12 +60,6 @@ function failureText(error: unknown): string {
 }
 
 /** Runs the command with `args`; resolves to its exit status: 0 when done, 1 after printing what went wrong. */
-export async function forecastCommand(args: readonly string[], context: CommandContext): Promise<number> {
-  try {
-    await run(args, context);
-    return 0;
-  } catch (error) {
-    context.stderr(failureText(error));
-    return 1;
-  }
+export function forecastCommand(args: readonly string[], context: CommandContext): Promise<number> {
+  return exitStatus(() => run(args, context), failureText, context);
 }

@@ -18,10 +18,9 @@ import { cellKey, computeFormulaValues } from "../src/workbook/formula";
 import { NO_TAKEN_NAMES } from "../src/workbook/plan";
 import { PORTFOLIO_SENTENCE_CELLS, planPortfolio } from "../src/workbook/sheets";
 import { writeXlsx } from "../src/workbook/xlsx";
-import type { CommandContext } from "./forecastCommand";
 import { ArgumentError, PORTFOLIO_HELP, PORTFOLIO_USAGE, parsePortfolioArguments } from "./portfolioArguments";
 import { portfolioJson } from "./portfolioJson";
-import { CommandError, outputBeside, readText, writeOutput } from "./commandFiles";
+import { CommandError, type CommandContext, exitStatus, outputBeside, readText, writeOutput } from "./commandFiles";
 
 /** The workbook written by default: next to the CSV, "<name>-portfolio.xlsx". */
 export function defaultPortfolioOutput(data: string): string {
@@ -65,12 +64,6 @@ function failureText(error: unknown): string {
 }
 
 /** Runs the command with `args`; resolves to its exit status: 0 when done, 1 after printing what went wrong. */
-export async function portfolioCommand(args: readonly string[], context: CommandContext): Promise<number> {
-  try {
-    await run(args, context);
-    return 0;
-  } catch (error) {
-    context.stderr(failureText(error));
-    return 1;
-  }
+export function portfolioCommand(args: readonly string[], context: CommandContext): Promise<number> {
+  return exitStatus(() => run(args, context), failureText, context);
 }
