@@ -221,9 +221,10 @@ function readName(cell: Cell, place: () => string, row: number, problems: Proble
 /** A PCT's GPs or practices on a row: a number, null when blank, undefined after adding its problem. */
 function readTotal(cell: Cell, place: () => string, row: number, column: "gps" | "practices", problems: ProblemList): number | null | undefined {
   if (cell.kind === "blank") return null;
-  if (cell.kind === "number" && (column === "gps" ? cell.value > 0 : cell.value >= 0)) return cell.value;
+  // GPs may be counted as full-time equivalents (40.5); a practice is whole.
+  if (cell.kind === "number" && (column === "gps" ? cell.value > 0 : cell.value >= 0 && Number.isInteger(cell.value))) return cell.value;
   const at = place();
-  const rule = column === "gps" ? "a number above 0" : "a number, 0 or more";
+  const rule = column === "gps" ? "a number above 0" : "a whole number, 0 or more";
   if (cell.kind !== "number") {
     problems.add("totals", at, row, `${at}: ${notA(cell, `the ${column}`, "a number")}. The PCT's ${column} is ${rule}.`);
     return undefined;
@@ -286,8 +287,12 @@ function readDate(cell: Cell, at: string, row: number, problems: ProblemList): n
  */
 function readRegistered(cell: Cell, at: string, row: number, fromRange: boolean, problems: ProblemList): number | undefined {
   if (cell.kind === "number" || (cell.kind === "date" && fromRange)) {
-    if (cell.value >= 0) return cell.value;
-    problems.add("negative", at, row, `${at}: the count ${formatCount(cell.value)} is negative. Counts are cumulative GPs registered, 0 or more.`);
+    if (cell.value >= 0 && Number.isInteger(cell.value)) return cell.value;
+    if (cell.value >= 0) {
+      problems.add("not-a-number", at, row, `${at}: the count ${formatCount(cell.value)} is not a whole number. Counts are cumulative GPs registered, whole GPs.`);
+    } else {
+      problems.add("negative", at, row, `${at}: the count ${formatCount(cell.value)} is negative. Counts are cumulative GPs registered, 0 or more.`);
+    }
     return undefined;
   }
   if (cell.kind === "blank") {

@@ -59,7 +59,8 @@ describe("a bad portfolio gets a message that names the line or cell and says wh
     ["a PCT's GPs differing", `${HEADER}A,2005-05-31,4,10,2\nA,2005-06-30,5,11,2\n`, "line 3, gps: A's gps is 11 here but 10 at line 2, gps. A PCT's gps must be the same on every row that gives it."],
     ["a PCT with no GPs", `${HEADER}A,2005-05-31,4,,2\n`, "line 2: A has no gps on any of its rows. Give the PCT's gps on at least one of its rows."],
     ["GPs of 0", `${HEADER}A,2005-05-31,4,0,2\n`, "line 2, gps: the gps 0 is not a number above 0. Correct it."],
-    ["negative practices", `${HEADER}A,2005-05-31,4,10,-2\n`, "line 2, practices: the practices -2 is not a number, 0 or more. Correct it."],
+    ["negative practices", `${HEADER}A,2005-05-31,4,10,-2\n`, "line 2, practices: the practices -2 is not a whole number, 0 or more. Correct it."],
+    ["part of a practice", `${HEADER}A,2005-05-31,4,10,8.2\n`, "line 2, practices: the practices 8.2 is not a whole number, 0 or more. Correct it."],
     ["a text for GPs", `${HEADER}A,2005-05-31,4,ten,2\n`, `line 2, gps: the gps "ten" is not a number. The PCT's gps is a number above 0.`],
     ["a date twice for a PCT", `${HEADER}A,2005-05-31,4,10,2\nA,31/05/2005,5,,\n`, "line 3, registered: A has a count for 31 May 2005 on line 2, registered too. Keep one count per PCT and date."],
     ["no PCT named", `${HEADER},2005-05-31,4,10,2\n`, "line 2, pct: no PCT named on this row. Name the PCT, or clear the row."],
@@ -68,6 +69,7 @@ describe("a bad portfolio gets a message that names the line or cell and says wh
     ["an impossible date", `${HEADER}A,31/02/2005,4,10,2\n`, "line 2, date: cannot read the date \"31/02/2005\": there is no 31 February 2005."],
     ["no count", `${HEADER}A,2005-05-31,,10,2\n`, "line 2, registered: no count of GPs registered. Type the count, or clear the row."],
     ["a negative count", `${HEADER}A,2005-05-31,-4,10,2\n`, "line 2, registered: the count -4 is negative. Counts are cumulative GPs registered, 0 or more."],
+    ["part of a GP", `${HEADER}A,2005-05-31,5.5,10,2\n`, "line 2, registered: the count 5.5 is not a whole number. Counts are cumulative GPs registered, whole GPs."],
     ["an error for a count", `${HEADER}A,2005-05-31,#N/A,10,2\n`, "line 2, registered: the count is the error #N/A. The registered column holds cumulative GPs registered, 0 or more."],
     ["a quote never closed", `${HEADER}A,2005-05-31,"4,10,2\n`, 'line 2: a quote (") opens a field that never closes. Close the quote, or remove it.'],
   ])("%s", (_, text, message) => {

@@ -202,23 +202,26 @@ export function analysePortfolio(pcts: readonly PortfolioInputPct[], options: Po
     const confidence = options.confidence;
     const months = series[index].months;
     const counts = series[index].counts;
+    const input = { curve: fit.curve, noise: fit.noise, posterior, gps: pct.gps, latestMonth: months[months.length - 1], latestCount: latest };
+    const predictive = new PctPredictive(input);
+    // The date the target is as likely as not reached: the count that reached it, or else the
+    // forecast from the latest count on (also where the counts run past the target date short of it).
+    const likelyDate = (): number | null => {
+      if (reachedBy !== null) return reachedBy;
+      const month = predictive.monthReached(figures.targetGPs, DAYS_PER_MONTH);
+      return month === null ? null : Math.ceil(origin + month * DAYS_PER_MONTH - 1e-9);
+    };
     const after = months.findIndex((month) => month > targetMonth);
     if (after >= 0) {
       // Counts run past the target date: the count then lies between those around it.
       const before = after === 0 ? { month: -Infinity, count: 0 } : { month: months[after - 1], count: counts[after - 1] };
       const later = bracketed(before, { month: months[after], count: counts[after] }, targetMonth, (month) => (month === -Infinity ? 0 : share(month)), figures.targetGPs, confidence);
-      return { ...base, forecastAtTargetDate: later.forecast, lowerAtTargetDate: later.lower, upperAtTargetDate: later.upper, chanceOfTarget: later.chance, dateTargetLikely: reachedBy, curve };
+      return { ...base, forecastAtTargetDate: later.forecast, lowerAtTargetDate: later.lower, upperAtTargetDate: later.upper, chanceOfTarget: later.chance, dateTargetLikely: likelyDate(), curve };
     }
-    const input = { curve: fit.curve, noise: fit.noise, posterior, gps: pct.gps, latestMonth: months[months.length - 1], latestCount: latest };
-    const predictive = new PctPredictive(input);
     const chanceOfTarget = predictive.chance(figures.targetGPs, targetMonth);
     common.add(chanceOfTarget, posterior, (mean) => new PctPredictive({ ...input, posterior: { ...posterior, mean } }).chance(figures.targetGPs, targetMonth));
     const { lower, median: forecast, upper } = predictive.bounds(targetMonth, confidence);
-    let dateTargetLikely = reachedBy;
-    if (reachedBy === null) {
-      const month = predictive.monthReached(figures.targetGPs, DAYS_PER_MONTH);
-      dateTargetLikely = month === null ? null : Math.ceil(origin + month * DAYS_PER_MONTH - 1e-9);
-    }
+    const dateTargetLikely = likelyDate();
     return {
       ...base,
       forecastAtTargetDate: forecast,

@@ -125,3 +125,16 @@ describe("a target date among a PCT's counts", () => {
     expect([ashcombe.chanceOfTarget, ashcombe.dateTargetLikely]).toEqual([1, 38533]);
   });
 });
+
+describe("counts that run past the target date short of the target", () => {
+  // 60% by 20 Jul 2005: Crofton (36 of 60) counts 20 on 31 Jul and 26 on 15 Aug, still short.
+  const late = analysePortfolio(portfolio.pcts, { ...PORTFOLIO_DEFAULTS, targetShare: 0.6, targetDate: 38553 });
+  const crofton = late.rows.find((one) => one.pct === "Crofton")!;
+
+  it("date the target from the forecast after the latest count, not never", () => {
+    expect(crofton.targetGPs).toBe(36);
+    expect(crofton.chanceOfTarget).toBe(0);
+    expect(crofton.dateTargetLikely).not.toBeNull();
+    expect(crofton.dateTargetLikely!).toBeGreaterThan(AUG_15);
+  });
+});
