@@ -92,7 +92,7 @@ describe("the portfolio file recalculated by LibreOffice Calc", () => {
   it("turns Fit current FALSE, with the warning, when a count changes", async () => {
     const { changed } = await portfolioFiles();
     const sheet = changed.getWorksheet(PORTFOLIO_SHEET)!;
-    expect(shownValue(sheet.getCell("A6"))).toMatch(/^WARNING: the counts have changed since the fit/);
+    expect(shownValue(sheet.getCell("A6"))).toMatch(/^WARNING: the counts, the later target or the confidence have changed since the fit/);
   });
 
   it("keeps the filterable table and the chart of the chance per PCT", async () => {

@@ -167,6 +167,12 @@ function writeInputs(builder: SheetBuilder, layout: PortfolioLayout, input: Port
   );
 }
 
+/** The inputs the fit forecast for, each as it was fitted: "$B$13=0.8,$B$14=38807,$B$15=0.8". */
+function fittedInputs(layout: PortfolioLayout, input: PortfolioSheetInput): string {
+  const { targetShare, targetDate, confidence } = input.options;
+  return [`${layout.inputCell("targetShare")}=${targetShare}`, `${layout.inputCell("targetDate")}=${targetDate}`, `${layout.inputCell("confidence")}=${confidence}`].join(",");
+}
+
 /** The totals block under the inputs: each total a formula over the table, the fitted range as values. */
 function writeTotals(
   builder: SheetBuilder,
@@ -191,7 +197,10 @@ function writeTotals(
     still: { label: "GPs still needed for the target", value: { formula: `=${still}` }, format: NUMBER_FORMATS.count },
     current: {
       label: "Fit current (TRUE/FALSE)",
-      value: { formula: `=AND(COUNT(${countsRef("B")})=${counts.n},SUM(${countsRef("C")})=${counts.sum},SUMPRODUCT(${countsRef("B")},${countsRef("C")})=${counts.weighted})` },
+      // The fit belongs to the counts and to the inputs it forecast for: the target and the confidence.
+      value: {
+        formula: `=AND(COUNT(${countsRef("B")})=${counts.n},SUM(${countsRef("C")})=${counts.sum},SUMPRODUCT(${countsRef("B")},${countsRef("C")})=${counts.weighted},${fittedInputs(layout, input)})`,
+      },
       format: "General",
     },
   };
@@ -216,7 +225,7 @@ function writeSentences(builder: SheetBuilder, layout: PortfolioLayout): void {
     [
       [{ formula: `=${cell("missing")}&" of "&${cell("pcts")}&" PCTs "&${plural(cell("missing"), "is", "are")}&" likely to miss "&${share}&" by "&${date}&"; the incentive paid was "&${money}&" to "&${cell("pctsPaid")}&${plural(cell("pctsPaid"), " PCT.", " PCTs.")}` }],
       [{ formula: `=TEXT(${cell("expected")},"0.0")&" PCTs are expected to meet it ("&TEXT(${layout.inputCell("confidence")},"0%")&" range: "&${cell("lower")}&" to "&${cell("upper")}&" PCTs); "&TEXT(${cell("still")},"#,##0")&" GPs are still to register."` }],
-      [{ formula: `=IF(${cell("current")},"The fitted figures belong to the counts in the counts sheet.","WARNING: the counts have changed since the fit: the figures marked (as fitted) are out of date. Fit the portfolio again.")` }],
+      [{ formula: `=IF(${cell("current")},"The fitted figures belong to the counts in the counts sheet.","WARNING: the counts, the later target or the confidence have changed since the fit: the figures marked (as fitted) are out of date. Fit the portfolio again.")` }],
     ],
     { style: { bold: true } },
   );

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { PORTFOLIO_DEFAULTS } from "../../../../src/data/portfolioOptions";
 import { readPortfolioCsv } from "../../../../src/data/seriesCsv";
 import { analysePortfolio } from "../../../../src/model/portfolio/analysis";
+import { cellKey, computeFormulaValues } from "../../../../src/workbook/formula";
 import { NO_TAKEN_NAMES } from "../../../../src/workbook/plan/names";
 import { PORTFOLIO_SENTENCE_CELLS, planPortfolio } from "../../../../src/workbook/sheets/portfolio";
 import { COLUMN_WIDTHS, INPUTS, PortfolioLayout, TOTAL_ROWS } from "../../../../src/workbook/sheets/portfolio/layout";
@@ -37,5 +38,31 @@ describe("PortfolioLayout", () => {
     expect(cells.get(`A${layout.tableHeader}`)?.value).toBe("PCT");
     expect(cells.get(`A${layout.tableHeader + 1}`)?.value).toBe(analysis.rows[0].pct);
     expect(plan.sheets[0].rowHeights).toEqual([{ row: layout.tableHeader, points: 45 }]);
+  });
+});
+
+describe("the portable portfolio's Fit current", () => {
+  const pcts = readPortfolioCsv(readFileSync(join(FIXTURES, "handworked.csv"), "utf8")).pcts;
+  const analysis = analysePortfolio(pcts, PORTFOLIO_DEFAULTS);
+  const plan = planPortfolio({ flavour: "portable", analysis, options: PORTFOLIO_DEFAULTS, pcts, source: "x", fittedOn: "x" }, NO_TAKEN_NAMES);
+  const sheet = plan.sheets[0];
+  const layout = new PortfolioLayout(new SheetBuilder("Portfolio", {}, COLUMN_WIDTHS));
+  const current = layout.totalCell("current").replace(/\$/g, "");
+  /** The sheet's Fit current and its warning sentence with one input cell typed over. */
+  const afterTyping = (key: "targetShare" | "targetDate" | "confidence" | "threshold" | null, value: number) => {
+    const typed = key === null ? [] : [{ address: layout.inputCell(key).replace(/\$/g, ""), cells: [[value]] }];
+    const values = computeFormulaValues({ ...plan, sheets: [{ ...sheet, ranges: [...sheet.ranges, ...typed] }, ...plan.sheets.slice(1)] });
+    return [values.get(cellKey(sheet.name, current)), values.get(cellKey(sheet.name, PORTFOLIO_SENTENCE_CELLS[2]))];
+  };
+
+  it("is TRUE for the inputs fitted, and FALSE with the warning once the target, its date or the confidence is typed over", () => {
+    expect(afterTyping(null, 0)[0]).toBe(true);
+    for (const [key, value] of [["targetShare", 0.9], ["targetDate", PORTFOLIO_DEFAULTS.targetDate + 30], ["confidence", 0.95]] as const) {
+      const [fitCurrent, sentence] = afterTyping(key, value);
+      expect(fitCurrent, key).toBe(false);
+      expect(sentence, key).toMatch(/^WARNING: the counts, the later target or the confidence have changed since the fit/);
+    }
+    // The threshold is no input of the fit: the incentive's figures follow it live.
+    expect(afterTyping("threshold", 0.4)[0]).toBe(true);
   });
 });
