@@ -4,7 +4,9 @@
  * #1951): the PCT model computed by the formula evaluator in both of its modes, and the forecast
  * sheet (whose tables spill) written to the fake Excel and calculated both ways, cell by cell.
  * Both sheets pass the functions ranges longer than their data: the model's 24 history rows, the
- * forecast's 24 spare rows below the counts.
+ * forecast's 24 spare rows below the counts. The portfolio sheet, whose live cells take a PCT's
+ * figures and the inputs (a blank practices or at-the-deadline cell among them), is computed
+ * both ways too.
  */
 import { describe, expect, it } from "vitest";
 import { isoToExcelSerial } from "../../src/data";
@@ -16,6 +18,11 @@ import type { ScalarValue } from "../../src/workbook/formula/values";
 import { planModel } from "../../src/workbook/sheets";
 import { planForecast } from "../../src/workbook/sheets/forecast";
 import { NO_TAKEN_NAMES } from "../../src/workbook/plan";
+import { readFileSync } from "node:fs";
+import { PORTFOLIO_DEFAULTS } from "../../src/data/portfolioOptions";
+import { readPortfolioCsv } from "../../src/data/seriesCsv";
+import { analysePortfolio } from "../../src/model/portfolio/analysis";
+import { planPortfolio } from "../../src/workbook/sheets/portfolio";
 import { builtCrsFunctions } from "../workbook/formula/crsFunctions";
 import { addressOf } from "../workbook/sheets/pctModel/modelSheet";
 import { PCT_ROWS, PCT_SOURCE, pctOptions, pctSeries } from "../workbook/sheets/forecast/forecastFixtures";
@@ -79,5 +86,14 @@ describe("the sheets give the same figures with empty cells as null or as 0", ()
     const shown = Object.values(asNull);
     expect(shown.filter((value) => typeof value === "string" && value.startsWith("#") && value !== "#N/A")).toEqual([]);
     expect(shown.some((value) => typeof value === "string" && /as likely as not by/.test(value))).toBe(true);
+  });
+
+  it("the portfolio sheet: every formula of the live sheet, read either way", () => {
+    const text = readFileSync(new URL("../fixtures/portfolio/handworked.csv", import.meta.url), "utf8");
+    const { pcts } = readPortfolioCsv(text);
+    const plan = planPortfolio({ flavour: "crs", analysis: analysePortfolio(pcts, PORTFOLIO_DEFAULTS), options: PORTFOLIO_DEFAULTS, pcts, source: "x", fittedOn: "x" }, NO_TAKEN_NAMES);
+    const [asNull, asZero] = (["null", "zero"] as const).map((emptyCells) => computeFormulaValues(plan, { functions: builtCrsFunctions(), emptyCells }));
+    expect([...asZero]).toEqual([...asNull]);
+    expect([...asNull.values()].filter((value) => typeof value === "number").length).toBeGreaterThan(20);
   });
 });
