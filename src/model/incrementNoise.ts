@@ -80,36 +80,16 @@ export function estimateIncrementNoise(fit: DiffusionFit, data: CountSeries): In
   let phi = 1;
   let kappa = 0;
   for (let pass = 0; pass < 5; pass++) {
-    let s11 = 0;
-    let s12 = 0;
-    let s22 = 0;
-    let b1 = 0;
-    let b2 = 0;
+    const regression = new ScatterRegression();
     for (let i = 0; i < n; i++) {
       const x1 = expected[i] / unit;
       const x2 = (x1 * x1) / spans[i];
-      const e2 = squares[i] / (unit * unit);
       const v = Math.max(phi * x1 + kappa * x2, 1e-300);
-      const w = 1 / (v * v);
-      s11 += w * x1 * x1;
-      s12 += w * x1 * x2;
-      s22 += w * x2 * x2;
-      b1 += w * x1 * e2;
-      b2 += w * x2 * e2;
+      regression.add(x1, x2, squares[i] / (unit * unit), 1 / (v * v));
     }
-    const det = s11 * s22 - s12 * s12;
-    let nextPhi = (b1 * s22 - b2 * s12) / det;
-    let nextKappa = (s11 * b2 - s12 * b1) / det;
-    if (!(det > 0) || !(nextKappa > 0)) {
-      nextKappa = 0;
-      nextPhi = b1 / s11;
-    } else if (!(nextPhi > 0)) {
-      nextPhi = 0;
-      nextKappa = b2 / s22;
-    }
-    if (!Number.isFinite(nextPhi) || !Number.isFinite(nextKappa)) break;
-    phi = nextPhi;
-    kappa = nextKappa;
+    const next = regression.solve();
+    if (next === null) break;
+    ({ phi, kappa } = next);
   }
   // The n distinct times are the data here (repeated rows are averaged), so n − k, not rows − k.
   const dof = n - fit.k;
@@ -123,3 +103,44 @@ export function estimateIncrementNoise(fit: DiffusionFit, data: CountSeries): In
     variance: (lambda, periods) => perAdopter * lambda + (excess * lambda * lambda) / Math.max(periods, 1e-300),
   };
 }
+
+/**
+ * The weighted least-squares fit of squared residuals e² ≈ φ·x1 + κ·x2 with φ, κ ≥ 0: the
+ * scatter of new adopters, per adopter (x1 = λ) and in excess (x2 = λ²). It solves the 2 × 2
+ * normal equations; where they give κ ≤ 0 (or are singular) it fits φ alone, where φ ≤ 0, κ alone.
+ *
+ * @example const r = new ScatterRegression(); r.add(1, 1, 2, 1); r.add(2, 4, 6, 1); r.solve() // { phi: 1, kappa: 1 }
+ */
+export class ScatterRegression {
+  private s11 = 0;
+  private s12 = 0;
+  private s22 = 0;
+  private b1 = 0;
+  private b2 = 0;
+
+  /** One residual: its x1 and x2, its square, and its weight (1/variance², as the squares' variance goes). */
+  add(x1: number, x2: number, squared: number, weight: number): void {
+    this.s11 += weight * x1 * x1;
+    this.s12 += weight * x1 * x2;
+    this.s22 += weight * x2 * x2;
+    this.b1 += weight * x1 * squared;
+    this.b2 += weight * x2 * squared;
+  }
+
+  /** φ and κ, or null where the sums give no finite fit. */
+  solve(): { phi: number; kappa: number } | null {
+    const { s11, s12, s22, b1, b2 } = this;
+    const det = s11 * s22 - s12 * s12;
+    let phi = (b1 * s22 - b2 * s12) / det;
+    let kappa = (s11 * b2 - s12 * b1) / det;
+    if (!(det > 0) || !(kappa > 0)) {
+      kappa = 0;
+      phi = b1 / s11;
+    } else if (!(phi > 0)) {
+      phi = 0;
+      kappa = b2 / s22;
+    }
+    return Number.isFinite(phi) && Number.isFinite(kappa) ? { phi, kappa } : null;
+  }
+}
+

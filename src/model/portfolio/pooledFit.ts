@@ -28,6 +28,7 @@
  * A PCT with a few counts has a posterior near the population's (its curve follows the others',
  * placed by its own level); one with many counts is fitted by its own counts.
  */
+import { ScatterRegression } from "../incrementNoise";
 import type { ShareCurve } from "./shareCurves";
 
 /** One PCT's counts on the national timeline. */
@@ -289,39 +290,21 @@ function estimateNoise(works: readonly PctWork[], previous: RegistrationNoise): 
   unit = Math.max(unit, 1);
   // Refined until the weights settle, so that the estimate does not depend on where it started.
   for (let pass = 0; pass < 12; pass++) {
-    let s11 = 0;
-    let s12 = 0;
-    let s22 = 0;
-    let b1 = 0;
-    let b2 = 0;
+    const regression = new ScatterRegression();
     for (const work of works) {
       for (let j = 0; j < work.n; j++) {
         const x1 = Math.max(work.expected[j], MIN_EXPECTED) / unit;
         const x2 = work.squares[j] / (unit * unit);
         const residual = (work.increments[j] - work.expected[j]) / unit;
         const v = Math.max((phi / unit) * x1 + kappa * x2, 1e-300);
-        const w = 1 / (v * v);
-        s11 += w * x1 * x1;
-        s12 += w * x1 * x2;
-        s22 += w * x2 * x2;
-        b1 += w * x1 * residual * residual;
-        b2 += w * x2 * residual * residual;
+        regression.add(x1, x2, residual * residual, 1 / (v * v));
       }
     }
-    const det = s11 * s22 - s12 * s12;
-    let nextPhi = (b1 * s22 - b2 * s12) / det;
-    let nextKappa = (s11 * b2 - s12 * b1) / det;
-    if (!(det > 0) || !(nextKappa > 0)) {
-      nextKappa = 0;
-      nextPhi = b1 / s11;
-    } else if (!(nextPhi > 0)) {
-      nextPhi = 0;
-      nextKappa = b2 / s22;
-    }
-    if (!Number.isFinite(nextPhi) || !Number.isFinite(nextKappa)) break;
-    const settled = Math.abs(nextPhi * unit - phi) <= 1e-4 * (phi + 1e-9) && Math.abs(nextKappa - kappa) <= 1e-4 * (kappa + 1e-9);
-    phi = nextPhi * unit;
-    kappa = nextKappa;
+    const next = regression.solve();
+    if (next === null) break;
+    const settled = Math.abs(next.phi * unit - phi) <= 1e-4 * (phi + 1e-9) && Math.abs(next.kappa - kappa) <= 1e-4 * (kappa + 1e-9);
+    phi = next.phi * unit;
+    kappa = next.kappa;
     if (settled) break;
   }
   const inflation = count > edf ? count / (count - edf) : 1;
