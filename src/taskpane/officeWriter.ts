@@ -207,6 +207,11 @@ function queueChart(sheet: Excel.Worksheet, dataSheet: Excel.Worksheet, plan: Ch
   chart.axes.categoryAxis.title.visible = true;
   chart.axes.valueAxis.title.text = plan.yAxisTitle;
   chart.axes.valueAxis.title.visible = true;
+  if (plan.valueAxis) {
+    chart.axes.valueAxis.minimum = plan.valueAxis.minimum;
+    chart.axes.valueAxis.maximum = plan.valueAxis.maximum;
+    chart.axes.valueAxis.numberFormat = plan.valueAxis.format;
+  }
   chart.legend.position = "Bottom";
   chart.legend.visible = true;
   const [topLeft, bottomRight] = corners(box(plan.position));

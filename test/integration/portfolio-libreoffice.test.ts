@@ -101,7 +101,10 @@ describe("the portfolio file recalculated by LibreOffice Calc", () => {
     const tables = await Promise.all(Object.keys(zip.files).filter((path) => /^xl\/tables\/table\d+\.xml$/.test(path)).map((path) => zip.file(path)!.async("string")));
     expect(tables.some((table) => table.includes('ref="A33:S63"') && table.includes("autoFilter"))).toBe(true);
     const chartPath = Object.keys(zip.files).find((path) => /^xl\/charts\/chart\d+\.xml$/.test(path));
-    expect(await zip.file(chartPath!)!.async("string")).toContain("$O$34:$O$63<");
+    const chart = await zip.file(chartPath!)!.async("string");
+    expect(chart).toContain("$O$34:$O$63<");
+    // The chance's axis runs from 0% to 100%.
+    expect(chart).toMatch(/<c:valAx>.*<c:scaling><c:orientation val="minMax"\/><c:max val="1"\/><c:min val="0"\/><\/c:scaling>.*<c:numFmt formatCode="0%"/);
   });
 });
 

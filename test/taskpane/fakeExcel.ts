@@ -75,6 +75,9 @@ export interface ChartState {
   categoryAxisTitleVisible: boolean;
   valueAxisTitle: string;
   valueAxisTitleVisible: boolean;
+  valueMinimum?: number;
+  valueMaximum?: number;
+  valueNumberFormat?: string;
   legendPosition: string;
   legendVisible: boolean;
   topLeft: string;
@@ -949,7 +952,7 @@ class ChartProxy {
       majorUnit: number;
       majorTimeUnitScale: string;
     };
-    valueAxis: { title: { text: string; visible: boolean } };
+    valueAxis: { title: { text: string; visible: boolean }; minimum: number; maximum: number; numberFormat: string };
   };
   readonly legend: { position: string; visible: boolean };
 
@@ -1010,12 +1013,19 @@ class ChartProxy {
           majorTimeUnitScale: prop<string>("x major time unit", (c, v) => (c.majorTimeUnitScale = v)),
         },
       ),
-      valueAxis: {
-        title: Object.defineProperties({} as { text: string; visible: boolean }, {
-          text: prop<string>("y title", (c, v) => (c.valueAxisTitle = v)),
-          visible: prop<boolean>("y title visible", (c, v) => (c.valueAxisTitleVisible = v)),
-        }),
-      },
+      valueAxis: Object.defineProperties(
+        {
+          title: Object.defineProperties({} as { text: string; visible: boolean }, {
+            text: prop<string>("y title", (c, v) => (c.valueAxisTitle = v)),
+            visible: prop<boolean>("y title visible", (c, v) => (c.valueAxisTitleVisible = v)),
+          }),
+        } as ChartProxy["axes"]["valueAxis"],
+        {
+          minimum: prop<number>("y minimum", (c, v) => (c.valueMinimum = v)),
+          maximum: prop<number>("y maximum", (c, v) => (c.valueMaximum = v)),
+          numberFormat: prop<string>("y number format", (c, v) => (c.valueNumberFormat = v)),
+        },
+      ),
     };
     this.legend = Object.defineProperties({} as { position: string; visible: boolean }, {
       position: prop<string>("legend position", (c, v) => (c.legendPosition = v)),

@@ -47,6 +47,8 @@ describe("the Portfolio action on a fake Excel", () => {
     const sheet = excel.sheet("Portfolio");
     expect(sheet.cells.H34).toMatchObject({ kind: "formula", formula: "=IF(ISNUMBER(F34),CRS.INCENTIVE(C34,F34,B34,$B$10,$B$11),\"\")" });
     expect(sheet.charts).toHaveLength(1);
+    // A chance, so the axis runs 0% to 100% whatever the PCTs' chances.
+    expect(sheet.charts[0]).toMatchObject({ valueMinimum: 0, valueMaximum: 1, valueNumberFormat: "0%" });
     expect(plan.messages[0]).toBe("Added the portfolio of 40 PCTs in sheet 'Portfolio', with the counts fitted in 'Portfolio counts'.");
   });
 

@@ -46,7 +46,7 @@ const USED: readonly (readonly [string, readonly string[]])[] = [
   ["ChartLineFormat", ["lineStyle", "weight", "color"]],
   ["ChartTitle", ["text"]],
   ["ChartAxes", ["categoryAxis", "valueAxis"]],
-  ["ChartAxis", ["title", "categoryType", "numberFormat", "baseTimeUnit", "majorUnit", "majorTimeUnitScale"]],
+  ["ChartAxis", ["title", "categoryType", "numberFormat", "baseTimeUnit", "majorUnit", "majorTimeUnitScale", "minimum", "maximum"]],
   ["ChartAxisTitle", ["text", "visible"]],
   ["ChartLegend", ["position", "visible"]],
 ];

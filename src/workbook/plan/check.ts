@@ -104,6 +104,10 @@ function checkLayout(sheet: SheetPlan): void {
     if (every !== undefined && !(Number.isInteger(every) && every >= 1)) {
       throw new PlanError(`The chart "${chart.title}" cannot label its date axis every ${every} units (a whole number from 1).`);
     }
+    const scale = chart.valueAxis;
+    if (scale && !(Number.isFinite(scale.minimum) && Number.isFinite(scale.maximum) && scale.minimum < scale.maximum)) {
+      throw new PlanError(`The chart "${chart.title}" cannot scale its value axis from ${scale.minimum} to ${scale.maximum} (the minimum below the maximum).`);
+    }
   }
   if (!Number.isInteger(sheet.freezeRows) || sheet.freezeRows < 0) {
     throw new PlanError(`The sheet "${sheet.name}" cannot freeze ${sheet.freezeRows} rows.`);

@@ -97,6 +97,15 @@ export interface ChartPlan {
    * (e.g. "mmm yyyy"); text categories, evenly spaced, if omitted.
    */
   readonly dateAxis?: DateAxisPlan;
+  /** The value axis's scale and the format of its labels (0 to 1 as "0%" for a chance); Excel's own scale, labelled as counts, if omitted. */
+  readonly valueAxis?: ValueAxisPlan;
+}
+
+/** A value axis from `minimum` to `maximum`, its labels in `format`. */
+export interface ValueAxisPlan {
+  readonly minimum: number;
+  readonly maximum: number;
+  readonly format: string;
 }
 
 /** The time unit of a date axis. */

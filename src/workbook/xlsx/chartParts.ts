@@ -147,14 +147,16 @@ function chartXml(chart: ChartPlan, sheet: string): string {
       `<c:cat><c:numRef><c:f>${ref(chart.categories)}</c:f></c:numRef></c:cat>` +
       `<c:val><c:numRef><c:f>${ref(item.values)}</c:f></c:numRef></c:val><c:smooth val="0"/></c:ser>`,
   );
+  const scale = chart.valueAxis;
+  const valueScale = scale ? `<c:max val="${scale.maximum}"/><c:min val="${scale.minimum}"/>` : "";
   return (
     `${XML_DECLARATION}<c:chartSpace xmlns:c="${NS_CHART}" xmlns:a="${NS_DRAWINGML}" xmlns:r="${NS_RELATIONSHIPS}">` +
     `<c:roundedCorners val="0"/><c:chart>${title(chart.title)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
     `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series.join("")}` +
     `<c:marker val="1"/><c:axId val="1"/><c:axId val="2"/></c:lineChart>` +
     categoryAxis(chart) +
-    `<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
-    `<c:majorGridlines/>${title(chart.yAxisTitle)}<c:numFmt formatCode="${NUMBER_FORMATS.count}" sourceLinked="0"/>` +
+    `<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/>${valueScale}</c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
+    `<c:majorGridlines/>${title(chart.yAxisTitle)}<c:numFmt formatCode="${escapeXml(chart.valueAxis?.format ?? NUMBER_FORMATS.count)}" sourceLinked="0"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="1"/>` +
     `<c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea>` +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +

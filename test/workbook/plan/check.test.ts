@@ -43,6 +43,7 @@ const MALFORMED: readonly [string, WorkbookPlan][] = [
     "a date axis labelled every half a month",
     { ...plan, sheets: [{ ...sheet, charts: [{ ...sheet.charts[0], dateAxis: { format: "mmm yy", unit: "months", labelEvery: 0.5 } }] }] },
   ],
+  ["a value axis whose minimum is not below its maximum", { ...plan, sheets: [{ ...sheet, charts: [{ ...sheet.charts[0], valueAxis: { minimum: 1, maximum: 1, format: "0%" } }] }] }],
 ];
 
 describe("checking a plan", () => {

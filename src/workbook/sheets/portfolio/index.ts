@@ -100,6 +100,8 @@ export function planPortfolio(input: PortfolioSheetInput, taken: TakenNames): Wo
             xAxisTitle: "PCT (lowest chance first)",
             yAxisTitle: "Chance of the target",
             position: layout.chartPosition,
+            // A chance: 0% to 100%, whatever the PCTs' chances are.
+            valueAxis: { minimum: 0, maximum: 1, format: "0%" },
           },
         ],
         freezeRows: 0,
