@@ -90,8 +90,9 @@ export const FIT_CALLS = {
   // The scalar ones a sheet takes a single figure with, never a cell of a table that may hold an error.
   bestModel: (times: Expression, counts: Expression, market: Expression): Expression => crsCall("BESTMODEL", [times, counts, market]),
   weight: (model: Expression, times: Expression, counts: Expression, market: Expression): Expression => crsCall("WEIGHT", [model, times, counts, market]),
-  forecastAt: (model: Expression, times: Expression, counts: Expression, time: Expression, figure: ForecastFigure, market: Expression, confidence: Expression): Expression =>
-    crsCall("FORECASTAT", [model, times, counts, time, `"${figure}"`, market, confidence]),
+  // Without a confidence, FORECASTAT's default (0.95), which the fitted curve does not depend on.
+  forecastAt: (model: Expression, times: Expression, counts: Expression, time: Expression, figure: ForecastFigure, market: Expression, confidence?: Expression): Expression =>
+    crsCall("FORECASTAT", [model, times, counts, time, `"${figure}"`, market, ...(confidence === undefined ? [] : [confidence])]),
 } as const;
 
 /** A figure of FORECAST's table that FORECASTAT gives on its own. */

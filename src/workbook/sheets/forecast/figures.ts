@@ -4,14 +4,16 @@
  * pane's check before it writes: the comparison (CRS.COMPARE), the fit of the chosen model
  * (CRS.FIT), the forecast, its bounds and the fitted curve over the data and the horizon
  * (CRS.FORECAST), the time the target is as likely as not reached (CRS.REACH) and the chance of it
- * by its date (CRS.CHANCE). Each is done as the functions do it, so the numbers are the same.
+ * by its date (CRS.CHANCE). Each is done as the functions do it, so the numbers are the same:
+ * where no curve can be fitted to counts that are otherwise fine, the forecast carries the
+ * recent pace on (`forecastOf`), and the fit's figures say why there is no curve.
  */
 import type { Series } from "../../../data/series";
-import { type ChosenFit, type ModelComparison, compareModels, fitChosen } from "../../../model/compare";
+import { type ChosenFit, type ModelComparison, compareModels } from "../../../model/compare";
 import { ModelError } from "../../../model/errors";
 import { timeAsLikelyAsNot } from "../../../model/asLikelyAsNot";
 import type { DiffusionFit } from "../../../model/fit";
-import { type CountForecaster, forecasterFor } from "../../../model/predictive";
+import { type CountForecaster, forecastOf } from "../../../model/predictive";
 import { PERIOD_UNIT_DAYS } from "../../../model/periods";
 import { shownParameters } from "../../../model/timeOrigin";
 import type { ForecastOptions } from "./options";
@@ -32,8 +34,8 @@ export interface ForecastFigures {
   readonly compare: FigureTable;
   /** CRS.FIT's table, header row first. */
   readonly fit: FigureTable;
-  /** The model the forecast uses: the chosen one, or the lowest AICc's for "auto". */
-  readonly modelUsed: string;
+  /** The model the forecast uses: the chosen one, the lowest AICc's for "auto", or `NO_CURVE` (see `modelUsed`). */
+  readonly modelUsed: string | { readonly missing: string };
   /** Its Akaike weight among the three. */
   readonly weightUsed: Figure;
   /** The forecast, its bounds and the fitted curve at each row of the forecast table (`forecastTimes`). */
@@ -54,8 +56,11 @@ export interface ForecastPoint {
 
 /** The forecast of a series with its options, as the add-in computes it. */
 export interface ForecastResults {
-  /** The chosen model's fit (and, for "auto", the comparison it was chosen from). */
-  readonly chosen: ChosenFit;
+  /**
+   * The chosen model's fit (and, for "auto", the comparison it was chosen from), or why no curve
+   * can be fitted to the counts: then the forecast carries the recent pace on (`withoutCurve`).
+   */
+  readonly chosen: ChosenFit | ModelError;
   /** The three models compared, or why they cannot be. */
   readonly comparison: ModelComparison | ModelError;
   /** The forecast table's times: the counts' and the horizon's. */
@@ -96,30 +101,35 @@ function fitClock(options: ForecastOptions): { toFit(time: number): number; from
 }
 
 /**
- * Fits the chosen model to the series, as CRS.FIT would: throws the ModelError it would show
- * when no curve can be fitted (so the pane can say why before writing anything).
+ * The forecaster of a series, as the sheet's `CRS.` formulas have it: the chosen model fitted
+ * (`chosen`, as CRS.FIT fits it) with its predictive distribution, or, where no curve can be
+ * fitted to counts that are otherwise fine, why (`chosen` is then that ModelError) and the recent
+ * pace carried on. Throws the ModelError the functions show for counts no forecast can take (too
+ * few, not rising, Bass with dates and no launch), so the pane can say why before writing anything.
  *
- * @example fitForecast(series, options).fit.model.name // "gompertz"
+ * @example forecasterOf(series, options).chosen // a ChosenFit, or the ModelError of "market size not determined"
  */
-export function fitForecast(series: Series, options: ForecastOptions): ChosenFit {
+export function forecasterOf(series: Series, options: ForecastOptions): { readonly chosen: ChosenFit | ModelError; readonly forecaster: CountForecaster } {
   const { toFit } = fitClock(options);
-  return fitChosen(options.model, series.times.map(toFit), series.counts, fitOptions(options));
+  const { chosen, failure, forecaster } = forecastOf(options.model, series.times.map(toFit), series.counts, fitOptions(options));
+  return { chosen: chosen ?? failure!, forecaster };
 }
 
 /**
- * Computes the forecast of a series. Throws a ModelError when the chosen model cannot be fitted
- * at all; anything else that cannot be computed (a comparison without AICc, bounds without
- * degrees of freedom, a target never reached) is a figure that says why there is none.
+ * Computes the forecast of a series. Throws the ModelError of counts no forecast can take (see
+ * `forecasterOf`); anything else that cannot be computed (no curve, a comparison without AICc,
+ * bounds without degrees of freedom, a target never reached) is a figure that says why there is none.
  */
 export function computeForecast(series: Series, options: ForecastOptions): ForecastResults {
-  const chosen = fitForecast(series, options);
-  const forecaster = forecasterFor(chosen);
+  const { chosen, forecaster } = forecasterOf(series, options);
   const times = forecastTimes(series, options);
   const target = options.target;
   const { toFit, fromFit } = fitClock(options);
+  // "auto" that fits no curve is a comparison that failed: the same error, without fitting again.
+  const comparison = chosen instanceof ModelError ? (options.model === "auto" ? chosen : compareOrWhy(series, options)) : (chosen.comparison ?? compareOrWhy(series, options));
   return {
     chosen,
-    comparison: chosen.comparison ?? compareOrWhy(series, options),
+    comparison,
     times,
     points: times.map((time) => pointAt(forecaster, toFit(time), options.confidence)),
     reach: target === null ? null : figure(() => fromFit(timeAsLikelyAsNot(forecaster, target.count))),
@@ -142,16 +152,41 @@ function pointAt(forecaster: CountForecaster, time: number, confidence: number):
   return { forecast: quantile(0.5), lower: quantile((1 - confidence) / 2), upper: quantile((1 + confidence) / 2), fitted: figure(() => forecaster.fitted(time)) };
 }
 
-/** The model the forecast uses: the chosen one, or the lowest AICc's for "auto". */
-export function modelUsed(results: ForecastResults): string {
-  return results.chosen.fit.model.name;
+/** What the sheet's "Model used" says when no curve is fitted and the forecast carries the recent pace on. */
+export const NO_CURVE = "none: the recent pace";
+
+/**
+ * What the pane's status line and the command say when no curve can be fitted: why, and what the
+ * forecast does instead.
+ *
+ * @example noCurveMessage(failure) // "No curve fits these counts yet: The values do not yet show … Give a known market size. Until one does, …"
+ */
+export function noCurveMessage(failure: ModelError): string {
+  return `No curve fits these counts yet: ${failure.message} Until one does, the forecast carries the recent pace on, with wide bounds.`;
 }
 
-/** The Akaike weight of the model used, as COMPARE gives it. */
-function weightUsed(results: ForecastResults): Figure {
+/**
+ * The model the forecast uses, as the live sheet's formula reads it from the end of the horizon:
+ * where the fitted curve is a number there, the chosen model (the lowest AICc's for "auto");
+ * where it is not but the forecast is, `NO_CURVE`; else the fitted curve's missing figure.
+ */
+export function modelUsed(results: ForecastResults): string | { readonly missing: string } {
+  const end = results.points[results.points.length - 1];
+  if (typeof end.fitted === "number" && !(results.chosen instanceof ModelError)) return results.chosen.fit.model.name;
+  if (typeof end.forecast === "number") return NO_CURVE;
+  return typeof end.fitted === "number" ? { missing: "The forecast has no figure at the end of the horizon." } : end.fitted;
+}
+
+/**
+ * The Akaike weight of the model used, as COMPARE gives it; with no curve, of the model chosen
+ * in the options (0 for a model that cannot be fitted), or why there is none.
+ */
+function weightUsed(results: ForecastResults, options: ForecastOptions): Figure {
   const { comparison } = results;
   if (comparison instanceof ModelError) return { missing: comparison.message };
-  return comparison.scores.find((score) => score.model.name === modelUsed(results))?.weight ?? { missing: "The model is not compared." };
+  const used = modelUsed(results);
+  const name = used === NO_CURVE ? (options.model === "auto" ? comparison.best.model.name : options.model) : used;
+  return comparison.scores.find((score) => score.model.name === name)?.weight ?? { missing: "The model is not compared." };
 }
 
 /** COMPARE's table: a header row, then bass, logistic and gompertz, each with its SSE, AICc, Delta and Weight. */
@@ -167,8 +202,12 @@ function compareTable(comparison: ModelComparison | ModelError): FigureTable {
   return [["Model", "SSE", "AICc", "Delta", "Weight"], ...rows];
 }
 
-/** FIT's table: a header row (naming the model for "auto"), the parameters with standard errors, then sse, rmse, r2 and n. */
-function fitTable(chosen: ChosenFit, auto: boolean): FigureTable {
+/**
+ * FIT's table: a header row (naming the model for "auto"), the parameters with standard errors,
+ * then sse, rmse, r2 and n; or, where no curve can be fitted, why.
+ */
+function fitTable(chosen: ChosenFit | ModelError, auto: boolean): FigureTable {
+  if (chosen instanceof ModelError) return [[{ missing: chosen.message }]];
   const { fit } = chosen;
   const header = auto ? `Parameter (${fit.model.name})` : "Parameter";
   const shown = shownParameters(fit);
@@ -189,7 +228,7 @@ export function forecastFigures(results: ForecastResults, options: ForecastOptio
     compare: compareTable(results.comparison),
     fit: fitTable(results.chosen, options.model === "auto"),
     modelUsed: modelUsed(results),
-    weightUsed: weightUsed(results),
+    weightUsed: weightUsed(results, options),
     rows: results.points,
     reach: results.reach,
     chance: results.chance,

@@ -61,7 +61,7 @@ export function planForecast(input: ForecastSheetInput, taken: TakenNames): Work
  */
 export const SENTENCE_CELLS: readonly string[] = new ForecastLayout(new SheetBuilder(FORECAST_SHEET, {}, COLUMN_WIDTHS)).sentenceCells;
 
-export { type Figure, type FigureTable, type ForecastFigures, type ForecastPoint, type ForecastResults, computeForecast, fitForecast, forecastFigures, modelUsed } from "./figures";
+export { type Figure, type FigureTable, type ForecastFigures, type ForecastPoint, type ForecastResults, NO_CURVE, computeForecast, forecastFigures, forecasterOf, modelUsed, noCurveMessage } from "./figures";
 export { describeSource } from "./source";
 export { FORECAST_DEFAULTS, type ForecastOptionName, type ForecastOptions, ForecastOptionsError, type ForecastOptionsInput, type ForecastUnit, readForecastOptions } from "./options";
 export type { ForecastSheetInput } from "./sheet";

@@ -155,8 +155,9 @@ export class CrsCalls {
     return FIT_CALLS.weight(model, this.times, this.counts, this.market);
   }
 
+  /** One figure of FORECAST at `time`; the fitted curve, the same at any confidence, takes none (so a confidence out of range leaves it standing). */
   forecastAt(time: string, figure: ForecastFigure): string {
-    return FIT_CALLS.forecastAt(this.model, this.times, this.counts, time, figure, this.market, this.confidence);
+    return FIT_CALLS.forecastAt(this.model, this.times, this.counts, time, figure, this.market, figure === "fitted" ? undefined : this.confidence);
   }
 }
 

@@ -3,6 +3,7 @@
  * over the option and result cells, so that they stay true when the numbers change.
  */
 import type { Series } from "../../../data/series";
+import { NO_CURVE } from "./figures";
 import type { ForecastLayout, Formats } from "./layout";
 import type { ForecastOptions } from "./options";
 import { periodsText } from "./steps";
@@ -92,16 +93,23 @@ export class SentenceFormulas {
     return `=IFERROR(${sentence},${this.cannot("The forecast", forecast, reason)})`;
   }
 
-  /** Which model, and why. */
+  /**
+   * Which model, and why; or, where no curve can be fitted yet (the model used is `NO_CURVE`), that
+   * the forecast carries the recent pace on, and what may give a curve.
+   */
   model(): string {
     const { optionCell, resultCell } = this.layout;
-    const [model, used, weight] = [optionCell("model"), resultCell("modelUsed"), resultCell("weight")];
+    const [model, used, weight, market] = [optionCell("model"), resultCell("modelUsed"), resultCell("weight"), optionCell("market")];
     const percent = `IFERROR(TEXT(${weight},"0%"),"not available")`;
     const auto = `"The "&${used}&" curve fits these counts best of the three (the lowest AICc; Akaike weight "&${percent}&": see Models compared below)."`;
     const chosen = `"The "&${used}&" curve, as chosen in ${model.replace(/\$/g, "")}; its Akaike weight among the three is "&${percent}&"."`;
+    const noCurve =
+      `"No curve fits these counts yet: they do not yet show where they level off, or are too few (the fit below says why). ` +
+      `So the forecast carries the recent pace on, with wide bounds"&IF(ISBLANK(${market}),"; a known market size in ${this.marketAt()} may give a curve.",".")`;
     // Excel compares texts ignoring case: "Auto" is "auto".
     const reason = `the counts do not level off yet, or do not rise: give a known market size in ${this.marketAt()}, or check the counts.`;
-    return `=IFERROR(IF(${model}="auto",${auto},${chosen}),${this.cannot("The model", used, reason, "cannot be fitted to these counts")})`;
+    const named = `IF(${model}="auto",${auto},${chosen})`;
+    return `=IFERROR(IF(${used}="${NO_CURVE}",${noCurve},${named}),${this.cannot("The model", used, reason, "cannot be fitted to these counts")})`;
   }
 
   /**

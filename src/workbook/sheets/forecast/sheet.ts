@@ -11,7 +11,7 @@ import type { Cell, ChartPlan, ChartSeriesPlan, DateAxisPlan } from "../../plan"
 import { CALCULATION_STYLE, FIXED_VALUE_STYLE, HEADER_STYLE, INPUT_STYLE, NOTE_STYLE } from "../palette";
 import { AVERAGE_MONTH_DAYS, type ForecastFigure, numberOrNA } from "../dialect";
 import { SheetBuilder } from "../sheetBuilder";
-import type { Figure, FigureTable, ForecastFigures } from "./figures";
+import { type Figure, type FigureTable, type ForecastFigures, NO_CURVE } from "./figures";
 import {
   COLUMN_WIDTHS,
   COMPARE_SIZE,
@@ -232,9 +232,15 @@ export class ForecastSheet {
       // Each a figure of its own (FORECASTAT, BESTMODEL, WEIGHT), never a cell of COMPARE's or
       // FORECAST's table: a table holding an error shows as one bare #VALUE! on some Excel builds.
       const forecastAt = (figure: ForecastFigure): Cell => ({ formula: `=${crs.forecastAt(resultCell("endTime"), figure)}` });
+      // The model used is the chosen one where its curve is fitted (the fitted figure, which takes
+      // no confidence, is a number at the horizon's end), else the recent pace where that forecasts.
+      const [model, used] = [optionCell("model"), resultCell("modelUsed")];
+      const named = `IF(${model}="auto",${crs.bestModel()},LOWER(${model}))`;
+      const noCurve = `IF(ISNUMBER(${resultCell("endForecast")}),"${NO_CURVE}",${resultCell("endFitted")})`;
       return {
-        modelUsed: { formula: `=IF(${optionCell("model")}="auto",${crs.bestModel()},LOWER(${optionCell("model")}))` },
-        weight: { formula: `=${crs.weight(resultCell("modelUsed"))}` },
+        modelUsed: { formula: `=IF(ISNUMBER(${resultCell("endFitted")}),${named},${noCurve})` },
+        // With no curve, the weight of the model chosen in the options (COMPARE's, 0 if it cannot be fitted).
+        weight: { formula: `=${crs.weight(`IF(${used}="${NO_CURVE}",${model},${used})`)}` },
         lastTime,
         lastCount,
         endTime,
@@ -249,7 +255,7 @@ export class ForecastSheet {
     const { figures } = this.input;
     const end = figures.rows[figures.rows.length - 1];
     return {
-      modelUsed: figures.modelUsed,
+      modelUsed: typeof figures.modelUsed === "string" ? figures.modelUsed : numberOrNA(figures.modelUsed),
       weight: numberOrNA(figures.weightUsed),
       lastTime,
       lastCount,
@@ -367,13 +373,15 @@ export class ForecastSheet {
   /**
    * The chart: counts as markers, the fitted curve through them, the forecast line and its bounds
    * dashed (which meet the counts at their times and open after the last), the target; dates on a
-   * date axis.
+   * date axis. A file of values with no curve fitted has no fitted line to draw; the live sheet
+   * keeps it, as a known market size typed in its options may yet fit one (its #N/A draws nothing).
    */
   chart(): ChartPlan {
     const column = (letter: string): string => `${letter}${this.firstRow}:${letter}${this.lastRow}`;
+    const noCurve = this.input.flavour === "portable" && this.input.figures.rows.every((row) => typeof row.fitted !== "number");
     const series: ChartSeriesPlan[] = [
       { name: this.countName, values: column("B"), look: "markers", color: "#1F4E79" },
-      { name: "Fitted curve", values: column("F"), look: "line", color: "#7F7F7F" },
+      ...(noCurve ? [] : [{ name: "Fitted curve", values: column("F"), look: "line" as const, color: "#7F7F7F" }]),
       { name: "Forecast", values: column("C"), look: "line", color: "#C55A11" },
       { name: "Lower bound", values: column("D"), look: "dashed", color: "#C55A11" },
       { name: "Upper bound", values: column("E"), look: "dashed", color: "#C55A11" },

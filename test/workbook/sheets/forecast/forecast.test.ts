@@ -11,7 +11,7 @@ import { NO_TAKEN_NAMES } from "../../../../src/workbook/plan/names";
 import type { Cell, WorkbookPlan } from "../../../../src/workbook/plan/plan";
 import { checkPlan } from "../../../../src/workbook/plan/check";
 import { builtCrsFunctions } from "../../formula/crsFunctions";
-import { PCT_SHEET, PCT_SOURCE, REAL_SERIES, pctGrid, pctOptions, pctSeries, pctSourceSheet, realSeries } from "./forecastFixtures";
+import { PCT_SHEET, PCT_SOURCE, REAL_SERIES, liveWithSpills, pctGrid, pctOptions, pctSeries, pctSourceSheet, realSeries } from "./forecastFixtures";
 import { formulaOf, plannedCells } from "../../plan/planCells";
 
 const series = pctSeries();
@@ -46,40 +46,13 @@ function tableHeaderRow(plan: WorkbookPlan): number {
   return header.row;
 }
 
-/** A spilled array as plan cells (errors as the formulas that give them), to stand in for a spill. */
-function spillCells(values: ArrayValue): Cell[][] {
-  return values.map((row) =>
-    row.map((value): Cell => {
-      if (value !== null && typeof value === "object") return { formula: value.error === "#N/A" ? "=NA()" : "=LN(0)" };
-      return value;
-    }),
-  );
-}
-
-/**
- * The live plan with its source sheet, and each spilled table replaced by what the built `CRS.`
- * function spills there, so that the formula evaluator can compute every other formula (the
- * evaluator computes one value per cell, not spills).
- */
-function liveWithSpills(plan: WorkbookPlan, extraTimes: readonly ScalarValue[] = []): { plan: WorkbookPlan; spills: Map<string, ArrayValue> } {
-  const crs = builtCrsFunctions();
-  const call = { name: "", arrayContext: false };
+/** The live plan with the example's source sheet and the built functions' spills (see `liveWithSpills`). */
+function pctWithSpills(plan: WorkbookPlan): { plan: WorkbookPlan; spills: Map<string, ArrayValue> } {
   const grid = pctGrid().values.slice(1);
   const spare = Array.from({ length: PCT_SOURCE.spareRows }, () => [null]);
-  const times: ArrayValue = [...grid.map((row) => [row[0] as ScalarValue]), ...spare, ...extraTimes.map((time) => [time])];
-  const counts: ArrayValue = [...grid.map((row) => [row[1] as ScalarValue]), ...spare, ...extraTimes.map(() => [null])];
-  const model = options.model;
-  const market = options.market;
-  const spills = new Map<string, ArrayValue>([
-    ["A33", crs.get("CRS.COMPARE")!([times, counts, market], call) as ArrayValue],
-    ["A39", crs.get("CRS.FIT")!([model, times, counts, market], call) as ArrayValue],
-  ]);
-  const sheet = plan.sheets[0];
-  const filled = [...spills].map(([address, values]) => ({ address, cells: spillCells(values) }));
-  return {
-    plan: { ...plan, sheets: [pctSourceSheet(), { ...sheet, ranges: [...sheet.ranges, ...filled] }] },
-    spills,
-  };
+  const times: ArrayValue = [...grid.map((row) => [row[0] as ScalarValue]), ...spare];
+  const counts: ArrayValue = [...grid.map((row) => [row[1] as ScalarValue]), ...spare];
+  return liveWithSpills(plan, pctSourceSheet(), { times, counts }, options);
 }
 
 describe("planForecast: the sheet", () => {
@@ -191,7 +164,7 @@ describe("planForecast: the sheet", () => {
 });
 
 describe("planForecast: the live sheet computed with the built CRS functions", () => {
-  const { plan, spills } = liveWithSpills(live);
+  const { plan, spills } = pctWithSpills(live);
   const values = computeFormulaValues(plan, { functions: builtCrsFunctions() });
   const portableValues = computeFormulaValues(portable);
   const valueAt = (computed: Map<string, ScalarValue>, address: string) => computed.get(cellKey(FORECAST_SHEET, address));
