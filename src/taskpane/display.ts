@@ -103,7 +103,9 @@ export function failureMessage(what: string, error: unknown): string {
 
 /**
  * The status lines of a forecast that failed: every problem with the data or the options (each
- * naming its cell or field), or why nothing could be read or fitted, and that nothing was written.
+ * naming its cell or field), or why nothing could be read or forecast (counts that do not rise,
+ * Bass with dates), and that nothing was written. Counts no curve fits yet are no failure: the
+ * sheet forecasts their recent pace.
  */
 export function forecastFailure(error: unknown): string[] {
   if (error instanceof Error) {
@@ -115,7 +117,7 @@ export function forecastFailure(error: unknown): string[] {
       case "SourceNotFoundError":
         return [error.message];
       case "ModelError":
-        return [`No curve can be fitted to these counts, so nothing was written: ${errorText(error)}.`];
+        return [`No forecast can be made from these counts, so nothing was written: ${errorText(error)}.`];
     }
   }
   return [failureMessage("add the forecast", error)];

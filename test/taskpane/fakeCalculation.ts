@@ -67,6 +67,13 @@ export class Calculation {
   private readonly sheets = new Map<string, Map<string, ScalarValue>>();
   /** The formulas being computed ("SHEET!row:column"), so that a formula reading itself is not computed again. */
   private readonly computing = new Set<string>();
+  /**
+   * For each formula being computed, innermost last, the formulas still being computed that it
+   * read (as empty): an empty cell read makes every formula of its sheet compute, in case one
+   * spills into it, and one of those may read a formula whose computing led there. Its value is
+   * then not kept, and it is computed again, in order, when it is next read.
+   */
+  private readonly unfinishedReads: Set<string>[] = [];
   private table: ReadonlyMap<string, FormulaFunction> | undefined;
 
   constructor(
@@ -110,7 +117,13 @@ export class Calculation {
       return values.get(key) ?? null;
     }
     if (input !== null) return input;
-    for (const [r, c] of this.workbook.formulaCells(sheet)) this.compute(sheet, r, c, (this.workbook.input(sheet, r, c) as { formula: string }).formula);
+    // What the formulas computed here read unfinished is theirs: the formula reading this cell does not read them.
+    this.unfinishedReads.push(new Set());
+    try {
+      for (const [r, c] of this.workbook.formulaCells(sheet)) this.compute(sheet, r, c, (this.workbook.input(sheet, r, c) as { formula: string }).formula);
+    } finally {
+      this.unfinishedReads.pop();
+    }
     return values.get(key) ?? null;
   }
 
@@ -126,10 +139,18 @@ export class Calculation {
     const values = this.valuesOf(sheet);
     const key = `${row}:${column}`;
     const id = `${sheet.toUpperCase()}!${key}`;
-    if (values.has(key) || this.computing.has(id)) return;
+    if (values.has(key)) return;
+    if (this.computing.has(id)) {
+      this.unfinishedReads.at(-1)?.add(id);
+      return;
+    }
     this.computing.add(id);
+    const unfinished = new Set<string>();
+    this.unfinishedReads.push(unfinished);
     try {
       const result = this.evaluate(formula, sheet);
+      unfinished.delete(id);
+      if (unfinished.size > 0) return;
       if (!isArrayValue(result)) {
         values.set(key, result);
         return;
@@ -142,6 +163,9 @@ export class Calculation {
       result.forEach((cells, r) => cells.forEach((value, c) => values.set(`${row + r}:${column + c}`, value)));
     } finally {
       this.computing.delete(id);
+      this.unfinishedReads.pop();
+      // What this formula read unfinished, the formula that read it did too.
+      for (const other of unfinished) if (other !== id) this.unfinishedReads.at(-1)?.add(other);
     }
   }
 

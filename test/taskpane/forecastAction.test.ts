@@ -8,7 +8,10 @@ import { SPARE_ROWS, type SourceData } from "../../src/taskpane/sourceReader";
 import type { SourceRequest } from "../../src/taskpane/sourceRequest";
 import type { ForecastOptionsInput } from "../../src/workbook/sheets/forecast/options";
 import type { WorkbookPlan } from "../../src/workbook/plan/plan";
-import { PCT_OPTIONS, PCT_ROWS } from "../workbook/sheets/forecast/forecastFixtures";
+import { centralBounds } from "../../src/model/countDistribution";
+import { forecastOf } from "../../src/model/predictive";
+import { NO_CURVE } from "../../src/workbook/sheets/forecast";
+import { PCT_OPTIONS, PCT_ROWS, earlyEnglandSheet } from "../workbook/sheets/forecast/forecastFixtures";
 import { FakeExcel, type Scalar, type Seed } from "./fakeExcel";
 
 /** The worked example's counts in A1:B9 of "GP counts", dates formatted as dates, and the user's notes beside them. */
@@ -104,7 +107,7 @@ describe("the forecast action on a fake Excel", () => {
     expect(excel.state.sheets.map((sheet) => sheet.name)).toEqual(["GP counts"]);
   });
 
-  it("says why no curve fits, and writes nothing", async () => {
+  it("says why no forecast can be made, and writes nothing", async () => {
     // Bass counts from a launch: dates are no times for it.
     const excel = new FakeExcel({ sheets: [pctSheet()], selection: "A1:B9" });
     const error = await failure(forecast(excel, { kind: "selection" }, { ...PCT_OPTIONS, model: "bass" }));
@@ -112,6 +115,42 @@ describe("the forecast action on a fake Excel", () => {
     expect(error.message).toMatch(/^bass counts time from the launch/);
     expect(excel.syncs).toBe(1);
     expect(excel.state.sheets.map((sheet) => sheet.name)).toEqual(["GP counts"]);
+  });
+
+  it("forecasts counts no curve fits yet from their recent pace, as the functions do, and says so and why", async () => {
+    const { series } = earlyEnglandSheet();
+    const cells: Record<string, Scalar> = { A1: "Date", B1: "First doses" };
+    const numberFormats: Record<string, string> = {};
+    series.times.forEach((time, i) => {
+      cells[`A${i + 2}`] = time;
+      cells[`B${i + 2}`] = series.counts[i];
+      numberFormats[`A${i + 2}`] = "dd/mm/yyyy";
+    });
+    const excel = new FakeExcel({ sheets: [{ name: "Doses", cells, numberFormats }], selection: "Doses!A1:B7" });
+    const { plan } = await forecast(excel, { kind: "selection" }, { unit: "week" });
+    expect(excel.syncs).toBe(2);
+    const { failure, forecaster } = forecastOf("auto", series.times, series.counts);
+    expect(plan.messages.slice(0, 2)).toEqual([
+      expect.stringMatching(/^Added the forecast in sheet 'Forecast' from Doses!A1:B7: 6 counts, 13 Dec 2020 to 17 Jan 2021, and 12 weeks ahead\./),
+      `No curve fits these counts yet: ${failure!.message} Until one does, the forecast carries the recent pace on, with wide bounds.`,
+    ]);
+    // Calculated as Excel would, with empty cells reaching the functions either way: the pace's forecast, no curve.
+    for (const emptyCells of ["null", "zero"] as const) {
+      const calculation = excel.calculation(emptyCells);
+      const value = (address: string) => calculation.value("Forecast", Number(address.slice(1)), address.charCodeAt(0) - 64);
+      expect(value("B20")).toBe(NO_CURVE);
+      // No weight, as no model can be compared: hover over it for why.
+      expect(value("B21")).toBe("#N/A");
+      expect(value("A8")).toMatch(/^No curve fits these counts yet: .* a known market size in B12 may give a curve\.$/);
+      for (let row = 50; row < 50 + 6 + 12; row++) {
+        const distribution = forecaster.distribution(value(`A${row}`) as number);
+        const { lower, upper } = centralBounds(distribution, 0.8);
+        expect(value(`C${row}`) as number, `C${row}`).toBeCloseTo(distribution.quantile(0.5), 6);
+        expect(value(`D${row}`) as number, `D${row}`).toBeCloseTo(lower, 6);
+        expect(value(`E${row}`) as number, `E${row}`).toBeCloseTo(upper, 6);
+        expect(value(`F${row}`), `F${row}`).toBe("#N/A");
+      }
+    }
   });
 
   it("follows an Excel table by its columns, named or selected", async () => {

@@ -14,14 +14,14 @@ describe("what the status line says when a forecast fails", () => {
     expect(forecastFailure(error)).toEqual(["Your data cannot be used as it is, so nothing was written:", 'Sheet1!B5: "x" is not a number.', "Sheet1!B7: no count."]);
   });
 
-  it("names the options, says why nothing is there or nothing fits, and gives Excel's own words otherwise", () => {
+  it("names the options, says why nothing is there or nothing can be forecast, and gives Excel's own words otherwise", () => {
     expect(forecastFailure(new ForecastOptionsError([{ option: "horizon", message: "Horizon must be a whole number." }]))).toEqual([
       "The options cannot be used as they are, so nothing was written:",
       "Horizon must be a whole number.",
     ]);
     expect(forecastFailure(new SourceNotFoundError({ kind: "table", name: "T" }))[0]).toMatch(/^There is no table named "T"/);
-    expect(forecastFailure(new ModelError("num", "The counts do not level off."))).toEqual([
-      "No curve can be fitted to these counts, so nothing was written: The counts do not level off.",
+    expect(forecastFailure(new ModelError("num", "values do not grow over time; an adoption curve needs cumulative counts that rise."))).toEqual([
+      "No forecast can be made from these counts, so nothing was written: values do not grow over time; an adoption curve needs cumulative counts that rise.",
     ]);
     expect(forecastFailure(new Error("The workbook is protected."))).toEqual([
       "Excel could not add the forecast: The workbook is protected. Check the workbook is not protected and try again.",
