@@ -8,8 +8,10 @@
  *
  * Without out.xlsx the file is written next to the CSV as <name>-forecast.xlsx. A bad file or
  * option exits with status 1, a message naming the line or option, and nothing written; so
- * does an existing output file, unless --force. Warnings (a count lower than the one before)
- * go to standard error, so that standard output holds only the sentences or the JSON. The
+ * does an existing output file, unless --force. Counts no curve fits yet (their market not yet
+ * determined) are forecast from their recent pace, and the command says why there is no curve.
+ * Warnings (a count lower than the one before) go to standard error, so that standard output
+ * holds only the sentences (and why no curve fits) or the JSON. The
  * command's work is scripts/forecastCommand.ts; this file gives it the process's folder and
  * streams.
  */

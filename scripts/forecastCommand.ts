@@ -10,7 +10,7 @@ import { basename, resolve } from "node:path";
 import { readSeriesCsv } from "../src/data/seriesCsv";
 import { SeriesError } from "../src/data/seriesProblems";
 import { ModelError } from "../src/model/errors";
-import { ForecastOptionsError, readForecastOptions, SENTENCE_CELLS, planForecast, computeForecast, forecastFigures } from "../src/workbook/sheets";
+import { ForecastOptionsError, readForecastOptions, SENTENCE_CELLS, planForecast, computeForecast, forecastFigures, noCurveMessage } from "../src/workbook/sheets";
 import { cellKey, computeFormulaValues } from "../src/workbook/formula";
 import { NO_TAKEN_NAMES } from "../src/workbook/plan";
 import { writeXlsx } from "../src/workbook/xlsx";
@@ -49,12 +49,14 @@ async function run(args: readonly string[], context: CommandContext): Promise<vo
   const sheet = plan.sheets[0].name;
   context.stdout(`Wrote ${outputPath} (sheet '${sheet}').`);
   for (const address of SENTENCE_CELLS) context.stdout(String(values.get(cellKey(sheet, address))));
+  // The sheet says why no curve fits beside its fit; the terminal shows only the sentences.
+  if (results.chosen instanceof ModelError) context.stdout(noCurveMessage(results.chosen));
 }
 
 /** What to print for a failure: the message of one the user can act on, the stack of any other. */
 function failureText(error: unknown): string {
   if (error instanceof ArgumentError) return `${error.message}\nUsage: ${FORECAST_USAGE}`;
-  if (error instanceof ModelError) return `No curve can be fitted to these counts: ${error.message} Nothing was written.`;
+  if (error instanceof ModelError) return `No forecast can be made from these counts: ${error.message} Nothing was written.`;
   if (error instanceof CommandError || error instanceof SeriesError || error instanceof ForecastOptionsError) return error.message;
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

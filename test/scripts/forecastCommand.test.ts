@@ -1,6 +1,7 @@
 /**
  * `npm run forecast`'s entry function, run in-process: bad files and options exit 1 naming the
- * line or option and write nothing; a falling count is a warning on standard error; --help;
+ * line or option and write nothing; a falling count is a warning on standard error; counts no
+ * curve fits yet are forecast from their recent pace, and it says why; --help;
  * the output goes next to the CSV and an existing one is kept unless --force. (The command in
  * a child process, and its forecasts against the built CRS functions, are tested in
  * test/integration/forecast-command.test.ts.)
@@ -9,7 +10,13 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SERIES_FOLDER } from "../workbook/sheets/forecast/forecastFixtures";
+import { readSeriesCsv } from "../../src/data/seriesCsv";
+import { forecastOf } from "../../src/model/predictive";
+import { SENTENCE_CELLS } from "../../src/workbook/sheets/forecast";
+import type { ArrayValue } from "../../src/workbook/formula/values";
+import { builtCrsFunctions } from "../workbook/formula/crsFunctions";
+import { SERIES_FOLDER, earlyEnglandCsv } from "../workbook/sheets/forecast/forecastFixtures";
+import { loadWorkbook, shownValue } from "../workbook/xlsx/xlsxRead";
 import { forecastInProcess } from "./forecastRuns";
 import type { ForecastJson } from "../../scripts/forecastJson";
 
@@ -96,6 +103,48 @@ describe("npm run forecast refuses what it cannot use, and writes nothing", () =
     }
     for (const parameter of Object.values(json.parameters)) expect(typeof parameter.estimate).toBe("number");
     expect(json.reach).not.toBeNull();
+  });
+
+  it("forecasts counts no curve fits yet from their recent pace, as CRS.FORECAST does: the JSON says why, with no fitted curve", async () => {
+    const data = join(work, "early.csv");
+    writeFileSync(data, earlyEnglandCsv());
+    const run = await forecast(data, "--json", "--unit", "week", "--target", "10000000", "--by", "2021-02-28");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout) as ForecastJson;
+    const series = readSeriesCsv(earlyEnglandCsv());
+    const { failure } = forecastOf("auto", series.times, series.counts);
+    // The spec's fields, and the reason after them.
+    expect(Object.keys(json)).toEqual(["model", "n", "parameters", "sse", "compare", "forecast", "reach", "chance", "noCurve"]);
+    expect(json).toMatchObject({ model: null, n: 6, parameters: {}, sse: null, compare: [], noCurve: failure!.message });
+    const crs = builtCrsFunctions();
+    const call = { name: "", arrayContext: false };
+    const column = (values: readonly number[]) => values.map((value) => [value]);
+    const table = crs.get("CRS.FORECAST")!(["auto", column(series.times), column(series.counts), column(json.forecast.map((row) => row.time)), null, 0.8], call) as ArrayValue;
+    expect(json.forecast).toHaveLength(6 + 12);
+    json.forecast.forEach((row, i) => {
+      const [, forecastValue, lower, upper, fitted] = table[i + 1];
+      expect(row.forecast!, `row ${i}`).toBeCloseTo(forecastValue as number, 6);
+      expect(row.lower!, `row ${i}`).toBeCloseTo(lower as number, 6);
+      expect(row.upper!, `row ${i}`).toBeCloseTo(upper as number, 6);
+      expect(fitted).toEqual({ error: "#N/A" });
+      expect(row.fitted).toBeNull();
+      expect(row.lower! <= row.forecast! && row.forecast! <= row.upper!, `row ${i}: the forecast between its bounds`).toBe(true);
+    });
+    const reach = crs.get("CRS.REACH")!(["auto", column(series.times), column(series.counts), 10_000_000, null], call) as ArrayValue;
+    expect(json.reach!.time!).toBeCloseTo(reach[0][0] as number, 6);
+
+    // Without --json: the file, its sentences, and why no curve fits.
+    const out = join(work, "early.xlsx");
+    const printed = await forecast(data, out, "--unit", "week");
+    expect(printed.status).toBe(0);
+    const sheet = (await loadWorkbook(new Uint8Array(readFileSync(out)))).getWorksheet("Forecast")!;
+    expect(printed.stdout.trim().split("\n")).toEqual([
+      `Wrote ${out} (sheet 'Forecast').`,
+      ...SENTENCE_CELLS.map((address) => String(shownValue(sheet.getCell(address)))),
+      `No curve fits these counts yet: ${failure!.message} Until one does, the forecast carries the recent pace on, with wide bounds.`,
+    ]);
+    expect(shownValue(sheet.getCell(SENTENCE_CELLS[2]))).toMatch(/^No curve fits these counts yet/);
   });
 
   it("names every option it cannot use, an unknown option, and the missing file", async () => {
