@@ -104,7 +104,7 @@ export class SentenceFormulas {
     const auto = `"The "&${used}&" curve fits these counts best of the three (the lowest AICc; Akaike weight "&${percent}&": see Models compared below)."`;
     const chosen = `"The "&${used}&" curve, as chosen in ${model.replace(/\$/g, "")}; its Akaike weight among the three is "&${percent}&"."`;
     const noCurve =
-      `"No curve fits these counts yet: they do not yet show where they level off, or are too few (the fit below says why). ` +
+      `"No curve fits these counts yet: they do not yet show where they level off, or are too few (see the fit below). ` +
       `So the forecast carries the recent pace on, with wide bounds"&IF(ISBLANK(${market}),"; a known market size in ${this.marketAt()} may give a curve.",".")`;
     // Excel compares texts ignoring case: "Auto" is "auto".
     const reason = `the counts do not level off yet, or do not rise: give a known market size in ${this.marketAt()}, or check the counts.`;

@@ -118,7 +118,7 @@ describe("the forecast sheet of counts no curve fits yet", () => {
       `10,000,000: as likely as not by ${day(result(29))}; ${Math.round(100 * result(30))}% by 28 Feb 2021.`,
       `By 11 Apr 2021, 12 weeks after the last count (3,520,056 on 17 Jan 2021), the forecast is ${count(result(25))}, as likely above as below, ` +
         `and the count is between ${count(result(26))} and ${count(result(27))} with 80% confidence.`,
-      "No curve fits these counts yet: they do not yet show where they level off, or are too few (the fit below says why). " +
+      "No curve fits these counts yet: they do not yet show where they level off, or are too few (see the fit below). " +
         "So the forecast carries the recent pace on, with wide bounds; a known market size in B12 may give a curve.",
     ]);
   });
