@@ -126,10 +126,10 @@ export function computeForecast(series: Series, options: ForecastOptions): Forec
   const target = options.target;
   const { toFit, fromFit } = fitClock(options);
   // "auto" that fits no curve is a comparison that failed: the same error, without fitting again.
-  const comparison = chosen instanceof ModelError ? (options.model === "auto" ? chosen : compareOrWhy(series, options)) : (chosen.comparison ?? compareOrWhy(series, options));
+  const compared = chosen instanceof ModelError ? (options.model === "auto" ? chosen : undefined) : chosen.comparison;
   return {
     chosen,
-    comparison,
+    comparison: compared ?? compareOrWhy(series, options),
     times,
     points: times.map((time) => pointAt(forecaster, toFit(time), options.confidence)),
     reach: target === null ? null : figure(() => fromFit(timeAsLikelyAsNot(forecaster, target.count))),
@@ -171,10 +171,10 @@ export function noCurveMessage(failure: ModelError): string {
  * where it is not but the forecast is, `NO_CURVE`; else the fitted curve's missing figure.
  */
 export function modelUsed(results: ForecastResults): string | { readonly missing: string } {
-  const end = results.points[results.points.length - 1];
-  if (typeof end.fitted === "number" && !(results.chosen instanceof ModelError)) return results.chosen.fit.model.name;
-  if (typeof end.forecast === "number") return NO_CURVE;
-  return typeof end.fitted === "number" ? { missing: "The forecast has no figure at the end of the horizon." } : end.fitted;
+  const { fitted, forecast } = results.points[results.points.length - 1];
+  if (typeof fitted === "number" && !(results.chosen instanceof ModelError)) return results.chosen.fit.model.name;
+  if (typeof forecast === "number") return NO_CURVE;
+  return typeof fitted === "number" ? forecast : fitted;
 }
 
 /**
