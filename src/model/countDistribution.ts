@@ -169,7 +169,9 @@ function mixtureQuantile(parts: readonly { weight: number; distribution: CountDi
   if (excessLow <= 0) return low;
   if (excessHigh >= 0) return high;
   let side = 0;
-  for (let iteration = 0; iteration < 200 && high - low > 1e-12 * Math.max(Math.abs(low), Math.abs(high), 1e-300); iteration++) {
+  // Until the chance at `low` is within 1e-12 of the one wanted (a steep part's density can make
+  // a step of 1e-12 of the count move the chance by far more), or the two sides meet to rounding.
+  for (let iteration = 0; iteration < 200 && excessLow > 1e-12 && high - low > 4 * Number.EPSILON * Math.max(Math.abs(low), Math.abs(high), 1e-300); iteration++) {
     const guess = (low * excessHigh - high * excessLow) / (excessHigh - excessLow);
     const point = guess > low && guess < high ? guess : (low + high) / 2;
     const excess = atLeast(point) - wanted;

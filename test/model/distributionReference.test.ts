@@ -1,8 +1,8 @@
 /**
  * The predictive distribution against references worked out apart from it: scipy's Poisson,
  * negative-binomial and binomial quantiles (test/fixtures/distribution-reference.json, written by
- * scripts/distribution-reference.py), closed forms where the noise vanishes, and "auto" when a
- * model drops out of it.
+ * scripts/distribution-reference.py), closed forms where the noise vanishes, "auto" when a
+ * model drops out of it, and the recent pace carried on worked out in Python from its stated rule.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ import { mixture, positiveAmount } from "../../src/model/countDistribution";
 import { LOGISTIC_MODEL } from "../../src/model/diffusion";
 import { fitDiffusion, fittedValue } from "../../src/model/fit";
 import { countSeries, type IncrementNoise } from "../../src/model/incrementNoise";
+import { paceForecaster } from "../../src/model/pace";
 import { averagedForecaster, betweenCounts, countForecaster, forecastOf } from "../../src/model/predictive";
 
 interface Reference {
@@ -19,6 +20,7 @@ interface Reference {
   poisson: { mean: number; quantiles: number[] }[];
   negativeBinomial: { mean: number; size: number; quantiles: number[] }[];
   binomial: { gained: number; share: number; quantiles: number[] }[];
+  pace: { times: number[]; counts: number[]; rows: { time: number; quantiles: number[] }[] }[];
 }
 const reference = JSON.parse(readFileSync(new URL("../fixtures/distribution-reference.json", import.meta.url), "utf8")) as Reference;
 /** Degrees of freedom so many that Student's t is the normal distribution. */
@@ -132,5 +134,22 @@ describe('a model dropping out of "auto"', () => {
     ]);
     const auto = averagedForecaster(comparison).distribution(dates[13] + 61);
     for (const target of [142, 145, 150, 160]) expect(auto.atLeast(target)).toBeCloseTo(byHand.atLeast(target), 12);
+  });
+});
+
+describe("the recent pace carried on", () => {
+  // scripts/distribution-reference.py works the pace out from the rule pace.ts states (the damped
+  // pace, its own past errors grown as h^1.15 and widened, Student's t, censored at the last count),
+  // at horizons within and far beyond the 12 counts ahead its errors are measured at.
+  it("gives the quantiles worked out apart from it, at horizons from 1 to 40 periods", () => {
+    for (const { times, counts, rows } of reference.pace) {
+      const pace = paceForecaster({ t: times, y: counts });
+      for (const { time, quantiles } of rows) {
+        const distribution = pace.distribution(time);
+        reference.probabilities.forEach((p, i) => {
+          expect(distribution.quantile(p), `${counts.length} counts, time ${time}, p ${p}`).toBeCloseTo(quantiles[i], 6);
+        });
+      }
+    }
   });
 });
