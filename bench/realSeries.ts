@@ -6,7 +6,8 @@
  * horizon band (counts ahead), and Winkler's interval score against R forecast's ets() and a
  * random walk with drift on the same origins (bench/realSeries/peers.csv, made by peers.R). The
  * held-out part of the corpus (chosen by a hash of each series' name, before any tuning) is
- * reported apart: it took no part in choosing the method or its constants.
+ * reported apart: it took no part in choosing the method or its constants. How much a part's
+ * pooled coverage owes to which series it happens to hold is shown by resampling whole series.
  *
  * "before" is the curves' predictive distribution alone (the method before the recent pace was
  * weighed in: a fit that fails gives no bounds); "after" is what FORECAST gives now.
@@ -14,9 +15,10 @@
 import { fitChosen } from "../src/model/compare";
 import { averagedForecaster, countForecaster, forecastOf } from "../src/model/predictive";
 import { readCorpus, readPeers, type RealSeries } from "./realSeries/corpus";
-import { BANDS, LEVELS, PEERS, rollingOrigin, RollingTally, type Method } from "./realSeries/rollingOrigin";
+import { BANDS, LEVELS, PEERS, rollingOrigin, RollingTally, seriesBootstrap, type Method } from "./realSeries/rollingOrigin";
 
 const BAR = { pooled: [[72, 88], [88, 99]], bandShort: 12 } as const;
+const BOOTSTRAP = { draws: 4000, seed: 20050815 } as const;
 
 /** The curves' distribution alone, as FORECAST gave it before. */
 const before: Method = (times, counts) => {
@@ -64,6 +66,17 @@ function report(label: string, series: readonly RealSeries[], peers: ReturnType<
     console.log(`    ${label2.padEnd(24)} ${now.peerPooled(peer, 0).toFixed(1).padStart(5).padEnd(46)}  ${now.peerPooled(peer, 1).toFixed(1).padStart(5)}`);
   }
   console.log(`    after: ${verdict(now)}; misses of the 80% bounds above them ${now.above}, below ${now.below}`);
+  // Each series alone, so that whole series can be resampled.
+  const perSeries = series.map((one) => {
+    const tally = new RollingTally();
+    rollingOrigin([one], after, peers, tally);
+    return tally;
+  });
+  const ranges = LEVELS.map((nominal, level) => {
+    const [low, high] = seriesBootstrap(perSeries, level, BOOTSTRAP.draws, BOOTSTRAP.seed);
+    return `${nominal * 100}% bounds ${low.toFixed(1)} to ${high.toFixed(1)}`;
+  });
+  console.log(`    after, pooled coverage over ${BOOTSTRAP.draws.toLocaleString("en-GB")} resamples of whole series (central 90%): ${ranges.join("; ")}`);
 }
 
 export function run(): void {

@@ -8,6 +8,7 @@
  * change): the forecast a user without bounds is left with.
  */
 import type { CountDistribution } from "../../src/model/countDistribution";
+import { Random } from "../simulation/random";
 import { fittedAt, ORIGINS, peerKey, type PeerBounds, type RealSeries } from "./corpus";
 
 /** The horizon bands the coverage is reported by, in counts ahead of the origin. */
@@ -137,4 +138,29 @@ export function rollingOrigin(series: readonly RealSeries[], method: Method, pee
       if (unbounded) tally.unbounded += 1;
     }
   }
+}
+
+/**
+ * How far the pooled coverage could move with other series like these: the central 90% of the
+ * pooled coverage over `draws` resamples of whole series with replacement (a series' rows move
+ * together, as its forecasts share its errors), from each series' own tally.
+ *
+ * @example seriesBootstrap(tallies, 0, 4000, 1) // [low, high] in percent
+ */
+export function seriesBootstrap(perSeries: readonly RollingTally[], level: number, draws: number, seed: number): [number, number] {
+  const counts = perSeries.map((tally) => [tally.inside[level].reduce((a, b) => a + b, 0), tally.total[level].reduce((a, b) => a + b, 0)]);
+  const random = new Random(seed);
+  const shares: number[] = [];
+  for (let draw = 0; draw < draws; draw++) {
+    let inside = 0;
+    let total = 0;
+    for (let i = 0; i < counts.length; i++) {
+      const [seriesInside, seriesTotal] = counts[Math.floor(random.uniform() * counts.length)];
+      inside += seriesInside;
+      total += seriesTotal;
+    }
+    shares.push((100 * inside) / total);
+  }
+  shares.sort((a, b) => a - b);
+  return [shares[Math.floor(0.05 * draws)], shares[Math.ceil(0.95 * draws) - 1]];
 }
