@@ -380,5 +380,6 @@ describe("planForecast: Bass with dates, from a launch", () => {
     expect(file.sheets[0].ranges.some((range) => range.style?.fill === "#FFF2CC")).toBe(false);
     expect(at(file, "A39")).toBe("Fit of the model used (CRS.FIT on months since the launch, values when written: estimates and standard errors)");
     expect(at(file, "B21")).toBe("bass");
+    expect([...cellsOf(file).values()].filter((cell) => /CRS\./.test(cell.formula ?? ""))).toEqual([]);
   });
 });
