@@ -125,13 +125,12 @@ export function formatsOf(series: Series): Formats {
 /**
  * The clock of Bass with dates: the fits take each date as the periods since the launch in cell
  * `launch` (CRS.PERIODS(launch, date, unit), the unit named in cell `unit`), and a time they give
- * back, REACH's, is the launch plus that many periods of `days` days (PERIOD_UNIT_DAYS: 30.4375
- * for a month).
+ * back, REACH's, is the launch plus that many periods of `days` days ((365.25/12) for a month).
  */
 export interface LaunchClock {
   readonly launch: string;
   readonly unit: string;
-  readonly days: number;
+  readonly days: string;
 }
 
 /**

@@ -10,7 +10,7 @@ import { PERIOD_UNIT_DAYS } from "../../../model/periods";
 import { NUMBER_FORMATS } from "../../plan";
 import type { Cell, ChartPlan, ChartSeriesPlan, DateAxisPlan } from "../../plan";
 import { CALCULATION_STYLE, FIXED_VALUE_STYLE, HEADER_STYLE, INPUT_STYLE, NOTE_STYLE } from "../palette";
-import { AVERAGE_MONTH_DAYS, type ForecastFigure, numberOrNA } from "../dialect";
+import { AVERAGE_MONTH_DAYS, DAYS_PER_MONTH, type ForecastFigure, numberOrNA } from "../dialect";
 import { SheetBuilder } from "../sheetBuilder";
 import { type Figure, type FigureTable, type ForecastFigures, NO_CURVE } from "./figures";
 import {
@@ -97,7 +97,9 @@ export class ForecastSheet {
   /** For Bass with dates, the fits' clock: periods since the launch in its option cell. */
   private launchClock(): LaunchClock | null {
     if (this.options.launch === null) return null;
-    return { launch: this.layout.optionCell("launch"), unit: this.layout.optionCell("unit"), days: PERIOD_UNIT_DAYS.get(this.options.unit)! };
+    const { unit } = this.options;
+    const days = unit === "month" ? DAYS_PER_MONTH : String(PERIOD_UNIT_DAYS.get(unit));
+    return { launch: this.layout.optionCell("launch"), unit: this.layout.optionCell("unit"), days };
   }
 
   private get live(): boolean {

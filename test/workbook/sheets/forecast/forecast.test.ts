@@ -369,9 +369,13 @@ describe("planForecast: Bass with dates, from a launch", () => {
     expect(formulaOf(cells.get("B31"))).toBe(`=IF(OR(ISBLANK($B$13),ISBLANK($B$14)),"",CRS.CHANCE($B$11,${data},$B$13,${months("$B$14")},$B$12))`);
   });
 
-  it("gives the date the target is as likely as not reached: the launch and REACH's months of 365.25/12 days", () => {
-    expect(formulaOf(cells.get("B30"))).toBe(`=IF(ISBLANK($B$13),"",$B$18+CRS.REACH($B$11,${data},$B$13,$B$12)*30.4375)`);
+  it("gives the date the target is as likely as not reached: the launch and REACH's periods, months of 365.25/12 days", () => {
+    expect(formulaOf(cells.get("B30"))).toBe(`=IF(ISBLANK($B$13),"",$B$18+CRS.REACH($B$11,${data},$B$13,$B$12)*(365.25/12))`);
     expect(cells.get("B30")?.numberFormat).toBe(NUMBER_FORMATS.date);
+    // In weeks: CRS.PERIODS counts weeks since the launch, and REACH's weeks are of 7 days.
+    const weekly = planForecast({ flavour: "crs", series, options: pctOptions({ ...PCT_OPTIONS, model: "bass", launch: "", unit: "week" }), source: PCT_SOURCE }, NO_TAKEN_NAMES);
+    expect([at(weekly, "B17"), at(weekly, "A18"), at(weekly, "B18")]).toEqual(["week", "Launch: Bass counts weeks from it", isoToExcelSerial("2004-10-31")]);
+    expect(formulaOf(cellsOf(weekly).get("B30"))).toBe(`=IF(ISBLANK($B$13),"",$B$18+CRS.REACH($B$11,${data},$B$13,$B$12)*7)`);
   });
 
   it("shows in a file of values the launch it was fitted from", () => {
