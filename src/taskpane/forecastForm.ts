@@ -4,10 +4,9 @@
  * ("Known market size 120 is less than the largest count…").
  */
 import type { ForecastOptionName, ForecastOptionsInput } from "../workbook/sheets";
-import type { ForecastControls } from "./view";
 
-/** The fields of the form the options are read from: each with the text it holds. */
-export type FormFields = { readonly [K in ForecastOptionName]: Pick<ForecastControls[K], "value"> };
+/** The fields of the form the options are read from, one an option (the view's controls): each with the text it holds. */
+export type FormFields = { readonly [K in ForecastOptionName]: { readonly value: string } };
 
 /** How the pane labels each option, for messages. */
 const FIELD_LABELS: Readonly<Record<ForecastOptionName, string>> = {
