@@ -61,6 +61,9 @@ export function describe(value: unknown): string {
 /** One cell of a custom function's result: a number, or that cell's Excel error. */
 export type CellResult = number | CustomFunctions.Error;
 
+/** What `elementwise` computes for a cell: a number, or "" for a cell left empty (PERIODS of an empty date). */
+type CellValue = number | "";
+
 /**
  * Applies a scalar function element by element over its arguments, as Excel lifts its own
  * functions over ranges, and returns the spilled result (1×1 when every argument is one value).
@@ -69,12 +72,13 @@ export type CellResult = number | CustomFunctions.Error;
  * rectangular range. The result has as many rows as the tallest range and as many columns as
  * the widest. A single value, a single row or a single column repeats along the dimension it
  * lacks; a range too small to reach a cell gives #N/A there, as Excel does. `compute` reads the
- * cells (one per argument, in order) and returns a number; whatever it throws becomes that
- * cell's Excel error only, and an Excel error in an argument's cell passes through unchanged.
+ * cells (one per argument, in order) and returns a number (or "" for a cell it leaves empty);
+ * whatever it throws becomes that cell's Excel error only, and an Excel error in an argument's
+ * cell passes through unchanged.
  *
  * @example elementwise([[[1], [2]], [[10, 20]]], ([a, b]) => Number(a) * Number(b)) // [[10, 20], [20, 40]]
  */
-export function elementwise(args: readonly unknown[], compute: (cells: unknown[]) => number): CellResult[][] {
+export function elementwise<R extends CellValue = number>(args: readonly unknown[], compute: (cells: unknown[]) => R): (R | CustomFunctions.Error)[][] {
   // Fast path for the usual call, every argument one cell ([[x]]) or omitted: no shapes to work out.
   const cells: unknown[] = new Array(args.length);
   let k = 0;
@@ -94,7 +98,7 @@ export function elementwise(args: readonly unknown[], compute: (cells: unknown[]
 const MAX_SPILL_CELLS = 16 * 1_048_576;
 
 /** `elementwise` where an argument is a range (or not a proper one); `cells` is scratch space, a slot per argument. */
-function spill(args: readonly unknown[], compute: (cells: unknown[]) => number, cells: unknown[]): CellResult[][] {
+function spill<R extends CellValue>(args: readonly unknown[], compute: (cells: unknown[]) => R, cells: unknown[]): (R | CustomFunctions.Error)[][] {
   let rows = 1;
   let columns = 1;
   for (let k = 0; k < args.length; k++) {
@@ -111,9 +115,9 @@ function spill(args: readonly unknown[], compute: (cells: unknown[]) => number, 
     const message = `The ranges make a result of ${rows} × ${columns} cells, more than can be spilled; pass a row and a column only if both are short.`;
     return [[excelError("num", message)]];
   }
-  const result: CellResult[][] = new Array(rows);
+  const result: (R | CustomFunctions.Error)[][] = new Array(rows);
   for (let i = 0; i < rows; i++) {
-    const row: CellResult[] = new Array(columns);
+    const row: (R | CustomFunctions.Error)[] = new Array(columns);
     for (let j = 0; j < columns; j++) row[j] = gather(args, i, j, cells) ? evaluate(compute, cells) : mismatch();
     result[i] = row;
   }
@@ -153,7 +157,7 @@ function gather(args: readonly unknown[], i: number, j: number, cells: unknown[]
 }
 
 /** One cell of the result: compute's number, or the Excel error of its inputs or of its failure. */
-function evaluate(compute: (cells: unknown[]) => number, cells: unknown[]): CellResult {
+function evaluate<R extends CellValue>(compute: (cells: unknown[]) => R, cells: unknown[]): R | CustomFunctions.Error {
   for (let k = 0; k < cells.length; k++) {
     const cell = cells[k];
     if (isExcelError(cell)) return cell;

@@ -14,6 +14,7 @@ import { DEFAULT_PAYMENT, incentive } from "../model/incentive";
 import { periodsBetween } from "../model/periods";
 import { periodsTo } from "../model/periodsTo";
 import { project } from "../model/project";
+import { timesAreDates } from "../model/timeOrigin";
 import { DEFAULT_THRESHOLD, shortfall } from "../model/threshold";
 import { elementwise, isEmpty, toNumber, toText, zeroAsOmitted } from "./arguments";
 import { excelResult } from "./result";
@@ -42,18 +43,29 @@ export function GROWTH(start: any[][], end: any[][], periods?: any[][]): any[][]
 }
 
 /**
+ * Whether a date of PERIODS is missing: an empty cell, or a 0 beside a date, as desktop Excel may
+ * pass an empty cell (day 0 of 1900 is no date).
+ */
+function noDate(cell: unknown, other: unknown): boolean {
+  return isEmpty(cell) || (cell === 0 && typeof other === "number" && timesAreDates([other]));
+}
+
+/**
  * Fractional number of periods between two dates, counted in days, weeks, months (365.25/12 days), quarters or years.
  * Example: =CRS.PERIODS(DATE(2005,6,30), DATE(2005,8,1)) → 1.05 months between the two counts of GPs registered.
  * @customfunction PERIODS
  * @param startDate The first date (e.g. DATE(2005,6,30), when 3,500 GPs were registered).
- * @param endDate The second date; before startDate gives a negative number (e.g. DATE(2005,8,1)).
+ * @param endDate The second date; before startDate gives a negative number (e.g. DATE(2005,8,1)). A range gives a period for each date, and an empty cell where a date is empty, which the fitting functions skip.
  * @param [unit] "day", "week", "month", "quarter" or "year" (plural and any case accepted); "month" if omitted or empty.
- * @returns The number of periods from startDate to endDate.
+ * @returns The number of periods from startDate to endDate; empty where either date is empty.
  */
 export function PERIODS(startDate: any[][], endDate: any[][], unit?: any[][]): any[][] {
   return excelResult(() =>
     elementwise([startDate, endDate, unit], (cells) =>
-      periodsBetween(toNumber(cells[0], "startDate"), toNumber(cells[1], "endDate"), toText(cells[2], "unit", "month")),
+      // No date, no periods: a column of dates reaching below the counts gives empty cells there, not periods back to 1900.
+      noDate(cells[0], cells[1]) || noDate(cells[1], cells[0])
+        ? ""
+        : periodsBetween(toNumber(cells[0], "startDate"), toNumber(cells[1], "endDate"), toText(cells[2], "unit", "month")),
     ),
   );
 }

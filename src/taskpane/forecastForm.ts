@@ -4,11 +4,14 @@
  * ("Known market size 120 is less than the largest count…").
  */
 import type { ForecastOptionName, ForecastOptionsInput } from "../workbook/sheets";
-import type { ForecastControls } from "./view";
 
-/** How the pane labels each option, for messages (it offers no launch: Bass with dates is refused there). */
-const FIELD_LABELS: Readonly<Record<Exclude<ForecastOptionName, "launch">, string>> = {
+/** The fields of the form the options are read from, one an option (the view's controls): each with the text it holds. */
+export type FormFields = { readonly [K in ForecastOptionName]: { readonly value: string } };
+
+/** How the pane labels each option, for messages. */
+const FIELD_LABELS: Readonly<Record<ForecastOptionName, string>> = {
   model: "Model",
+  launch: "Launch",
   market: "Known market size",
   target: "Target count",
   by: "Reach it by",
@@ -19,13 +22,17 @@ const FIELD_LABELS: Readonly<Record<Exclude<ForecastOptionName, "launch">, strin
 
 /** The label of an option's field. */
 export function fieldLabel(option: ForecastOptionName): string {
-  return option === "launch" ? "Launch" : FIELD_LABELS[option];
+  return FIELD_LABELS[option];
 }
 
-/** The options as the fields hold them (an empty field takes the option's default). */
-export function formOptions(controls: ForecastControls): ForecastOptionsInput {
+/**
+ * The options as the fields hold them (an empty field takes the option's default). The launch is
+ * passed even empty, which is the first count's date: so Bass takes dates, as the command does.
+ */
+export function formOptions(controls: FormFields): ForecastOptionsInput {
   return {
     model: controls.model.value,
+    launch: controls.launch.value,
     market: controls.market.value,
     target: controls.target.value,
     by: controls.by.value,

@@ -9,6 +9,7 @@ import { FORECAST_DEFAULTS } from "../workbook/sheets";
 import { basisLabel, formatValue, isNumeric, rowCount } from "./display";
 import { type Tabs, createTabs } from "./tabs";
 import { field, h, panel, select, textInput } from "./elements";
+import { fieldLabel } from "./forecastForm";
 import { type PortfolioControls, portfolioPanel } from "./portfolioPanel";
 
 export type { PortfolioControls };
@@ -20,6 +21,8 @@ export interface ForecastControls {
   readonly source: HTMLInputElement;
   readonly useSelection: HTMLButtonElement;
   readonly model: HTMLSelectElement;
+  /** For Bass with dates: the launch it counts time from; empty for the first count's date. */
+  readonly launch: HTMLInputElement;
   readonly market: HTMLInputElement;
   readonly target: HTMLInputElement;
   readonly by: HTMLInputElement;
@@ -224,6 +227,7 @@ function forecastPanel() {
     ["logistic", "Logistic"],
     ["gompertz", "Gompertz"],
   ]);
+  const launch = textInput("forecast-launch", { placeholder: "The first count's date" });
   const market = textInput("forecast-market", { inputmode: "decimal", placeholder: "Fitted" });
   const target = textInput("forecast-target", { inputmode: "decimal" });
   const by = textInput("forecast-by", { placeholder: "30/06/2005" });
@@ -247,18 +251,19 @@ function forecastPanel() {
       "fieldset",
       { class: "options" },
       h("legend", {}, "Options"),
-      field(model, "Model", null),
-      field(market, "Known market size", "All who can adopt, such as the PCT's 150 GPs; empty: fitted."),
+      field(model, fieldLabel("model"), null),
+      field(launch, fieldLabel("launch"), "For Bass with dates only: the date it counts time from, on or before the first count; empty: the first count's date."),
+      field(market, fieldLabel("market"), "All who can adopt, such as the PCT's 150 GPs; empty: fitted."),
       h(
         "div",
         { class: "field-pair" },
-        field(target, "Target count", null),
-        field(by, "Reach it by", null),
+        field(target, fieldLabel("target"), null),
+        field(by, fieldLabel("by"), null),
       ),
       h("p", { class: "field-help", id: "target-help" }, "Give both or neither: a date, or a time if your times are numbers."),
-      h("div", { class: "field-pair" }, field(horizon, "Horizon", null), field(unit, "Period", null)),
+      h("div", { class: "field-pair" }, field(horizon, fieldLabel("horizon"), null), field(unit, fieldLabel("unit"), null)),
       h("p", { class: "field-help", id: "horizon-help" }, "How many periods to forecast past the last count; automatic: months for dates, the times' own steps for numbers."),
-      field(confidence, "Confidence of the bounds", "Between 0 and 1, or a percentage."),
+      field(confidence, fieldLabel("confidence"), "Between 0 and 1, or a percentage."),
     ),
   );
   target.setAttribute("aria-describedby", "target-help");
@@ -278,7 +283,7 @@ function forecastPanel() {
     ],
     [button],
   );
-  return { element, controls: { form, source, useSelection, model, market, target, by, horizon, unit, confidence, button } };
+  return { element, controls: { form, source, useSelection, model, launch, market, target, by, horizon, unit, confidence, button } };
 }
 
 function checkPanel() {

@@ -118,6 +118,16 @@ describe("every function gives the same result with its empty cells as null, \"\
     expect(forecast).toEqual(shown(fns.get("FORECAST")!("logistic", column(MONTHS), column(GPS), one(12))));
   });
 
+  it("fits periods since a launch that CRS.PERIODS gives over dates reaching below the data as the periods alone", () => {
+    const launch = one(date(2005, 1, 31));
+    const months = shown(fns.get("PERIODS")!(launch, column(DATES), one("month")));
+    const alone = shown(fns.get("FIT")!("bass", months, column(GPS), one(150)));
+    for (const empty of EMPTY_CELLS) {
+      const below = fns.get("PERIODS")!(launch, column([...DATES, empty, empty]), one("month"));
+      expect(shown(fns.get("FIT")!("bass", below, column([...GPS, empty, empty]), one(150))), `empty cells as ${JSON.stringify(empty)}`).toEqual(alone);
+    }
+  });
+
   it("keeps a 0 where it can be a value: a time 0 at the top of periods is a launch, not an empty cell", () => {
     const withLaunch = fns.get("FIT")!("bass", column([0, ...MONTHS]), column([0, ...GPS]), one(150)) as unknown[][];
     expect(withLaunch.at(-1)).toEqual(["n", 9, ""]);

@@ -162,6 +162,16 @@ describe("PERIODS", () => {
     expectError(value("PERIODS", june30, august1, 3), ErrorCode.invalidValue, /unit must be a text/);
     expectError(value("PERIODS", "30/06/2005", august1), ErrorCode.invalidValue, /startDate/);
   });
+  it("leaves a cell empty where a date is, so that periods over a column reaching below the counts stop with them", () => {
+    const launch = [[excelDate(2005, 3, 31)]];
+    const dates = [[june30], [august1], [null], [""]];
+    expect(fns.get("PERIODS")!(launch, dates, [["day"]])).toEqual([[91], [123], [""], [""]]);
+    // Desktop Excel may pass the empty cells as 0: beside a date, day 0 of 1900 is no date either.
+    expect(fns.get("PERIODS")!(launch, [[june30], [0]], [["day"]])).toEqual([[91], [""]]);
+    expect(value("PERIODS", null, june30)).toBe("");
+    // Two numbers that are not dates keep their 0.
+    expect(value("PERIODS", 0, 30, "day")).toBe(30);
+  });
 });
 
 describe("PROJECT", () => {

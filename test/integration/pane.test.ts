@@ -298,6 +298,7 @@ describe("the task pane outside Office", () => {
       }, id);
     await expect(description("build")).resolves.toMatch(/^Adds two sheets .*the model, .*and the monthly timeline the chart draws\. /);
     await expect(description("portable")).resolves.toMatch(/Ticked, the fit is written as values/);
+    await expect(description("forecast-launch")).resolves.toMatch(/^For Bass with dates only: .*; empty: the first count's date\.$/);
     for (const id of ["forecast-target", "forecast-by"]) await expect(description(id), id).resolves.toMatch(/^Give both or neither/);
     for (const id of ["forecast-horizon", "forecast-unit"]) await expect(description(id), id).resolves.toMatch(/^How many periods to forecast past the last count/);
     await close();
@@ -323,10 +324,11 @@ describe("the task pane outside Office", () => {
     await page.keyboard.press("ArrowRight");
     expect(await focused(page)).toBe('tab "Forecast" [selected]');
     await expectShown(page, "forecast");
-    expect(await tabThrough(page, 11)).toEqual([
+    expect(await tabThrough(page, 12)).toEqual([
       'textbox "Data: dates or times, then cumulative counts"',
       'button "Use the selection" [disabled]',
       'combobox "Model"',
+      'textbox "Launch"',
       'textbox "Known market size"',
       'textbox "Target count"',
       'textbox "Reach it by"',
@@ -608,9 +610,18 @@ describe("Forecast from your data in the pane, in Excel", () => {
     await page.waitForFunction(() => document.getElementById("forecast")?.getAttribute("aria-disabled") === null);
     await page.evaluate(stubCounts, PCT_CELLS);
     await page.locator("#tab-forecast").click();
+    await page.locator("#forecast-model").selectOption("bass");
+    await page.locator("#forecast-launch").fill("31/12/2004");
     await page.locator("#forecast-target").fill("45");
     await page.locator("#forecast").click();
     await page.locator("#status.status-error").waitFor();
+    // Every option it cannot use, each named by its field's label, after one read and no write.
+    await expect(page.locator("#status p").allInnerTexts()).resolves.toEqual([
+      "The options cannot be used as they are, so nothing was written:",
+      "Target count needs Reach it by too: the date to reach it by.",
+      `Launch must be on or before the first count's date, 31 Oct 2004, not "31/12/2004": Bass counts the adopters from the launch.`,
+    ]);
+    await expect(page.evaluate(() => (window as unknown as { syncCount: number }).syncCount)).resolves.toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await close();
   });

@@ -6,7 +6,9 @@ import { SourceNotFoundError, readSelection, runForecast } from "../../src/taskp
 import { planForecastFromData } from "../../src/taskpane/forecastFromData";
 import { SPARE_ROWS, type SourceData } from "../../src/taskpane/sourceReader";
 import type { SourceRequest } from "../../src/taskpane/sourceRequest";
-import type { ForecastOptionsInput } from "../../src/workbook/sheets/forecast/options";
+import { type ForecastOptionsInput, readForecastOptions } from "../../src/workbook/sheets/forecast/options";
+import { computeForecast } from "../../src/workbook/sheets/forecast/figures";
+import { readSeries } from "../../src/data/series";
 import type { WorkbookPlan } from "../../src/workbook/plan/plan";
 import { centralBounds } from "../../src/model/countDistribution";
 import { forecastOf } from "../../src/model/predictive";
@@ -108,13 +110,59 @@ describe("the forecast action on a fake Excel", () => {
   });
 
   it("says why no forecast can be made, and writes nothing", async () => {
-    // Bass counts from a launch: dates are no times for it.
-    const excel = new FakeExcel({ sheets: [pctSheet()], selection: "A1:B9" });
-    const error = await failure(forecast(excel, { kind: "selection" }, { ...PCT_OPTIONS, model: "bass" }));
+    // The same count every month: nothing is being adopted.
+    const flat = Object.fromEntries(PCT_ROWS.map((_, i) => [`B${i + 2}`, 12]));
+    const excel = new FakeExcel({ sheets: [pctSheet(flat)], selection: "A1:B9" });
+    const error = await failure(forecast(excel, { kind: "selection" }, { ...PCT_OPTIONS, model: "bass", launch: "" }));
     expect(error.name).toBe("ModelError");
-    expect(error.message).toMatch(/^bass counts time from the launch/);
+    expect(error.message).toMatch(/^values do not change/);
     expect(excel.syncs).toBe(1);
     expect(excel.state.sheets.map((sheet) => sheet.name)).toEqual(["GP counts"]);
+  });
+
+  it("forecasts Bass with dates from the launch typed, or the first count's date, with the figures the command's file holds", async () => {
+    const reached: number[] = [];
+    for (const launch of ["", "30/09/2004"]) {
+      const input: ForecastOptionsInput = { ...PCT_OPTIONS, model: "bass", launch };
+      const excel = new FakeExcel({ sheets: [pctSheet()], selection: "A1:B9" });
+      const { data } = await forecast(excel, { kind: "selection" }, input);
+      expect(excel.syncs).toBe(2);
+      // What `npm run forecast` computes for the same counts and options, as values.
+      const series = readSeries(data.grid);
+      const options = readForecastOptions(input, series);
+      const results = computeForecast(series, options);
+      expect(options.launch).toBe(isoToExcelSerial(launch === "" ? "2004-10-31" : "2004-09-30"));
+      // Calculated as Excel would, with empty cells reaching the functions either way.
+      for (const emptyCells of ["null", "zero"] as const) {
+        const calculation = excel.calculation(emptyCells);
+        const value = (address: string) => calculation.value("Forecast", Number(address.slice(1)), address.charCodeAt(0) - 64);
+        expect([value("A18"), value("B18"), value("B21")]).toEqual(["Launch: Bass counts months from it", options.launch, "bass"]);
+        results.points.forEach((point, i) => {
+          const row = 51 + i;
+          expect(value(`A${row}`), `A${row}`).toBe(results.times[i]);
+          (["forecast", "lower", "upper", "fitted"] as const).forEach((figure, k) => {
+            const address = `${"CDEF"[k]}${row}`;
+            expect(value(address) as number, address).toBeCloseTo(point[figure] as number, 6);
+          });
+        });
+        expect(value("B30") as number).toBeCloseTo(results.reach as number, 6);
+        expect(value("B31") as number).toBeCloseTo(results.chance as number, 9);
+        expect(value("A6")).toMatch(/^45 of 150 \(30%\): as likely as not by \d+ \w{3} 2005; \d+% by 30 Jun 2005\.$/);
+      }
+      reached.push(results.reach as number);
+    }
+    // Another launch is another clock: the same counts, another Bass curve.
+    expect(reached[0]).not.toBeCloseTo(reached[1], 3);
+  });
+
+  it("names a launch it cannot use by its field, and writes nothing", async () => {
+    const excel = new FakeExcel({ sheets: [pctSheet()], selection: "A1:B9" });
+    const before = excel.snapshot();
+    const error = await failure(forecast(excel, { kind: "selection" }, { ...PCT_OPTIONS, model: "bass", launch: "31/12/2004" }));
+    expect(error.name).toBe("ForecastOptionsError");
+    expect(error.message).toBe(`Launch must be on or before the first count's date, 31 Oct 2004, not "31/12/2004": Bass counts the adopters from the launch.`);
+    expect(excel.syncs).toBe(1);
+    expect(excel.snapshot()).toEqual(before);
   });
 
   it("forecasts counts no curve fits yet from their recent pace, as the functions do, and says so and why", async () => {

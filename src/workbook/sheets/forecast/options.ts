@@ -1,16 +1,16 @@
 /**
  * The options of "Forecast from your data", read and checked in one place for the task pane
  * and `npm run forecast`: the model, a known market size, a target with the date to reach it
- * by, the launch Bass counts time from (the command's), the horizon, the period and the
- * confidence. They depend on the series (whether its times
- * are dates, its largest count), so they are read after it.
+ * by, the launch Bass counts time from, the horizon, the period and the confidence. They
+ * depend on the series (whether its times are dates, its largest count), so they are read
+ * after it.
  */
 import type { ModelName } from "../../../model/diffusion";
 import { formatCount } from "../../../model/format";
 import { PERIOD_UNIT_DAYS } from "../../../model/periods";
 import type { Series } from "../../../data/series";
 import { LAST_SERIAL } from "../../../excel/dates";
-import { DATE_FORMS, EXCEL_DATES, FIRST_SERIAL, readDateText, readNumberText } from "../../../data/textValues";
+import { DATE_FORMS, EXCEL_DATES, FIRST_SERIAL, describeDate, readDateText, readNumberText } from "../../../data/textValues";
 
 /** The model to fit: one of the three, or "auto" for the one COMPARE ranks first. */
 export type ForecastModel = "auto" | ModelName;
@@ -47,9 +47,8 @@ export interface ForecastOptionsInput {
   readonly target?: unknown;
   readonly by?: unknown;
   /**
-   * A date, or blank for the first count's date. Only a caller that offers it (the command) passes
-   * it: without it, Bass with dates is refused as CRS.FIT refuses it (the pane's live formulas
-   * take the dates as they are).
+   * A date, or blank for the first count's date. The command and the pane offer it, and pass it
+   * even blank; without it, Bass with dates is refused as CRS.FIT refuses it.
    */
   readonly launch?: unknown;
   readonly horizon?: unknown;
@@ -133,7 +132,7 @@ export function readForecastOptions(
   const confidence = given("confidence") ? readConfidence(input.confidence, fail) : FORECAST_DEFAULTS.confidence;
   const launch = input.launch === undefined || model !== "bass" ? null : readLaunch(input.launch, series, fail);
   if (given("launch") && !series.timesAreDates) fail("launch", "is for dates: with numbers as times, Bass counts time from 0.");
-  else if (given("launch") && model !== "bass") fail("launch", `is for --model bass: the other curves need no launch.`);
+  else if (given("launch") && model !== "bass") fail("launch", "is for the Bass model only: the other curves need no launch.");
 
   if (problems.length > 0) throw new ForecastOptionsError(problems);
   return {
@@ -208,7 +207,8 @@ function readLaunch(value: unknown, series: { readonly timesAreDates: boolean; r
   if (isBlank(value)) return first;
   const date = typeof value === "string" ? readDateText(value) : undefined;
   if (!date || !("serial" in date)) return fail("launch", `must be a date, such as ${DATE_FORMS}, not ${shown(value)}${date ? `: ${date.problem}` : ""}.`);
-  return date.serial <= first ? date.serial : fail("launch", `must be on or before the first count's date: Bass counts the adopters from the launch.`);
+  if (date.serial <= first) return date.serial;
+  return fail("launch", `must be on or before the first count's date, ${describeDate(first)}, not ${shown(value)}: Bass counts the adopters from the launch.`);
 }
 
 function readHorizon(value: unknown, fail: Fail): number | undefined {

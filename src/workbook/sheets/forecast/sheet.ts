@@ -6,10 +6,11 @@
 import type { Series } from "../../../data/series";
 import { describeDate } from "../../../data/textValues";
 import { formatCount } from "../../../model/format";
+import { PERIOD_UNIT_DAYS } from "../../../model/periods";
 import { NUMBER_FORMATS } from "../../plan";
 import type { Cell, ChartPlan, ChartSeriesPlan, DateAxisPlan } from "../../plan";
 import { CALCULATION_STYLE, FIXED_VALUE_STYLE, HEADER_STYLE, INPUT_STYLE, NOTE_STYLE } from "../palette";
-import { AVERAGE_MONTH_DAYS, type ForecastFigure, numberOrNA } from "../dialect";
+import { AVERAGE_MONTH_DAYS, DAYS_PER_MONTH, type ForecastFigure, numberOrNA } from "../dialect";
 import { SheetBuilder } from "../sheetBuilder";
 import { type Figure, type FigureTable, type ForecastFigures, NO_CURVE } from "./figures";
 import {
@@ -19,8 +20,8 @@ import {
   FIT_SIZE,
   ForecastLayout,
   type Formats,
+  type LaunchClock,
   MODEL_LIST,
-  OPTION_ROWS,
   type OptionRow,
   RESULT_ROWS,
   type ResultRow,
@@ -75,7 +76,7 @@ export class ForecastSheet {
     this.formats = formatsOf(input.series);
     this.step = stepOf(input.series, input.options);
     this.builder = new SheetBuilder(sheet, {}, COLUMN_WIDTHS);
-    this.layout = new ForecastLayout(this.builder);
+    this.layout = new ForecastLayout(this.builder, input.options.launch !== null);
     this.firstRow = this.builder.take(this.series.times.length + this.options.horizon);
     this.lastDataRow = this.firstRow + this.series.times.length - 1;
     this.lastRow = this.lastDataRow + this.options.horizon;
@@ -83,7 +84,7 @@ export class ForecastSheet {
       input.flavour === "crs"
         ? seriesRanges(input.series, input.source)
         : { times: `$A$${this.firstRow}:$A$${this.lastDataRow}`, counts: `$B$${this.firstRow}:$B$${this.lastDataRow}` };
-    this.crs = new CrsCalls(this.data.times, this.data.counts, this.layout);
+    this.crs = new CrsCalls(this.data.times, this.data.counts, this.layout, this.launchClock());
     this.writeIntro();
     this.writeSentences();
     this.writeOptions();
@@ -91,6 +92,14 @@ export class ForecastSheet {
     this.writeCompare();
     this.writeFit();
     this.writeTable();
+  }
+
+  /** For Bass with dates, the fits' clock: periods since the launch in its option cell. */
+  private launchClock(): LaunchClock | null {
+    if (this.options.launch === null) return null;
+    const { unit } = this.options;
+    const days = unit === "month" ? DAYS_PER_MONTH : String(PERIOD_UNIT_DAYS.get(unit));
+    return { launch: this.layout.optionCell("launch"), unit: this.layout.optionCell("unit"), days };
   }
 
   private get live(): boolean {
@@ -165,11 +174,13 @@ export class ForecastSheet {
       confidence: { label: "Confidence of the bounds", value: options.confidence, format: NUMBER_FORMATS.percent },
       horizon: { label: `Horizon (${options.unit}s past the last count)`, value: options.horizon, fixed: true },
       unit: { label: "Period", value: options.unit, fixed: true },
+      launch: { label: `Launch: Bass counts ${options.unit}s from it`, value: options.launch, format: this.formats.time },
     };
     const header = this.live ? "Options (yellow: change them and the sheet follows)" : "Options used";
     this.builder.write(this.layout.optionsHeader, 1, [[header, "Value"]], { style: HEADER_STYLE });
-    this.builder.write(this.layout.options, 1, OPTION_ROWS.map((row) => [rows[row].label]));
-    OPTION_ROWS.forEach((row, index) => {
+    const { optionRows } = this.layout;
+    this.builder.write(this.layout.options, 1, optionRows.map((row) => [rows[row].label]));
+    optionRows.forEach((row, index) => {
       const option = rows[row];
       this.builder.write(this.layout.options + index, 2, [[option.value]], { format: option.format, style: this.live && !option.fixed ? INPUT_STYLE : CALCULATION_STYLE });
     });
@@ -281,9 +292,10 @@ export class ForecastSheet {
   }
 
   private writeFit(): void {
+    const clock = this.options.launch === null ? "" : ` on ${this.options.unit}s since the launch`;
     const caption = this.live
-      ? "Fit of the model chosen in the options (=CRS.FIT: estimates and standard errors)"
-      : "Fit of the model used (CRS.FIT, values when written: estimates and standard errors)";
+      ? `Fit of the model chosen in the options (=CRS.FIT${clock}: estimates and standard errors)`
+      : `Fit of the model used (CRS.FIT${clock}, values when written: estimates and standard errors)`;
     const figures = this.input.flavour === "portable" ? this.input.figures.fit : null;
     this.builder.write(this.layout.fitCaption, 1, [[caption]], { style: TITLE_STYLE });
     this.writeSpilledTable(this.layout.fit, FIT_SIZE, this.crs.fit(), figures, ["General", "General", "General"]);

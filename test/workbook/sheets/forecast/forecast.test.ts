@@ -11,7 +11,8 @@ import { NO_TAKEN_NAMES } from "../../../../src/workbook/plan/names";
 import type { Cell, WorkbookPlan } from "../../../../src/workbook/plan/plan";
 import { checkPlan } from "../../../../src/workbook/plan/check";
 import { builtCrsFunctions } from "../../formula/crsFunctions";
-import { PCT_SHEET, PCT_SOURCE, REAL_SERIES, liveWithSpills, pctGrid, pctOptions, pctSeries, pctSourceSheet, realSeries } from "./forecastFixtures";
+import { NUMBER_FORMATS } from "../../../../src/workbook/plan";
+import { PCT_OPTIONS, PCT_SHEET, PCT_SOURCE, REAL_SERIES, liveWithSpills, pctGrid, pctOptions, pctSeries, pctSourceSheet, realSeries } from "./forecastFixtures";
 import { formulaOf, plannedCells } from "../../plan/planCells";
 
 const series = pctSeries();
@@ -337,5 +338,52 @@ describe("planForecast: the portable sheet", () => {
     expect(sentences[1]).toMatch(/^By week 9\.0, 4 weeks after the last count \(79 at week 5\.0\), the forecast is [\d.]+, as likely above as below, and the count is between/);
     expect(plan.sheets[0].charts[0].dateAxis).toBeUndefined();
     expect(plan.sheets[0].charts[0].series.map((item) => item.name)).toEqual(["Sites live", "Fitted curve", "Forecast", "Lower bound", "Upper bound"]);
+  });
+});
+
+describe("planForecast: Bass with dates, from a launch", () => {
+  const launched = pctOptions({ ...PCT_OPTIONS, model: "bass", launch: "30/09/2004" });
+  const plan = planForecast({ flavour: "crs", series, options: launched, source: PCT_SOURCE }, NO_TAKEN_NAMES);
+  const cells = cellsOf(plan);
+  /** The months since the launch in B18, as every fit takes the dates. */
+  const months = (dates: string) => `CRS.PERIODS($B$18,${dates},$B$17)`;
+  const data = `${months("'GP counts'!$A$2:$A$33")},'GP counts'!$B$2:$B$33`;
+
+  it("has the launch as an input below the other options, the rows below them one down", () => {
+    expect(launched.launch).toBe(isoToExcelSerial("2004-09-30"));
+    expect(at(plan, "A18")).toBe("Launch: Bass counts months from it");
+    expect(cells.get("B18")).toMatchObject({ value: launched.launch, numberFormat: NUMBER_FORMATS.date, style: expect.objectContaining({ fill: "#FFF2CC" }) });
+    expect(at(plan, "A20")).toBe("Results");
+    expect(at(plan, "A21")).toBe("Model used");
+    // The sheet without a launch keeps the row between the options and the results empty.
+    expect(at(live, "A18")).toBeUndefined();
+  });
+
+  it("fits every curve to the months since the launch that CRS.PERIODS gives over the dates", () => {
+    expect(formulaOf(cells.get("A34"))).toBe(`=CRS.COMPARE(${data},$B$12)`);
+    expect(formulaOf(cells.get("A40"))).toBe(`=CRS.FIT($B$11,${data},$B$12)`);
+    expect(at(plan, "A39")).toBe("Fit of the model chosen in the options (=CRS.FIT on months since the launch: estimates and standard errors)");
+    const header = tableHeaderRow(plan);
+    expect(header).toBe(50);
+    expect(formulaOf(cells.get(`C${header + 1}`))).toBe(`=CRS.FORECASTAT($B$11,${data},${months(`$A${header + 1}`)},"forecast",$B$12,$B$15)`);
+    expect(formulaOf(cells.get("B31"))).toBe(`=IF(OR(ISBLANK($B$13),ISBLANK($B$14)),"",CRS.CHANCE($B$11,${data},$B$13,${months("$B$14")},$B$12))`);
+  });
+
+  it("gives the date the target is as likely as not reached: the launch and REACH's periods, months of 365.25/12 days", () => {
+    expect(formulaOf(cells.get("B30"))).toBe(`=IF(ISBLANK($B$13),"",$B$18+CRS.REACH($B$11,${data},$B$13,$B$12)*(365.25/12))`);
+    expect(cells.get("B30")?.numberFormat).toBe(NUMBER_FORMATS.date);
+    // In weeks: CRS.PERIODS counts weeks since the launch, and REACH's weeks are of 7 days.
+    const weekly = planForecast({ flavour: "crs", series, options: pctOptions({ ...PCT_OPTIONS, model: "bass", launch: "", unit: "week" }), source: PCT_SOURCE }, NO_TAKEN_NAMES);
+    expect([at(weekly, "B17"), at(weekly, "A18"), at(weekly, "B18")]).toEqual(["week", "Launch: Bass counts weeks from it", isoToExcelSerial("2004-10-31")]);
+    expect(formulaOf(cellsOf(weekly).get("B30"))).toBe(`=IF(ISBLANK($B$13),"",$B$18+CRS.REACH($B$11,${data},$B$13,$B$12)*7)`);
+  });
+
+  it("shows in a file of values the launch it was fitted from", () => {
+    const file = planForecast(portableInput(launched), NO_TAKEN_NAMES);
+    expect([at(file, "A18"), at(file, "B18")]).toEqual(["Launch: Bass counts months from it", launched.launch]);
+    expect(file.sheets[0].ranges.some((range) => range.style?.fill === "#FFF2CC")).toBe(false);
+    expect(at(file, "A39")).toBe("Fit of the model used (CRS.FIT on months since the launch, values when written: estimates and standard errors)");
+    expect(at(file, "B21")).toBe("bass");
+    expect([...cellsOf(file).values()].filter((cell) => /CRS\./.test(cell.formula ?? ""))).toEqual([]);
   });
 });

@@ -32,6 +32,16 @@ describe("ForecastLayout", () => {
     expect(layout.chartPosition).toBe("D10:J29");
   });
 
+  it("gives Bass with dates an option row more, for its launch, and moves the rows below the options down one", () => {
+    const builder = new SheetBuilder("Forecast", {}, COLUMN_WIDTHS);
+    const layout = new ForecastLayout(builder, true);
+    expect({ ...layout }).toMatchObject({ sentences: 6, optionsHeader: 10, options: 11, resultsHeader: 20, results: 21, compare: 34, fit: 40, tableHeader: 50 });
+    expect(builder.row).toBe(51);
+    expect([layout.optionCell("unit"), layout.optionCell("launch"), layout.resultCell("modelUsed")]).toEqual(["$B$17", "$B$18", "$B$21"]);
+    expect(layout.sentenceCells).toEqual(["A6", "A7", "A8"]);
+    expect(() => new ForecastLayout(new SheetBuilder("Forecast", {}, COLUMN_WIDTHS)).optionCell("launch")).toThrow(/no launch option/);
+  });
+
   it("is where the plan writes the sentences, the options, the results and the table's header", () => {
     const plan = planForecast({ flavour: "crs", series: pctSeries(), options: pctOptions(), source: PCT_SOURCE }, NO_TAKEN_NAMES);
     const cells = plannedCells(plan.sheets[0]);

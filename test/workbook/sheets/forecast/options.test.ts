@@ -80,11 +80,12 @@ describe("readForecastOptions", () => {
     const dated = { ...DATED, times: [38291, 38321, 38352, 38383] };
     expect(readForecastOptions({ model: "bass", launch: "" }, dated).launch).toBe(38291);
     expect(readForecastOptions({ model: "bass", launch: "30/09/2004" }, dated).launch).toBe(38260);
-    // The pane offers no launch: Bass with dates is left to be refused as CRS.FIT refuses it.
+    // A caller that offers no launch leaves Bass with dates to be refused as CRS.FIT refuses it.
     expect(readForecastOptions({ model: "bass" }, dated).launch).toBeNull();
     expect(readForecastOptions({ model: "logistic", launch: "" }, dated).launch).toBeNull();
-    expect(messagesOf({ model: "bass", launch: "31/12/2004" }, dated)).toEqual(["--launch must be on or before the first count's date: Bass counts the adopters from the launch."]);
-    expect(messagesOf({ model: "gompertz", launch: "30/09/2004" }, dated)).toEqual(["--launch is for --model bass: the other curves need no launch."]);
+    expect(messagesOf({ model: "bass", launch: "31/12/2004" }, dated)).toEqual(["--launch must be on or before the first count's date, 31 Oct 2004, not \"31/12/2004\": Bass counts the adopters from the launch."]);
+    expect(messagesOf({ model: "bass", launch: "soon" }, dated)).toEqual(['--launch must be a date, such as 2005-06-30 or 30/06/2005, not "soon".']);
+    expect(messagesOf({ model: "gompertz", launch: "30/09/2004" }, dated)).toEqual(["--launch is for the Bass model only: the other curves need no launch."]);
     expect(messagesOf({ model: "bass", launch: "0" }, { ...NUMBERED, times: [0, 1, 2, 3] } as typeof dated)).toEqual(["--launch is for dates: with numbers as times, Bass counts time from 0."]);
   });
 
