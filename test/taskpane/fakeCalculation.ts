@@ -74,6 +74,12 @@ export class Calculation {
    * then not kept, and it is computed again, in order, when it is next read.
    */
   private readonly unfinishedReads: Set<string>[] = [];
+  /**
+   * Per sheet (in capitals): its formula cells, listed on the first read of an empty cell there.
+   * The cells do not change while a calculation lives, and listing them for every empty cell
+   * read made reading the rows below 10,000 counts take seconds.
+   */
+  private readonly formulaCells = new Map<string, readonly (readonly [number, number])[]>();
   private table: ReadonlyMap<string, FormulaFunction> | undefined;
 
   constructor(
@@ -120,11 +126,18 @@ export class Calculation {
     // What the formulas computed here read unfinished is theirs: the formula reading this cell does not read them.
     this.unfinishedReads.push(new Set());
     try {
-      for (const [r, c] of this.workbook.formulaCells(sheet)) this.compute(sheet, r, c, (this.workbook.input(sheet, r, c) as { formula: string }).formula);
+      for (const [r, c] of this.formulaCellsOf(sheet)) this.compute(sheet, r, c, (this.workbook.input(sheet, r, c) as { formula: string }).formula);
     } finally {
       this.unfinishedReads.pop();
     }
     return values.get(key) ?? null;
+  }
+
+  private formulaCellsOf(sheet: string): readonly (readonly [number, number])[] {
+    const key = sheet.toUpperCase();
+    let cells = this.formulaCells.get(key);
+    if (cells === undefined) this.formulaCells.set(key, (cells = this.workbook.formulaCells(sheet)));
+    return cells;
   }
 
   private valuesOf(sheet: string): Map<string, ScalarValue> {
