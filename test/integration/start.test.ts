@@ -5,7 +5,7 @@
  * this run: two starts in a row keep the certificate a user may have trusted.
  */
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { get } from "node:https";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -41,7 +41,12 @@ const copy = mkdtempSync(join(tmpdir(), "crs-start-"));
 const home = mkdtempSync(join(tmpdir(), "crs-start-home-"));
 const EXCLUDED = new Set(["node_modules", "dist", ".git", ".dev-server.pid", "dev-server.log"]);
 cpSync(resolve("."), copy, { recursive: true, filter: (source) => !EXCLUDED.has(source.split(/[\\/]/).pop() ?? "") });
-symlinkSync(resolve("node_modules"), join(copy, "node_modules"), "dir");
+// The packages are linked one by one, so the copy's webpack cache (node_modules/.cache) is its
+// own: the second start reuses the first's, and neither touches the project's.
+mkdirSync(join(copy, "node_modules"));
+for (const entry of readdirSync("node_modules")) {
+  if (entry !== ".cache") symlinkSync(resolve("node_modules", entry), join(copy, "node_modules", entry));
+}
 
 let port: number;
 let env: NodeJS.ProcessEnv;
