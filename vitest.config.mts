@@ -1,4 +1,5 @@
-import type { Reporter, TestModule } from "vitest/node";
+import { fileURLToPath } from "node:url";
+import { BaseSequencer, type Reporter, type TestModule, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
 
 /** Ends the run with one plain line of counts, "N passed, N failed, N skipped", for CI logs. */
@@ -17,11 +18,25 @@ const closingLine: Reporter = {
   },
 };
 
+/**
+ * Vitest's order, with the files that load the built add-in after the others while dist/ is
+ * being built (test/buildOrder.ts, loaded as the tests are, with the project's TypeScript).
+ */
+class BuildLastSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const order = fileURLToPath(new URL("test/buildOrder.ts", import.meta.url));
+    const { buildLast } = await this.ctx.import<{ buildLast: (sorted: TestSpecification[]) => TestSpecification[] }>(order);
+    return buildLast(await super.sort(files));
+  }
+}
+
 export default defineConfig({
   test: {
     reporters: ["default", closingLine],
-    // Builds dist/ once, before any test, when it is older than its sources.
+    // Builds dist/ once, when it is older than its sources, in the background while the tests
+    // that do not load it run first.
     globalSetup: ["test/globalSetup.ts"],
+    sequence: { sequencer: BuildLastSequencer },
     // One fixed seed for every property test, printed at the start of the run.
     setupFiles: ["test/propertySeed.ts"],
     // Both cores (Vitest's default leaves one free).

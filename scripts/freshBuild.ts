@@ -2,13 +2,15 @@
  * Keeps dist/ in step with its sources for the tests and benchmarks that load the built add-in:
  * builds when dist/ is missing, older than anything the build reads, or built with other
  * options (a deployment address, a local Office.js), and otherwise leaves it alone, so that one
- * build serves a whole test run.
+ * build serves a whole test run. A test run starts that build in the background
+ * (`startFreshBuild`) and runs the tests that do not load dist/ meanwhile; every reader of dist/
+ * waits for it in `ensureFreshBuild`.
  *
  * Runs that share a clone build one at a time (a lock directory, taken atomically by mkdir, and
  * given up when its holder has died), and each build is written beside dist/ and then renamed
  * into place, so no run ever reads a half-written dist/.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,12 +35,26 @@ const DEFAULT_BUILD_MARKS: Readonly<Record<string, string>> = { "manifest.xml": 
 const LOCK = join(ROOT, "node_modules", ".cache", "crs-build.lock");
 const LOCK_WAIT_MS = 300_000;
 
+/** webpack's command, run by this Node.js: one process, which a test run can stop. */
+const WEBPACK = join(ROOT, "node_modules", "webpack", "bin", "webpack.js");
+
+/**
+ * The setting through which a test run's build in the background tells the run's tests where
+ * its error is if it failed (see `startFreshBuild`): they throw it rather than each build again.
+ */
+const FAILURE_SETTING = "CRS_BUILD_FAILURE";
+
 /** The newest modification time under a file or folder, in ms (0 if it does not exist). */
 function newestChange(path: string): number {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestChange(join(path, entry))), stat.mtimeMs);
+}
+
+/** When anything the build reads last changed, in ms. */
+function newestInput(): number {
+  return Math.max(...INPUTS.map((input) => newestChange(join(ROOT, input))));
 }
 
 /** Why dist/ must be built again, or null when it is current. */
@@ -76,6 +92,11 @@ function lockHolder(): number | null {
   } catch {
     return null;
   }
+}
+
+/** Gives up the build lock. */
+function unlock(): void {
+  rmSync(LOCK, { recursive: true, force: true });
 }
 
 /** Takes the build lock, waiting while another live process holds it. */
@@ -116,23 +137,37 @@ export function defaultBuildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return clean;
 }
 
+/** Where a production build into `folder` is written before it is renamed into place. */
+const stagingOf = (folder: string): string => `${folder}.building-${process.pid}`;
+
+/** webpack's arguments for a production build into `staging`. */
+const webpackArgs = (staging: string): string[] => [WEBPACK, "--mode", "production", "--output-path", staging];
+
+/** The error of a failed build, with what webpack printed. */
+const buildFailure = (stdout: unknown, stderr: unknown): Error => new Error(`The build failed:\n${String(stdout ?? "")}${String(stderr ?? "")}`);
+
+/** Puts a finished build in the place of `folder` (a folder already there is replaced). */
+function moveIntoPlace(staging: string, folder: string): void {
+  const previous = `${folder}.previous-${process.pid}`;
+  if (existsSync(folder)) renameSync(folder, previous);
+  renameSync(staging, folder);
+  rmSync(previous, { recursive: true, force: true });
+}
+
 /**
  * A production build into `folder`, with the build settings of `env`: written beside it and then
  * renamed into place (a folder already there is replaced), so no reader sees it half-written.
  */
 export function buildInto(folder: string, env: NodeJS.ProcessEnv): void {
-  const staging = `${folder}.building-${process.pid}`;
-  const previous = `${folder}.previous-${process.pid}`;
+  const staging = stagingOf(folder);
   try {
-    execFileSync("npx", ["webpack", "--mode", "production", "--output-path", staging], { cwd: ROOT, env, stdio: "pipe" });
+    execFileSync(process.execPath, webpackArgs(staging), { cwd: ROOT, env, stdio: "pipe" });
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     const output = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`The build failed:\n${String(output.stdout ?? "")}${String(output.stderr ?? "")}`);
+    throw buildFailure(output.stdout, output.stderr);
   }
-  if (existsSync(folder)) renameSync(folder, previous);
-  renameSync(staging, folder);
-  rmSync(previous, { recursive: true, force: true });
+  moveIntoPlace(staging, folder);
 }
 
 /** Builds the default dist/ (see `defaultBuildEnv`). */
@@ -140,16 +175,84 @@ function build(): void {
   buildInto(DIST, defaultBuildEnv(process.env));
 }
 
-/** Builds dist/ if it is stale (see `staleness`); returns why it built, or null if it did not. */
+/**
+ * Builds dist/ if it is stale (see `staleness`), waiting first for a build another process is
+ * making; returns why it built, or null if it did not. In a test run whose build in the
+ * background failed, throws that build's error instead.
+ */
 export function ensureFreshBuild(): string | null {
   if (staleness() === null) return null;
   lock();
   try {
-    // Another run may have built while this one waited.
+    // Another process may have built while this one waited.
     const reason = staleness();
-    if (reason !== null) build();
+    if (reason !== null) {
+      // The run's build in the background failed on these same sources: its error, not another try.
+      const failure = process.env[FAILURE_SETTING];
+      if (failure !== undefined && existsSync(failure) && statSync(failure).mtimeMs >= newestInput()) throw new Error(readFileSync(failure, "utf8"));
+      build();
+    }
     return reason;
   } finally {
-    rmSync(LOCK, { recursive: true, force: true });
+    unlock();
   }
+}
+
+/** A build of dist/ in the background: why it was needed, and how to stop it if it still runs. */
+export interface BackgroundBuild {
+  readonly reason: string;
+  /** Ends the build if it has not finished, leaving dist/ as it was; resolves once it has ended. */
+  readonly stop: () => Promise<void>;
+}
+
+/**
+ * Starts building dist/ in a child process if it is stale, holding the build lock for this
+ * process until the build is in place, so that `ensureFreshBuild` anywhere waits for it rather
+ * than building too. If the build fails, its error is written to `failureFile`, whose name the
+ * processes started after this one inherit (FAILURE_SETTING): their `ensureFreshBuild` throws it.
+ * Returns null when dist/ is current.
+ */
+export function startFreshBuild(failureFile: string): BackgroundBuild | null {
+  if (staleness() === null) return null;
+  lock();
+  const reason = staleness();
+  if (reason === null) {
+    unlock();
+    return null;
+  }
+  process.env[FAILURE_SETTING] = failureFile;
+  const staging = stagingOf(DIST);
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  let stopped = false;
+  const child = spawn(process.execPath, webpackArgs(staging), { cwd: ROOT, env: defaultBuildEnv(process.env), stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+  child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+  const ended = new Promise<void>((done) => {
+    let finished = false;
+    const finish = (failure: Error | null) => {
+      if (finished) return;
+      finished = true;
+      try {
+        if (failure !== null) throw failure;
+        moveIntoPlace(staging, DIST);
+      } catch (error) {
+        rmSync(staging, { recursive: true, force: true });
+        if (!stopped) writeFileSync(failureFile, (error as Error).message);
+      } finally {
+        unlock();
+        done();
+      }
+    };
+    child.on("error", (error) => finish(buildFailure("", error.message)));
+    child.on("close", (code) => finish(code === 0 && !stopped ? null : buildFailure(Buffer.concat(stdout), Buffer.concat(stderr))));
+  });
+  return {
+    reason,
+    stop: () => {
+      stopped = true;
+      child.kill();
+      return ended;
+    },
+  };
 }

@@ -13,6 +13,7 @@ import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium } from "playwright-core";
 import { OFFICE_JS_CDN } from "../../scripts/build/officeJs";
+import { ensureFreshBuild } from "../../scripts/freshBuild";
 import { EXCEL_ERROR_CODES } from "../../src/functions/errors";
 
 export const DIST = resolve(fileURLToPath(new URL("../../dist", import.meta.url)));
@@ -33,8 +34,9 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".xml": "application/xml",
 };
 
-/** Fails with what to do when the build or the browser is missing. */
+/** Brings dist/ up to date (see scripts/freshBuild.ts), and fails with what to do when the build or the browser is missing. */
 export function requirePrerequisites(): void {
+  ensureFreshBuild();
   if (!existsSync(join(DIST, "taskpane.html"))) {
     throw new Error(`dist/taskpane.html is missing: run npm run build first.`);
   }

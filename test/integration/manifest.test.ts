@@ -2,9 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { rewriteManifest } from "../../scripts/build/deploymentUrl";
 import { contentSecurityPolicy, LOCAL_OFFICE_JS_FILES, OFFICE_JS_CDN } from "../../scripts/build/officeJs";
+import { ensureFreshBuild } from "../../scripts/freshBuild";
 import { BUILT_FILES, manifestProblems, readManifest, validateAgainstSchema } from "../../scripts/manifestChecks";
 import { DATASETS } from "../../src/data";
 
@@ -88,6 +89,10 @@ describe("the manifest checks find what is wrong", () => {
 });
 
 describe("the build", () => {
+  beforeAll(() => {
+    ensureFreshBuild();
+  });
+
   it("writes the files the manifest points at, and a manifest that validates", () => {
     for (const file of [...BUILT_FILES, "manifest.xml"]) {
       expect(existsSync(join("dist", file)), `dist/${file} (run npm run build first)`).toBe(true);

@@ -7,11 +7,17 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILT_FILES, validateAgainstSchema } from "../../scripts/manifestChecks";
-import { ROOT } from "../../scripts/freshBuild";
+import { ROOT, ensureFreshBuild } from "../../scripts/freshBuild";
 
 const work = mkdtempSync(join(tmpdir(), "crs-package-"));
+
+// After the run's build of dist/: the package's build reuses what it compiled (webpack's cache),
+// as a package made after `npm run build` does, rather than compiling everything beside it.
+beforeAll(() => {
+  ensureFreshBuild();
+});
 
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
