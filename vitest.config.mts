@@ -68,6 +68,10 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
+          // A worker process runs one file after another, keeping the modules they share (the
+          // model, exceljs, playwright): a fresh process per file costs more CPU than some of the
+          // files themselves. Each file ends what it starts; none mocks a module.
+          isolate: false,
           // These start real programs (LibreOffice's first start with a fresh profile, a dev
           // server's build), which on a busy machine, or beside another clone's tests, take
           // minutes: give them room, so that only a hang fails on time.
