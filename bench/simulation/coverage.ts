@@ -86,7 +86,13 @@ function check(series: SimulatedSeries, fit: DiffusionFit, curve: CountForecaste
     }
     LEVELS.forEach((level, index) => {
       const old = leastSquaresInterval(fit, time, level);
-      const inside = (d: ReturnType<CountForecaster["distribution"]>): boolean => actual >= d.quantile((1 - level) / 2) && actual <= d.quantile((1 + level) / 2);
+      // Each distribution's bounds are searched once, not once for every tally that counts them.
+      const found = new Map<ReturnType<CountForecaster["distribution"]>, boolean>();
+      const inside = (d: ReturnType<CountForecaster["distribution"]>): boolean => {
+        let holds = found.get(d);
+        if (holds === undefined) found.set(d, (holds = actual >= d.quantile((1 - level) / 2) && actual <= d.quantile((1 + level) / 2)));
+        return holds;
+      };
       for (const tally of tallies) {
         if (old.lower !== undefined) tally.add("old", index, horizon, actual >= old.lower && actual <= old.upper!);
         if (curveDistribution) tally.add("curve", index, horizon, inside(curveDistribution));
