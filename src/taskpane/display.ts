@@ -103,8 +103,8 @@ export function failureMessage(what: string, error: unknown): string {
 
 /**
  * The status lines of a forecast that failed: every problem with the data or the options (each
- * naming its cell or field), or why nothing could be read or forecast (counts that do not rise,
- * Bass with dates), and that nothing was written. Counts no curve fits yet are no failure: the
+ * naming its cell or field), or why nothing could be read or forecast (counts that do not rise
+ * or do not change), and that nothing was written. Counts no curve fits yet are no failure: the
  * sheet forecasts their recent pace.
  */
 export function forecastFailure(error: unknown): string[] {
